@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): measured and printed, never asserted in tests."""

@@ -1,0 +1,261 @@
+"""The command line (DESIGN.md, "Command line").
+
+Exit status: 0 done, 1 the data or input is bad (each problem named on stderr), 2 the command
+line is wrong. No traceback reaches a user: expected failures are messages, and anything
+unexpected is one line asking for a report (set PENPORTRAIT_DEBUG=1 to see the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from penportrait import __version__
+from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
+from penportrait.core.paths import DATA_ENV, data_folder
+from penportrait.core.reviews import due_pupils, is_due
+from penportrait.core.school import load_school
+from penportrait.core.store import FolderScan, Store
+
+EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A problem with the user's data or input, reported as a message with exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="penportrait",
+        description="One-page pupil pen portraits for SEND, offline. "
+        "With no command, opens the app.",
+        epilog=f"The data folder is --data DIR, else ${DATA_ENV}, else {data_folder(None)}.",
+    )
+    parser.add_argument("--version", action="version", version=f"PenPortrait {__version__}")
+    parser.add_argument("--data", metavar="DIR", help="the data folder to use")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the sample school, in a temporary copy"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Any:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    demo = command("demo", _demo, "write the sample school into DIR")
+    demo.add_argument("dir", metavar="DIR", help="an empty or new folder")
+
+    listing = command("list", _list, "list the pupils")
+    _data_option(listing)
+    listing.add_argument("--group", metavar="G", help="only pupils in group G")
+    listing.add_argument(
+        "--due", action="store_true", help="only reviews overdue or due within 14 days"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    check = command("check", _check, "validate every file; exit 1 if any is bad")
+    _data_option(check)
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    return parser
+
+
+def _data_option(sub: argparse.ArgumentParser) -> None:
+    # SUPPRESS: `penportrait --data X list` and `penportrait list --data X` both work.
+    sub.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help="the data folder")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _open_app)
+    try:
+        return handler(args)
+    except UserError as error:
+        print(f"penportrait: {error}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `penportrait list | head`: the reader went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"penportrait: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except Exception as error:  # a bug: one line for the user, the details for a report
+        if os.environ.get("PENPORTRAIT_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"penportrait: something went wrong that should not have ({type(error).__name__}: "
+            f"{error}). Your files were not changed. Set PENPORTRAIT_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_DATA
+
+
+def _store(args: argparse.Namespace) -> Store:
+    root = data_folder(getattr(args, "data", None))
+    if root.exists() and not root.is_dir():
+        raise UserError(f"{root} is a file, not a data folder")
+    if not root.exists():
+        raise UserError(
+            f"there is no data folder at {root}; open the app to start one, "
+            f"or write the sample school with: penportrait demo {root}"
+        )
+    return Store(root)
+
+
+# -- demo -------------------------------------------------------------------------------------
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from penportrait.core.demo import FolderNotEmptyError, write_sample_school
+
+    root = Path(args.dir).expanduser()
+    if root.exists() and not root.is_dir():
+        raise UserError(f"{root} is a file, not a folder")
+    try:
+        pupils = write_sample_school(root)
+    except FolderNotEmptyError as error:
+        raise UserError(f"{error}; nothing was written") from None
+    print(f"Wrote the sample school ({len(pupils)} pupils) to {root}")
+    return EXIT_OK
+
+
+# -- list -------------------------------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    scan = store.scan()
+    today = dt.date.today()
+    pupils = sorted(
+        scan.pupils, key=lambda p: (p.pupil.last_name.casefold(), p.pupil.first_name.casefold())
+    )
+    if args.group:
+        groups = {g.casefold(): g for p in scan.pupils for g in p.pupil.groups}
+        wanted = args.group.casefold()
+        if wanted not in groups:
+            known = ", ".join(sorted(groups.values(), key=str.casefold)) or "none yet"
+            raise UserError(f"no group called {args.group!r}; the groups are: {known}")
+        pupils = [p for p in pupils if wanted in {g.casefold() for g in p.pupil.groups}]
+    if args.due:
+        pupils = due_pupils(pupils, today)
+    if args.json:
+        print(json.dumps([_list_entry(p, today) for p in pupils], ensure_ascii=False, indent=2))
+    else:
+        _print_table(pupils, today)
+    _warn_bad_files(scan)
+    return EXIT_OK
+
+
+def _list_entry(pupil: Pupil, today: dt.date) -> dict[str, object]:
+    return {
+        "id": pupil.id,
+        "first_name": pupil.pupil.first_name,
+        "last_name": pupil.pupil.last_name,
+        "preferred_name": pupil.pupil.preferred_name,
+        "year_group": pupil.pupil.year_group,
+        "groups": pupil.pupil.groups,
+        "status": pupil.send.status,
+        "primary_need": pupil.send.primary_need,
+        "next_review": pupil.review.next_review,
+        "review_due": is_due(pupil, today),
+    }
+
+
+def _print_table(pupils: list[Pupil], today: dt.date) -> None:
+    if not pupils:
+        print("No pupils.")
+        return
+    rows = [
+        (
+            pupil.display_name,
+            ", ".join(pupil.pupil.groups),
+            SEND_STATUS_LABELS[SendStatus(pupil.send.status)],
+            (pupil.review.next_review or "-") + ("  due" if is_due(pupil, today) else ""),
+        )
+        for pupil in pupils
+    ]
+    header = ("Name", "Groups", "SEND", "Next review")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            + "  "
+            + row[3]
+        )
+    print(f"\n{len(pupils)} pupil{'s' if len(pupils) != 1 else ''}")
+
+
+def _warn_bad_files(scan: FolderScan) -> None:
+    bad = scan.bad_files
+    if bad:
+        print(
+            f"penportrait: warning: {len(bad)} file{'s' if len(bad) != 1 else ''} could not be "
+            "read and are not listed; run 'penportrait check' for details",
+            file=sys.stderr,
+        )
+
+
+# -- check ------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    store = _store(args)
+    scan = store.scan()
+    _, school_problems = load_school(store.root)
+    problems = school_problems + scan.problems
+    checked = len(scan.pupils) + len(scan.bad_files) + 1
+    bad_files = sorted({p.file for p in problems})
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "data_folder": str(store.root),
+                    "files_checked": checked,
+                    "ok": not problems,
+                    "bad_files": bad_files,
+                    "problems": [
+                        {"file": p.file, "field": p.field, "reason": p.reason} for p in problems
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif not problems:
+        print(f"All {checked} files in {store.root} are good.")
+    if not args.json:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(
+                f"{len(bad_files)} of {checked} files have problems. They were left exactly as "
+                "they are; fix or remove them, then check again.",
+                file=sys.stderr,
+            )
+    return EXIT_BAD_DATA if problems else EXIT_OK
+
+
+# -- the app ----------------------------------------------------------------------------------
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from penportrait.gui.app import run_app
+
+    return run_app(data_folder(args.data), demo=args.demo)

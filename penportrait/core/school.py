@@ -1,0 +1,95 @@
+"""School settings: ``school.json`` in the data folder.
+
+A missing file means the defaults. A file that does not load is reported and left as it was;
+the app carries on with the defaults until someone saves the settings again (the damaged file
+is then kept beside the new one, never silently replaced).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from penportrait.core import files
+from penportrait.core.model import describe_errors
+from penportrait.core.sections import COVER_SECTIONS_DEFAULT, Section
+from penportrait.core.store import Problem
+
+SCHOOL_FILE: Final = "school.json"
+FONT_FLOOR_PT: Final = 9.0
+
+SectionValue = Literal[
+    "date_of_birth",
+    "upn",
+    "send_summary",
+    "about_me",
+    "like_admire",
+    "important_to_me",
+    "strengths",
+    "difficulties",
+    "strategies",
+    "avoid",
+    "pupil_voice",
+    "family_voice",
+    "targets",
+    "medical",
+    "access_arrangements",
+    "contacts",
+]
+
+
+class SchoolSettings(BaseModel):
+    """What the school sets once for everyone who uses the data folder."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    format: Literal["penportrait.school"] = "penportrait.school"
+    format_version: Literal[1] = 1
+    name: str = ""
+    logo: Annotated[str, Field(pattern=r"^([A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(png|jpg|jpeg))?$")] = (
+        ""
+    )
+    review_period_weeks: Annotated[int, Field(ge=1, le=104)] = 13
+    base_font_pt: Annotated[float, Field(ge=FONT_FLOOR_PT, le=14.0)] = 11.0
+    cover_sections: list[SectionValue] = Field(
+        default_factory=lambda: [s.value for s in COVER_SECTIONS_DEFAULT]
+    )
+
+    def cover_shows(self, section: Section) -> bool:
+        return section.value in self.cover_sections
+
+    def next_review_after(self, last_reviewed: dt.date) -> dt.date:
+        return last_reviewed + dt.timedelta(weeks=self.review_period_weeks)
+
+
+def load_school(root: Path) -> tuple[SchoolSettings, list[Problem]]:
+    """The school's settings, and any problem with ``school.json`` (defaults are used then)."""
+    path = root / SCHOOL_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return SchoolSettings(), []
+    except OSError as error:
+        return SchoolSettings(), [Problem(SCHOOL_FILE, "", f"could not be read ({error.strerror})")]
+    try:
+        return SchoolSettings.model_validate_json(data.decode("utf-8-sig")), []
+    except UnicodeDecodeError as error:
+        reason = f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start})"
+        return SchoolSettings(), [Problem(SCHOOL_FILE, "", reason)]
+    except ValidationError as error:
+        return SchoolSettings(), [Problem(SCHOOL_FILE, f, r) for f, r in describe_errors(error)]
+
+
+def save_school(root: Path, settings: SchoolSettings) -> None:
+    """Write ``school.json`` atomically; a damaged file already there is kept aside first."""
+    path = root / SCHOOL_FILE
+    _, problems = load_school(root)
+    if problems and path.exists():
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        path.replace(path.with_name(f"school.damaged-{stamp}.json.bak"))
+    text = json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    files.write_atomic(path, text.encode("utf-8"))

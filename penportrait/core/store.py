@@ -1,0 +1,468 @@
+"""The data folder (DESIGN.md): pupils, their history, the trash and photos.
+
+```
+pupils/<id>.json              one pupil per file
+photos/<id>.jpg               the pupil's photo
+history/<id>/<revision>.json  earlier revisions, the last HISTORY_KEPT
+trash/<id>.json               deleted pupils, restorable
+```
+
+Nothing here ever loses a pupil: writes are atomic, a save that started from an old revision is
+refused as a SaveConflict carrying both versions, a file that does not load is reported and left
+exactly as it was, and deleting moves the file to the trash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from pydantic import ValidationError
+
+from penportrait.core import files
+from penportrait.core.model import FORMAT_NAME, FORMAT_VERSION, Pupil, describe_errors, is_valid_id
+from penportrait.core.photos import PhotoError, clean_photo
+
+HISTORY_KEPT: Final = 20
+# A portrait is a few kilobytes and photos live beside it, so anything this big is not a pupil
+# file; it is reported without being read into memory.
+MAX_PUPIL_FILE_BYTES: Final = 2 * 1024 * 1024
+
+__all__ = [
+    "FolderScan",
+    "PhotoError",
+    "Problem",
+    "PupilFileError",
+    "SaveConflict",
+    "Store",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file: where (relative to the data folder), which field, why."""
+
+    file: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.file}: {self.field}: {self.reason}"
+            if self.field
+            else f"{self.file}: {self.reason}"
+        )
+
+
+class PupilFileError(Exception):
+    """A pupil file that could not be loaded. The file is left as it was."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class NotFoundError(LookupError):
+    """No pupil with that id in the folder (or in the trash)."""
+
+
+class SaveConflict(Exception):
+    """The file changed on disk since ``mine`` was loaded; nothing was written.
+
+    ``theirs`` is the version on disk now, or None when someone deleted the pupil meanwhile.
+    """
+
+    def __init__(self, mine: Pupil, theirs: Pupil | None) -> None:
+        who = f" by {theirs.updated_by}" if theirs and theirs.updated_by else ""
+        if theirs is None:
+            what = f"{mine.display_name} was deleted elsewhere while you were editing"
+        else:
+            what = (
+                f"{mine.display_name} was saved{who} while you were editing "
+                f"(you started from revision {mine.revision}, the file is at {theirs.revision})"
+            )
+        super().__init__(what)
+        self.mine = mine
+        self.theirs = theirs
+
+    def keep_mine(self) -> Pupil:
+        """My version, ready to save over theirs (theirs then goes to history as usual)."""
+        revision = self.theirs.revision if self.theirs else 0
+        return self.mine.model_copy(update={"revision": revision})
+
+
+@dataclass
+class FolderScan:
+    """Everything loaded from a folder of pupil files, and every file that would not load."""
+
+    pupils: list[Pupil] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def bad_files(self) -> list[str]:
+        return sorted({p.file for p in self.problems})
+
+
+class Store:
+    """One data folder. Several stores (laptops) may use the same folder at once."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    # -- where things are -------------------------------------------------------------------
+
+    @property
+    def pupils_dir(self) -> Path:
+        return self.root / "pupils"
+
+    @property
+    def photos_dir(self) -> Path:
+        return self.root / "photos"
+
+    @property
+    def history_dir(self) -> Path:
+        return self.root / "history"
+
+    @property
+    def trash_dir(self) -> Path:
+        return self.root / "trash"
+
+    def pupil_path(self, pupil_id: str) -> Path:
+        return self.pupils_dir / f"{_checked_id(pupil_id)}.json"
+
+    def photo_path(self, pupil: Pupil) -> Path | None:
+        """The pupil's photo file, if they have one and it exists."""
+        if not pupil.pupil.photo:
+            return None
+        path = self.photos_dir / pupil.pupil.photo
+        return path if path.is_file() else None
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def exists(self) -> bool:
+        return self.root.is_dir()
+
+    def is_empty(self) -> bool:
+        """True when the folder has no pupils yet (or does not exist)."""
+        return not any(self._pupil_files(self.pupils_dir))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def scan(self) -> FolderScan:
+        """Load every pupil; report, and skip, each file that does not load."""
+        return self._scan_folder(self.pupils_dir)
+
+    def scan_trash(self) -> FolderScan:
+        return self._scan_folder(self.trash_dir)
+
+    def load(self, pupil_id: str) -> Pupil:
+        """Load one pupil. Raises NotFoundError, or PupilFileError naming file, field and reason."""
+        path = self.pupil_path(pupil_id)
+        pupil = self._read_optional(path)
+        if pupil is None:
+            raise NotFoundError(f"no pupil with id {pupil_id} in {self.root}")
+        return pupil
+
+    def read_file(self, path: Path) -> Pupil:
+        """Load any pupil file (for example one in the trash or in history)."""
+        return self._read_path(path)
+
+    def _scan_folder(self, folder: Path) -> FolderScan:
+        # The hot path of opening a folder of thousands of pupils: plain strings from scandir,
+        # no Path objects, and a relative name only for a file that has a problem.
+        scan = FolderScan()
+        prefix = self.relative(folder)
+        with _collector_paused():
+            for name, path in self._pupil_files(folder):
+                where = f"{prefix}/{name}"
+                try:
+                    scan.pupils.append(self._parse(where, name, self._read_bytes(path, where)))
+                except PupilFileError as error:
+                    scan.problems.extend(error.problems)
+                except OSError as error:
+                    scan.problems.append(Problem(where, "", _os_reason(error)))
+        return scan
+
+    @staticmethod
+    def _pupil_files(folder: Path) -> list[tuple[str, str]]:
+        """(file name, path) of each pupil file in ``folder``, by name."""
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            return []
+        return sorted(
+            (entry.name, entry.path)
+            for entry in entries
+            if entry.name.endswith(".json") and not files.is_temporary_name(entry.name)
+        )
+
+    @staticmethod
+    def _read_bytes(path: str | Path, where: str) -> bytes:
+        """The file's bytes, refusing (without reading) anything far too big to be a pupil.
+
+        Plain os.open/os.read: this runs once per pupil when a folder opens, and the buffered
+        file object costs more than the read itself.
+        """
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(fd).st_size
+            if size > MAX_PUPIL_FILE_BYTES:
+                raise PupilFileError(
+                    [
+                        Problem(
+                            where,
+                            "",
+                            f"is {size / 1_048_576:.1f} MB, far too big for a pupil file "
+                            f"(at most {MAX_PUPIL_FILE_BYTES // 1_048_576} MB); it was not read",
+                        )
+                    ]
+                )
+            # Network shares may return short reads: read until the end of the file.
+            chunks = []
+            while chunk := os.read(fd, max(size, 65_536)):
+                chunks.append(chunk)
+                if sum(map(len, chunks)) > MAX_PUPIL_FILE_BYTES:
+                    break
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        finally:
+            os.close(fd)
+
+    def _read_path(self, path: Path) -> Pupil:
+        where = self.relative(path)
+        return self._parse(where, path.name, self._read_bytes(path, where))
+
+    def _read_optional(self, path: Path) -> Pupil | None:
+        try:
+            return self._read_path(path)
+        except FileNotFoundError:
+            return None
+
+    def _parse(self, where: str, file_name: str, data: bytes) -> Pupil:
+        def fail(field_name: str, reason: str) -> PupilFileError:
+            return PupilFileError([Problem(where, field_name, reason)])
+
+        try:
+            pupil = Pupil.model_validate_json(data)
+        except ValidationError as error:
+            if not data.strip():
+                raise fail("", f"is empty ({len(data)} bytes)") from None
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                reason = f"is not UTF-8 text (byte 0x{data[bad.start]:02x} at position {bad.start})"
+                raise fail("", reason) from None
+            if text.startswith("\ufeff"):  # a byte-order mark from a Windows editor
+                try:
+                    pupil = Pupil.model_validate_json(text[1:])
+                except ValidationError as again:
+                    raise self._explain(where, text[1:], again) from None
+            else:
+                raise self._explain(where, text, error) from None
+        if pupil.id != file_name.removesuffix(".json"):
+            raise fail("id", f"is {pupil.id!r} but the file is named {file_name}")
+        return pupil
+
+    @staticmethod
+    def _explain(where: str, text: str, error: ValidationError) -> PupilFileError:
+        """The problems of a file that did not validate; a newer or foreign file says so first."""
+        try:
+            raw = json.loads(text)
+        except ValueError:
+            raw = None
+        if isinstance(raw, dict):
+            version = raw.get("format_version")
+            if raw.get("format", FORMAT_NAME) != FORMAT_NAME:
+                return PupilFileError(
+                    [
+                        Problem(
+                            where,
+                            "format",
+                            f"is {raw.get('format')!r}, not a PenPortrait pupil file",
+                        )
+                    ]
+                )
+            if (
+                isinstance(version, int)
+                and not isinstance(version, bool)
+                and version > FORMAT_VERSION
+            ):
+                return PupilFileError(
+                    [
+                        Problem(
+                            where,
+                            "format_version",
+                            f"is {version}, written by a newer PenPortrait (this one reads "
+                            f"version {FORMAT_VERSION}); update PenPortrait to open it. "
+                            "The file was left as it is.",
+                        )
+                    ]
+                )
+        return PupilFileError([Problem(where, f, r) for f, r in describe_errors(error)])
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @staticmethod
+    def new_pupil(first_name: str, last_name: str, **details: object) -> Pupil:
+        """A new, unsaved pupil (revision 0) with a fresh id."""
+        return Pupil.model_validate(
+            {
+                "id": str(uuid.uuid4()),
+                "pupil": {"first_name": first_name, "last_name": last_name, **details},
+            }
+        )
+
+    def save(self, pupil: Pupil, *, by: str = "", now: dt.datetime | None = None) -> Pupil:
+        """Save ``pupil``, edited from ``pupil.revision``; return it as saved (revision + 1).
+
+        Raises SaveConflict, writing nothing, if the file on disk is not at that revision; and
+        PupilFileError if the file on disk is damaged (it is never overwritten).
+        """
+        path = self.pupil_path(pupil.id)
+        stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+        with files.save_lock(path):
+            where = self.relative(path)
+            try:
+                current_bytes: bytes | None = self._read_bytes(path, where)
+            except FileNotFoundError:
+                current_bytes = None
+            current = (
+                self._parse(where, path.name, current_bytes) if current_bytes is not None else None
+            )
+            on_disk = current.revision if current else 0
+            if on_disk != pupil.revision:
+                raise SaveConflict(pupil, current)
+            saved = pupil.model_copy(
+                update={
+                    "revision": on_disk + 1,
+                    "updated_at": stamp.isoformat(),
+                    "updated_by": by or pupil.updated_by,
+                }
+            )
+            text = saved.to_json()
+            # Never write what cannot be read back (a model changed without validation).
+            Pupil.model_validate_json(text)
+            if current is not None and current_bytes is not None:
+                self._keep_in_history(current, current_bytes)
+            files.write_atomic(path, text.encode("utf-8"))
+        return saved
+
+    def delete(self, pupil_id: str) -> None:
+        """Move the pupil's file to the trash (an older trashed copy goes to history)."""
+        path = self.pupil_path(pupil_id)
+        target = self.trash_dir / path.name
+        with files.save_lock(path):
+            if not path.exists():
+                raise NotFoundError(f"no pupil with id {pupil_id} in {self.root}")
+            files.ensure_folder(self.trash_dir)
+            self._move_old_trash_to_history(target)
+            os.replace(path, target)
+
+    def restore(self, pupil_id: str) -> Pupil:
+        """Bring a pupil back from the trash."""
+        path = self.pupil_path(pupil_id)
+        source = self.trash_dir / path.name
+        with files.save_lock(path):
+            if path.exists():
+                raise FileExistsError(f"{self.relative(path)} already exists; nothing was restored")
+            if not source.exists():
+                raise NotFoundError(f"no pupil with id {pupil_id} in the trash")
+            pupil = self.read_file(source)
+            files.ensure_folder(self.pupils_dir)
+            os.replace(source, path)
+        return pupil
+
+    def history(self, pupil_id: str) -> list[int]:
+        """Revisions kept in history, newest first."""
+        return sorted(self._history_files(pupil_id), reverse=True)
+
+    def load_revision(self, pupil_id: str, revision: int) -> Pupil:
+        path = self.history_dir / _checked_id(pupil_id) / f"{revision}.json"
+        if not path.exists():
+            raise NotFoundError(f"revision {revision} of {pupil_id} is not in history")
+        data = self._read_bytes(path, self.relative(path))
+        # The file name is the revision, not the pupil id, so parse without the name check.
+        try:
+            return Pupil.model_validate_json(data.decode("utf-8-sig"))
+        except (ValidationError, UnicodeDecodeError) as error:
+            raise PupilFileError([Problem(self.relative(path), "", str(error))]) from None
+
+    def _history_files(self, pupil_id: str) -> dict[int, Path]:
+        folder = self.history_dir / _checked_id(pupil_id)
+        found: dict[int, Path] = {}
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(folder):
+                stem, dot, ext = entry.name.partition(".")
+                if dot and ext == "json" and stem.isdigit():
+                    found[int(stem)] = Path(entry.path)
+        return found
+
+    def _keep_in_history(self, pupil: Pupil, data: bytes) -> None:
+        folder = self.history_dir / pupil.id
+        files.write_atomic(folder / f"{pupil.revision}.json", data)
+        kept = self._history_files(pupil.id)
+        for revision in sorted(kept)[:-HISTORY_KEPT]:
+            with contextlib.suppress(FileNotFoundError):
+                kept[revision].unlink()
+
+    def _move_old_trash_to_history(self, target: Path) -> None:
+        if not target.exists():
+            return
+        try:
+            old = self.read_file(target)
+        except PupilFileError:
+            # Not readable: keep it beside the trash under a name that cannot clash.
+            os.replace(target, target.with_name(f"{target.stem}.{uuid.uuid4().hex[:8]}.damaged"))
+            return
+        self._keep_in_history(old, target.read_bytes())
+
+    # -- photos -----------------------------------------------------------------------------
+
+    def import_photo(self, pupil_id: str, source: Path) -> str:
+        """Store a cleaned copy of ``source`` as the pupil's photo; return its file name.
+
+        Raises PhotoError with a message for the user when the file is not a usable photo.
+        """
+        name = f"{_checked_id(pupil_id)}.jpg"
+        data = clean_photo(source)
+        files.write_atomic(self.photos_dir / name, data)
+        return name
+
+
+def _checked_id(pupil_id: str) -> str:
+    if not is_valid_id(pupil_id):
+        raise ValueError(f"{pupil_id!r} is not a pupil id")
+    return pupil_id
+
+
+def _os_reason(error: OSError) -> str:
+    return f"could not be read ({error.strerror or error})"
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading thousands of small models is much faster without the cyclic GC running.
+
+    The models just loaded are then frozen (moved out of the collector's sight) so that turning
+    it back on does not trigger a full collection over all of them. They hold no reference
+    cycles, so reference counting still frees them when the list is dropped.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,30 @@
+"""Package files (templates), read through one module (STYLE.md 2).
+
+In an installed wheel the templates live in ``penportrait/templates``; in an editable install
+from a checkout they are read from the checkout's top-level ``templates/`` folder.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+def templates() -> Traversable:
+    """The folder of Jinja2 templates."""
+    packaged = resources.files("penportrait") / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("PenPortrait's templates are missing from this installation")
+
+
+def template_names() -> list[str]:
+    return sorted(entry.name for entry in templates().iterdir() if entry.name.endswith(".j2"))
+
+
+def read_template(name: str) -> str:
+    return (templates() / name).read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+"""school.json: defaults, validation, and never losing a damaged file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from penportrait.core.school import SchoolSettings, load_school, save_school
+from penportrait.core.sections import COVER_HIDDEN_BY_DEFAULT, Section
+
+
+def test_no_file_means_the_defaults(tmp_path: Path) -> None:
+    settings, problems = load_school(tmp_path)
+    assert problems == []
+    assert settings.review_period_weeks == 13
+    assert settings.base_font_pt == 11.0
+    for section in Section:
+        assert settings.cover_shows(section) == (section not in COVER_HIDDEN_BY_DEFAULT)
+    assert not settings.cover_shows(Section.DATE_OF_BIRTH)
+    assert not settings.cover_shows(Section.FAMILY_VOICE)
+
+
+def test_settings_save_and_load_and_keep_unknown_keys(tmp_path: Path) -> None:
+    (tmp_path / "school.json").write_text(
+        '{"name": "Ashbrook", "house_colours": ["red"]}', encoding="utf-8"
+    )
+    settings, _ = load_school(tmp_path)
+    changed = settings.model_copy(
+        update={"review_period_weeks": 6, "cover_sections": ["strategies"]}
+    )
+    save_school(tmp_path, changed)
+    again, problems = load_school(tmp_path)
+    assert problems == []
+    assert again == changed
+    assert json.loads((tmp_path / "school.json").read_text(encoding="utf-8"))["house_colours"] == [
+        "red"
+    ]
+
+
+def test_a_bad_school_file_is_reported_and_untouched_until_saved_again(tmp_path: Path) -> None:
+    path = tmp_path / "school.json"
+    bad = b'{"review_period_weeks": 0, "base_font_pt": 30, "cover_sections": ["diary"]}'
+    path.write_bytes(bad)
+    settings, problems = load_school(tmp_path)
+    assert settings == SchoolSettings()
+    assert {p.field for p in problems} == {
+        "review_period_weeks",
+        "base_font_pt",
+        "cover_sections.0",
+    }
+    assert all(p.file == "school.json" for p in problems)
+    assert path.read_bytes() == bad
+    save_school(tmp_path, SchoolSettings(name="Fixed"))
+    kept = list(tmp_path.glob("school.damaged-*.json.bak"))
+    assert [k.read_bytes() for k in kept] == [bad]
+    assert load_school(tmp_path)[0].name == "Fixed"
+
+
+def test_not_utf8_school_file(tmp_path: Path) -> None:
+    (tmp_path / "school.json").write_bytes(b'{"name": "\xff"}')
+    _, problems = load_school(tmp_path)
+    assert "not UTF-8" in problems[0].reason

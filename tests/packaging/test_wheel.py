@@ -1,0 +1,64 @@
+"""What ships: a wheel with penportrait/ and its templates, and nothing else at the top."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from penportrait import resources
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [built] = out.glob("penportrait-*.whl")
+    return zipfile.ZipFile(built)
+
+
+def test_the_wheel_holds_the_package_and_its_templates_only(wheel: zipfile.ZipFile) -> None:
+    names = wheel.namelist()
+    top = {name.split("/")[0] for name in names}
+    assert top == {"penportrait", next(n for n in top if n.endswith(".dist-info"))}
+    for template in (ROOT / "templates").glob("*.j2"):
+        assert f"penportrait/templates/{template.name}" in names
+    assert "penportrait/core/model.py" in names
+    assert "penportrait/cli.py" in names
+    assert not any(n.startswith(("ui/", "tests/", "templates/")) for n in names)
+    entry_points = wheel.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "penportrait = penportrait.cli:main" in entry_points
+
+
+def test_templates_are_found_through_the_resources_module() -> None:
+    names = resources.template_names()
+    assert "portrait.html.j2" in names
+    assert "{{ page.title }}" in resources.read_template("portrait.html.j2")
+
+
+def test_python_dash_m_penportrait_runs_the_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "penportrait", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("PenPortrait ")

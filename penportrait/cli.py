@@ -21,7 +21,7 @@ from penportrait import __version__
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
-from penportrait.core.school import load_school
+from penportrait.core.school import SCHOOL_FILE, load_school
 from penportrait.core.store import FolderScan, Store
 
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
@@ -220,7 +220,8 @@ def _check(args: argparse.Namespace) -> int:
     scan = store.scan()
     _, school_problems = load_school(store.root)
     problems = school_problems + scan.problems
-    checked = len(scan.pupils) + len(scan.bad_files) + 1
+    has_school_file = (store.root / SCHOOL_FILE).exists()
+    checked = len(scan.pupils) + len(scan.bad_files) + has_school_file
     bad_files = sorted({p.file for p in problems})
     if args.json:
         print(

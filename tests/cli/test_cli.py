@@ -147,6 +147,15 @@ def test_check_a_good_folder(capsys: pytest.CaptureFixture[str], sample_dir: Pat
     assert "are good" in out and err == ""
 
 
+def test_check_counts_only_files_that_exist(
+    capsys: pytest.CaptureFixture[str], sample_dir: Path
+) -> None:
+    (sample_dir / "school.json").unlink()
+    code, out, _ = run(capsys, "check", "--data", str(sample_dir), "--json")
+    assert code == 0
+    assert json.loads(out)["files_checked"] == 32
+
+
 def break_two_files(folder: Path) -> dict[str, bytes]:
     pupils = folder / "pupils"
     bad = {

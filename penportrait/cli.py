@@ -21,7 +21,7 @@ from penportrait import __version__
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
-from penportrait.core.school import SCHOOL_FILE, load_school
+from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
 from penportrait.core.store import FolderScan, Store
 
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
@@ -70,7 +70,32 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", _check, "validate every file; exit 1 if any is bad")
     _data_option(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    export = command("export", _export, "write portraits to one PDF or Word file, a page each")
+    _data_option(export)
+    export.add_argument("pupils", metavar="PUPIL", nargs="+", help='an id or a unique "First Last"')
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        type=_output_file,
+        help="OUT.pdf or OUT.docx",
+    )
+    export.add_argument(
+        "--audience",
+        choices=["staff", "cover"],
+        default="staff",
+        help="staff: the full portrait (default); cover: for supply staff",
+    )
     return parser
+
+
+def _output_file(value: str) -> Path:
+    path = Path(value).expanduser()
+    if path.suffix.lower() not in (".pdf", ".docx"):
+        raise argparse.ArgumentTypeError(f"{value!r} must end in .pdf or .docx")
+    return path
 
 
 def _data_option(sub: argparse.ArgumentParser) -> None:
@@ -251,6 +276,63 @@ def _check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_BAD_DATA if problems else EXIT_OK
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def find_pupil(pupils: Sequence[Pupil], wanted: str) -> Pupil:
+    """The pupil ``wanted`` names: an id, or a unique "First Last" (any case, preferred or
+    legal first name). UserError when there is none or more than one."""
+    by_id = [p for p in pupils if p.id == wanted]
+    if by_id:
+        return by_id[0]
+    key = " ".join(wanted.casefold().split())
+    legal = [p for p in pupils if p.full_name.casefold() == key]
+    matches = legal or [p for p in pupils if p.display_name.casefold() == key]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UserError(f"no pupil called {wanted!r}; 'penportrait list' shows the names and ids")
+    listed = "; ".join(
+        f"{p.full_name} ({', '.join(p.pupil.groups) or 'no group'}) id {p.id}" for p in matches
+    )
+    raise UserError(f"{wanted!r} matches {len(matches)} pupils: {listed}. Give the id instead.")
+
+
+def _export(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    store = _store(args)
+    scan = store.scan()
+    chosen = [find_pupil(scan.pupils, wanted) for wanted in args.pupils]
+    settings = _settings_with_warnings(store)
+
+    from penportrait.core.views import Audience
+    from penportrait.render.export import fit_portraits, overflows, write_pages
+    from penportrait.render.pdf import RenderError
+
+    if not out.parent.is_dir():
+        raise UserError(f"cannot write {out}: the folder {out.parent} does not exist")
+    pages = fit_portraits(store, chosen, settings, Audience(args.audience))
+    try:
+        write_pages(pages, out)
+    except RenderError as error:
+        raise UserError(str(error)) from None
+    for overflow in overflows(pages):
+        print(
+            f"penportrait: warning: {overflow}. Nothing was cut: it runs onto a second page.",
+            file=sys.stderr,
+        )
+    count = len(pages)
+    print(f"Wrote {count} portrait{'s' if count != 1 else ''} ({args.audience}) to {out}")
+    return EXIT_OK
+
+
+def _settings_with_warnings(store: Store) -> SchoolSettings:
+    settings, problems = load_school(store.root)
+    for problem in problems:
+        print(f"penportrait: warning: {problem} (using the default settings)", file=sys.stderr)
+    return settings
 
 
 # -- the app ----------------------------------------------------------------------------------

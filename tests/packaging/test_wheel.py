@@ -53,7 +53,7 @@ def test_the_wheel_holds_the_package_and_its_templates_only(wheel: zipfile.ZipFi
 def test_templates_are_found_through_the_resources_module() -> None:
     names = resources.template_names()
     assert "portrait.html.j2" in names
-    assert "{{ page.title }}" in resources.read_template("portrait.html.j2")
+    assert "{{ page.name }}" in resources.read_template("portrait.html.j2")
 
 
 def test_python_dash_m_penportrait_runs_the_command_line() -> None:

@@ -1,0 +1,335 @@
+"""What a page shows: pupil + school settings + audience -> a PageView.
+
+The one place that decides which sections an audience sees, in what order, with empty ones
+left out and essential ("must do") strategies first. The HTML/PDF and Word renderers draw the
+same PageView, so the two always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Final
+
+from penportrait.core.model import (
+    NEED_AREA_LABELS,
+    NEED_CODES,
+    SEND_STATUS_LABELS,
+    NeedCode,
+    Pupil,
+    SendStatus,
+)
+from penportrait.core.school import SchoolSettings
+from penportrait.core.sections import SECTION_HEADINGS, Section
+
+
+class Audience(StrEnum):
+    """Who the page is for."""
+
+    STAFF = "staff"  # the full portrait
+    COVER = "cover"  # supply and cover staff: what they need to act, no more
+
+
+AUDIENCE_LABELS: Final = {Audience.STAFF: "Staff", Audience.COVER: "Cover"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a list section; ``essential`` marks a "must do" strategy."""
+
+    text: str
+    essential: bool = False
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One section as printed: its heading, and either text or items."""
+
+    key: Section
+    heading: str
+    text: str = ""
+    items: tuple[Item, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split()) + sum(len(i.text.split()) for i in self.items)
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything one portrait page shows, already chosen and ordered for its audience."""
+
+    audience: Audience
+    pupil_id: str
+    name: str  # the name used day to day: preferred (or first) name and surname
+    full_name: str  # legal first name and surname, shown when it differs
+    initials: str
+    tile_colour: int  # which palette colour the initials tile uses
+    photo: Path | None
+    school_name: str
+    logo: Path | None
+    facts: tuple[Fact, ...]
+    need: str  # the SEND status and need area in plain words, or ""
+    medical: SectionView | None
+    sections: tuple[SectionView, ...]
+    contacts: tuple[Fact, ...]  # (role, name)
+    review_by: str
+    updated: str
+    sections_by_key: dict[Section, SectionView] = field(default_factory=dict, compare=False)
+
+    def section(self, key: Section) -> SectionView | None:
+        return self.sections_by_key.get(key)
+
+    @property
+    def longest_sections(self) -> list[SectionView]:
+        """The sections with the most words, most first: what to shorten when it won't fit."""
+        every = [*self.sections, *([self.medical] if self.medical else [])]
+        return sorted(every, key=lambda s: s.words, reverse=True)
+
+
+# The order sections are written in (DESIGN.md); the page template places them.
+TEXT_SECTIONS: Final = (
+    Section.ABOUT_ME,
+    Section.LIKE_ADMIRE,
+    Section.IMPORTANT_TO_ME,
+    Section.PUPIL_VOICE,
+    Section.FAMILY_VOICE,
+)
+LIST_SECTIONS: Final = (
+    Section.STRENGTHS,
+    Section.DIFFICULTIES,
+    Section.AVOID,
+    Section.TARGETS,
+    Section.ACCESS_ARRANGEMENTS,
+)
+SECTION_ORDER: Final = (
+    Section.ABOUT_ME,
+    Section.LIKE_ADMIRE,
+    Section.IMPORTANT_TO_ME,
+    Section.STRENGTHS,
+    Section.DIFFICULTIES,
+    Section.STRATEGIES,
+    Section.AVOID,
+    Section.PUPIL_VOICE,
+    Section.FAMILY_VOICE,
+    Section.TARGETS,
+    Section.ACCESS_ARRANGEMENTS,
+)
+TILE_COLOURS: Final = 6  # the palette has this many initials-tile colours
+
+# C0 and C1 control characters other than tab and newline: XML cannot hold most of them and
+# they never mean anything on a page. Also the Unicode non-characters.
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def clean_text(value: str) -> str:
+    """What a user typed, safe to lay out: no control characters, tidy line ends and spaces."""
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    value = value.replace("\t", " ")
+    lines = [" ".join(line.split()) for line in value.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def audience_sees(settings: SchoolSettings, audience: Audience, section: Section) -> bool:
+    return audience is Audience.STAFF or settings.cover_shows(section)
+
+
+def page_view(
+    pupil: Pupil,
+    settings: SchoolSettings,
+    audience: Audience,
+    *,
+    photo: Path | None = None,
+    logo: Path | None = None,
+) -> PageView:
+    """The page for ``pupil`` as ``audience`` sees it.
+
+    ``photo`` is the pupil's photo file if there is one; it is shown only with consent.
+    """
+    details, portrait = pupil.pupil, pupil.portrait
+
+    def sees(section: Section) -> bool:
+        return audience_sees(settings, audience, section)
+
+    sections: list[SectionView] = []
+    for key in SECTION_ORDER:
+        if not sees(key):
+            continue
+        view = _section(pupil, key)
+        if view is not None:
+            sections.append(view)
+
+    medical_items = tuple(Item(t) for t in map(clean_text, portrait.medical) if t)
+    medical = (
+        SectionView(Section.MEDICAL, SECTION_HEADINGS[Section.MEDICAL], items=medical_items)
+        if medical_items and sees(Section.MEDICAL)
+        else None
+    )
+    contacts = (
+        tuple(
+            Fact(clean_text(c.role), clean_text(c.name))
+            for c in portrait.contacts
+            if clean_text(c.name)
+        )
+        if sees(Section.CONTACTS)
+        else ()
+    )
+
+    facts: list[Fact] = []
+    if details.pronouns.strip():
+        facts.append(Fact("Pronouns", clean_text(details.pronouns)))
+    year = clean_text(details.year_group)
+    if year:
+        # "Year 6" and "Reception" say what they are; a bare "6" needs its label.
+        speaks_for_itself = year.casefold().startswith(("year", "reception", "nursery"))
+        facts.append(Fact("" if speaks_for_itself else "Year", year))
+    groups = ", ".join(clean_text(g) for g in details.groups if clean_text(g))
+    if groups:
+        facts.append(Fact("Group" if len(details.groups) == 1 else "Groups", groups))
+    if details.date_of_birth and sees(Section.DATE_OF_BIRTH):
+        facts.append(Fact("Date of birth", long_date(details.date_of_birth)))
+    if details.upn.strip() and sees(Section.UPN):
+        facts.append(Fact("UPN", clean_text(details.upn)))
+
+    name = clean_text(f"{details.preferred_name or details.first_name} {details.last_name}")
+    full_name = clean_text(f"{details.first_name} {details.last_name}")
+    updated = ""
+    if pupil.updated_at:
+        when = long_date(pupil.updated_at[:10])
+        who = clean_text(pupil.updated_by)
+        updated = f"Updated by {who} on {when}" if who else f"Updated on {when}"
+
+    return PageView(
+        audience=audience,
+        pupil_id=pupil.id,
+        name=name or "(no name)",
+        full_name=full_name if full_name != name else "",
+        initials=initials(details.preferred_name or details.first_name, details.last_name),
+        tile_colour=_tile_colour(pupil.id),
+        photo=photo if (photo is not None and details.photo_consent) else None,
+        school_name=clean_text(settings.name),
+        logo=logo,
+        facts=tuple(facts),
+        need=_need_line(pupil, show_summary=sees(Section.SEND_SUMMARY)),
+        medical=medical,
+        sections=tuple(sections),
+        contacts=contacts,
+        review_by=long_date(pupil.review.next_review) if pupil.review.next_review else "",
+        updated=updated,
+        sections_by_key={s.key: s for s in sections},
+    )
+
+
+def _section(pupil: Pupil, key: Section) -> SectionView | None:
+    portrait = pupil.portrait
+    heading = SECTION_HEADINGS[key]
+    if key in TEXT_SECTIONS:
+        text = clean_text(getattr(portrait, key.value))
+        return SectionView(key, heading, text=text) if text else None
+    if key is Section.STRATEGIES:
+        strategies = [s for s in portrait.strategies if clean_text(s.text)]
+        ordered = [s for s in strategies if s.essential] + [
+            s for s in strategies if not s.essential
+        ]
+        items = tuple(Item(clean_text(s.text), s.essential) for s in ordered)
+        return SectionView(key, heading, items=items) if items else None
+    if key in LIST_SECTIONS:
+        items = tuple(Item(t) for t in map(clean_text, getattr(portrait, key.value)) if t)
+        return SectionView(key, heading, items=items) if items else None
+    return None
+
+
+def _need_line(pupil: Pupil, *, show_summary: bool) -> str:
+    """E.g. "SEN support · Specific learning difficulty (such as dyslexia)"."""
+    send = pupil.send
+    if send.status == SendStatus.NONE.value and not send.primary_need:
+        return ""
+    parts = [SEND_STATUS_LABELS[SendStatus(send.status)]]
+    if send.primary_need:
+        label, _area = NEED_CODES[NeedCode(send.primary_need)]
+        parts.append(label)
+    line = " · ".join(parts)
+    summary = clean_text(send.summary)
+    if show_summary and summary:
+        line = f"{line}. {summary}" if not line.endswith(".") else f"{line} {summary}"
+    return line
+
+
+def need_area_label(pupil: Pupil) -> str:
+    """The broad area of the pupil's primary need, in plain words (for the class overview)."""
+    if not pupil.send.primary_need:
+        return ""
+    return NEED_AREA_LABELS[NEED_CODES[NeedCode(pupil.send.primary_need)][1]]
+
+
+def initials(first: str, last: str) -> str:
+    """Up to two letters, as people write them: "Amira Hussain" -> "AH", "Łucja" -> "Ł"."""
+    letters = [_first_letter(first), _first_letter(last)]
+    return "".join(letter for letter in letters if letter) or "?"
+
+
+def _first_letter(name: str) -> str:
+    for char in clean_text(name):
+        if unicodedata.category(char)[0] in "LN":
+            return char.upper()
+    return ""
+
+
+def _tile_colour(pupil_id: str) -> int:
+    digest = hashlib.sha256(pupil_id.encode("utf-8")).digest()
+    return digest[0] % TILE_COLOURS
+
+
+def long_date(iso: str) -> str:
+    """ "2026-12-18" -> "18 December 2026" (the way UK schools write dates)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+# Where sections sit on the page: who the pupil is on the left, how to help on the right.
+# The voices (pupil's and family's) go wherever there is more room.
+LEFT_SECTIONS: Final = (
+    Section.ABOUT_ME,
+    Section.LIKE_ADMIRE,
+    Section.IMPORTANT_TO_ME,
+    Section.STRENGTHS,
+)
+RIGHT_SECTIONS: Final = (
+    Section.STRATEGIES,
+    Section.AVOID,
+    Section.DIFFICULTIES,
+    Section.TARGETS,
+    Section.ACCESS_ARRANGEMENTS,
+)
+FLOATING_SECTIONS: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
+
+
+def columns(page: PageView) -> tuple[list[SectionView], list[SectionView]]:
+    """The page's two columns, balanced by a rough measure of their length."""
+    left = [s for key in LEFT_SECTIONS if (s := page.section(key))]
+    right = [s for key in RIGHT_SECTIONS if (s := page.section(key))]
+    for key in FLOATING_SECTIONS:
+        section = page.section(key)
+        if section is None:
+            continue
+        (left if _weight(left) <= _weight(right) else right).append(section)
+    return left, right
+
+
+def _weight(sections: list[SectionView]) -> int:
+    # Words, plus a heading's worth for each section and a line's worth for each item.
+    return sum(s.words + 6 + 3 * len(s.items) for s in sections)

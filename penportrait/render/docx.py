@@ -1,0 +1,444 @@
+"""Portraits in Word: the same PageView as the PDF, built with python-docx.
+
+The same sections in the same order, with the same headings, colours, photo or initials, at
+the base size the PDF fit chose (rounded down to the half point Word can store), in Arial.
+Table widths are set on the columns and on every cell: LibreOffice ignores cell widths alone.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from penportrait.core.sections import Section
+from penportrait.core.views import AUDIENCE_LABELS, PageView, SectionView, columns
+from penportrait.render import palette
+from penportrait.render.html import PHOTO_WIDTH_MM, SECTION_COLOURS
+from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
+
+FONT: Final = "Arial"
+PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
+CELL_PAD_MM: Final = 1.4
+VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
+
+
+@dataclass(frozen=True)
+class WordPage:
+    """One portrait for Word: the view, its fitted size, photo and footer."""
+
+    view: PageView
+    base_pt: float
+    footer: Footer
+    photo: bytes | None = None  # the page's photo (already cropped), JPEG or PNG bytes
+
+
+def half_point(size: float) -> float:
+    """Word stores sizes in half points; round down so the page never grows."""
+    return int(size * 2) / 2
+
+
+def write_docx(pages: Sequence[WordPage], out: Path) -> None:
+    """Write ``pages`` to ``out`` as one Word document, one page each, replacing it atomically."""
+    from penportrait.render.pdf import _write_output
+
+    _write_output(out, docx_bytes(pages))
+
+
+def docx_bytes(pages: Sequence[WordPage]) -> bytes:
+    document = Document()
+    _set_up(document)
+    for index, page in enumerate(pages):
+        if index:
+            # A new section per pupil, so each page has its own footer.
+            document.add_section()
+        _footer(document, page.footer)
+        _portrait(document, page)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_up(document: WordDocument) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(A4_MM.width()), Mm(A4_MM.height())
+    for side in ("left_margin", "right_margin", "top_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    section.bottom_margin = Mm(MARGIN_MM + 5)
+    section.footer_distance = Mm(MARGIN_MM - 2)
+    section.header_distance = Mm(5)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.color.rgb = _rgb(palette.INK)
+    fonts = normal.element.rPr.find(qn("w:rFonts"))
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    properties = document.core_properties
+    properties.author = "PenPortrait"
+    properties.title = "Pupil pen portraits"
+    properties.comments = "Confidential: pupil information"
+
+
+# -- the page ---------------------------------------------------------------------------------
+
+
+def _portrait(document: WordDocument, page: WordPage) -> None:
+    view, base = page.view, half_point(page.base_pt)
+    document.styles["Normal"].font.size = Pt(base)
+    _header_band(document, page, base)
+    _gap(document, base)
+    if view.medical is not None:
+        _labelled_strip(
+            document,
+            "MEDICAL ALERT",
+            palette.ALERT,
+            [item.text for item in view.medical.items],
+            base,
+            tint=palette.ALERT_TINT,
+            bold=True,
+        )
+        _gap(document, base)
+    left, right = columns(view)
+    if left or right:
+        _columns(document, left, right, base)
+    if view.contacts:
+        strip = _labelled_strip(document, "Key adults", palette.BAND, [], base)
+        people = strip.paragraphs[0]
+        for index, contact in enumerate(view.contacts):
+            if index:
+                _run(people, "  ·  ", base)
+            _run(people, _nobreak(contact.value), base, bold=True)
+            if contact.label:
+                _run(people, f"\u00a0({contact.label})", base)
+    # The last paragraph of a page must be tiny, or Word may spill it onto a new page.
+    _shrink_last_paragraph(document)
+
+
+def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
+    view = page.view
+    side = 42.0
+    photo_cell = PHOTO_WIDTH_MM + 2 * 2.5
+    table = _table(document, 1, [photo_cell, PAGE_WIDTH_MM - photo_cell - side, side])
+    cells = table.rows[0].cells
+    for cell in cells:
+        _shade(cell, palette.BAND)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _cell_padding(table, 2.5)
+
+    picture = cells[0].paragraphs[0]
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if view.photo is not None and page.photo is not None:
+        picture.add_run().add_picture(io.BytesIO(page.photo), width=Mm(PHOTO_WIDTH_MM))
+    else:
+        _initials_tile(cells[0], view, base)
+
+    name = cells[1].paragraphs[0]
+    _run(name, view.name, size=base * 2.0, bold=True, colour=palette.WHITE)
+    if view.full_name:
+        _run(
+            cells[1].add_paragraph(), f"Full name: {view.full_name}", base, colour=palette.BAND_SOFT
+        )
+    if view.facts:
+        facts = cells[1].add_paragraph()
+        facts.paragraph_format.space_before = Pt(3)
+        for index, fact in enumerate(view.facts):
+            if index:
+                _run(facts, "  ·  ", base, colour=palette.BAND_SOFT)
+            if fact.label:
+                _run(facts, _nobreak(fact.label) + "\u00a0", base, colour=palette.BAND_SOFT)
+            _run(facts, _nobreak(fact.value), base, bold=True, colour=palette.WHITE)
+    if view.need:
+        need = cells[1].add_paragraph()
+        need.paragraph_format.space_before = Pt(3)
+        _run(need, view.need, base, colour=palette.WHITE)
+
+    cells[2].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    right = cells[2].paragraphs[0]
+    right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    small = base * 0.85
+    if view.school_name:
+        _run(right, view.school_name, small, colour=palette.BAND_SOFT)
+        right = _right(cells[2].add_paragraph())
+    _run(right, f"{AUDIENCE_LABELS[view.audience]} copy", small, colour=palette.BAND_SOFT)
+    if view.review_by:
+        label = _right(cells[2].add_paragraph())
+        label.paragraph_format.space_before = Pt(3)
+        _run(label, "Review by", small, colour=palette.BAND_SOFT)
+        _run(
+            _right(cells[2].add_paragraph()), view.review_by, base, bold=True, colour=palette.WHITE
+        )
+
+
+def _initials_tile(cell: _Cell, view: PageView, base: float) -> None:
+    tile = cell.add_table(rows=1, cols=1)
+    _widths(tile, [PHOTO_WIDTH_MM])
+    inner = tile.rows[0].cells[0]
+    _shade(inner, palette.TILES[view.tile_colour])
+    inner.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    row = tile.rows[0]
+    row.height = Mm(PHOTO_WIDTH_MM)
+    row_properties = row._tr.get_or_add_trPr()
+    height = row_properties.find(qn("w:trHeight"))
+    if height is not None:
+        height.set(qn("w:hRule"), "exact")
+    letters = inner.paragraphs[0]
+    letters.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(letters, view.initials, base * 3.2, bold=True, colour=palette.WHITE)
+    # The cell's own first paragraph, and the one add_table put after the tile, stay tiny.
+    _shrink(cell.paragraphs[0])
+    _shrink(cell.paragraphs[-1])
+
+
+def _labelled_strip(
+    document: WordDocument,
+    label: str,
+    colour: str,
+    lines: list[str],
+    base: float,
+    *,
+    tint: str | None = None,
+    bold: bool = False,
+) -> _Cell:
+    table = _table(document, 1, [24.0, PAGE_WIDTH_MM - 24.0])
+    _cell_padding(table, CELL_PAD_MM)
+    head, body = table.rows[0].cells
+    _shade(head, colour)
+    head.vertical_alignment = body.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _run(head.paragraphs[0], label, base * 1.05, bold=True, colour=palette.WHITE)
+    if tint:
+        _shade(body, tint)
+    _borders(body, colour, sides=("top", "bottom", "right"))
+    for index, line in enumerate(lines):
+        paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
+        _run(paragraph, line, base, bold=bold)
+    return body
+
+
+def _columns(
+    document: WordDocument, left: list[SectionView], right: list[SectionView], base: float
+) -> None:
+    if left and right:
+        widths = [PAGE_WIDTH_MM * 0.48, PAGE_WIDTH_MM * 0.02, PAGE_WIDTH_MM * 0.50]
+    else:
+        widths = [PAGE_WIDTH_MM, 0.0, 0.0]
+    widths = [w for w in widths if w > 0]
+    table = _table(document, 1, widths)
+    _cell_padding(table, 0)
+    cells = table.rows[0].cells
+    stacks = [left, right] if len(cells) == 3 else [left or right]
+    targets = [cells[0], cells[2]] if len(cells) == 3 else [cells[0]]
+    for cell, sections, width in zip(targets, stacks, [widths[0], widths[-1]], strict=False):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        for section in sections:
+            _section_box(cell, section, width, base)
+        _shrink(cell.paragraphs[0])
+
+
+def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -> None:
+    colours = SECTION_COLOURS[section.key]
+    box = cell.add_table(rows=2, cols=1)
+    _widths(box, [width])
+    _cell_padding(box, CELL_PAD_MM)
+    head, body = box.rows[0].cells[0], box.rows[1].cells[0]
+    _shade(head, colours.heading_bg)
+    _shade(body, colours.tint)
+    _run(head.paragraphs[0], section.heading, base * 1.05, bold=True, colour=palette.WHITE)
+    if section.text:
+        italic = section.key in VOICES
+        text = f"\u201c{section.text}\u201d" if italic else section.text
+        for index, line in enumerate(text.split("\n")):
+            paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
+            _run(paragraph, line, base, italic=italic)
+    for index, item in enumerate(section.items):
+        paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
+        paragraph.paragraph_format.left_indent = Mm(4)
+        paragraph.paragraph_format.first_line_indent = Mm(-4)
+        paragraph.paragraph_format.space_after = Pt(base * 0.15)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4), WD_TAB_ALIGNMENT.LEFT)
+        _run(paragraph, "•\t", base, colour=colours.heading_bg, bold=True)
+        if item.essential:
+            tag = _run(
+                paragraph, "\u00a0MUST DO\u00a0", base * 0.72, bold=True, colour=palette.WHITE
+            )
+            _highlight(tag, palette.ALERT)
+            _run(paragraph, "\u00a0 ", base)
+        _run(paragraph, item.text, base, bold=item.essential)
+    # cell.add_table put an empty paragraph after the box (Word needs a cell to end with one):
+    # it becomes the small gap between boxes, as on the PDF.
+    _shrink(cell.paragraphs[-1], base * 0.45)
+
+
+# -- python-docx helpers ----------------------------------------------------------------------
+
+
+def _table(document: WordDocument, rows: int, widths_mm: list[float]) -> Table:
+    table: Table = document.add_table(rows=rows, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _widths(table, widths_mm)
+    return table
+
+
+def _widths(table: Table, widths_mm: list[float]) -> None:
+    """Widths on the columns, every cell, and a fixed layout: Word and LibreOffice both obey."""
+    table.autofit = False
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(round(sum(widths_mm) * 56.6929)))
+    width.set(qn("w:type"), "dxa")
+    for old in properties.findall(qn("w:tblW")):
+        properties.remove(old)
+    properties.append(width)
+    for column, value in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(value)
+    for row in table.rows:
+        for cell, value in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(value)
+
+
+def _cell_padding(table: Table, mm: float) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(mm * 56.6929)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def _shade(cell: _Cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _borders(cell: _Cell, colour: str, *, sides: tuple[str, ...]) -> None:
+    borders = OxmlElement("w:tcBorders")
+    for side in sides:
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "12")
+        element.set(qn("w:color"), colour.lstrip("#"))
+        borders.append(element)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
+def _highlight(run: object, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#"))
+    run._r.get_or_add_rPr().append(shading)  # type: ignore[attr-defined]
+
+
+def _run(
+    paragraph: Paragraph,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    colour: str | None = None,
+) -> object:
+    run = paragraph.add_run(text)
+    run.font.size = Pt(half_point(size))
+    run.font.bold = bold or None
+    run.font.italic = italic or None
+    run.font.name = FONT
+    if colour:
+        run.font.color.rgb = _rgb(colour)
+    return run
+
+
+def _right(paragraph: Paragraph) -> Paragraph:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return paragraph
+
+
+def _gap(document: WordDocument, base: float) -> None:
+    _shrink(document.add_paragraph(), base * 0.45)
+
+
+def _shrink(paragraph: Paragraph, size: float = 1.0) -> None:
+    """An empty paragraph exactly ``size`` points tall (Word and LibreOffice size an empty
+    paragraph by its paragraph mark, so the mark's font size is set too)."""
+    size = max(1.0, half_point(size))
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(size)
+    properties = paragraph._p.get_or_add_pPr()
+    mark = properties.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        properties.append(mark)  # the paragraph mark's run properties come last in pPr
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(int(size * 2)))
+        mark.append(element)
+
+
+def _shrink_last_paragraph(document: WordDocument) -> None:
+    _shrink(document.add_paragraph(), 1.0)
+
+
+def _footer(document: WordDocument, footer: Footer) -> None:
+    section = document.sections[-1]
+    section.footer.is_linked_to_previous = False
+    paragraph = section.footer.paragraphs[0]
+    paragraph.text = ""
+    stops = paragraph.paragraph_format.tab_stops
+    # The built-in Footer style has stops at 3.25 and 6.5 inches; clear them first.
+    for inches in (3.25, 6.5):
+        stops.add_tab_stop(Mm(inches * 25.4), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Mm(PAGE_WIDTH_MM / 2), WD_TAB_ALIGNMENT.CENTER)
+    stops.add_tab_stop(Mm(PAGE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    _top_rule(paragraph)
+    _run(paragraph, f"{footer.left}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
+    if footer.note:
+        note = section.footer.add_paragraph()
+        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(note, footer.note, 7.5, bold=True, colour=palette.INK)
+
+
+def _top_rule(paragraph: Paragraph) -> None:
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    top.set(qn("w:val"), "single")
+    top.set(qn("w:sz"), "4")
+    top.set(qn("w:space"), "4")
+    top.set(qn("w:color"), palette.RULE.lstrip("#"))
+    borders.append(top)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _nobreak(text: str) -> str:
+    return text.replace(" ", "\u00a0").replace("/", "/\u2060")
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+__all__ = ["WordPage", "docx_bytes", "half_point", "write_docx"]

@@ -1,0 +1,112 @@
+"""Exports of whole portraits: fit each pupil's page, then write PDF or Word.
+
+Used by the command line and the app alike. Fitting needs Qt (QtGui only); writing Word then
+uses the size the PDF fit chose, so the two files show the same page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+from penportrait.core.model import Pupil
+from penportrait.core.school import SchoolSettings
+from penportrait.core.store import Store
+from penportrait.core.views import Audience, page_view
+from penportrait.render.docx import WordPage, write_docx
+from penportrait.render.pdf import (
+    FittedPage,
+    PrintedPage,
+    RenderError,
+    fit_page,
+    footer_for,
+    write_pdf,
+)
+
+FORMATS: Final = (".pdf", ".docx")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A pupil whose portrait does not fit on one page even at 9 pt."""
+
+    name: str
+    sections: list[str]
+
+    def __str__(self) -> str:
+        return f"{self.name} does not fit on one page: shorten {' or '.join(self.sections)}"
+
+
+def output_format(out: Path) -> str:
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise RenderError(f"{out.name}: the output must end in .pdf or .docx")
+    return suffix
+
+
+def fit_portrait(
+    store: Store,
+    pupil: Pupil,
+    settings: SchoolSettings,
+    audience: Audience,
+    *,
+    note: str = "",
+) -> PrintedPage:
+    """One pupil's page, fitted, with its footer."""
+    photo = store.photo_path(pupil)
+    view = page_view(pupil, settings, audience, photo=photo)
+    fitted = fit_page(view, settings.base_font_pt, photo=photo)
+    return PrintedPage(fitted, footer_for(view, note))
+
+
+def fit_portraits(
+    store: Store,
+    pupils: Sequence[Pupil],
+    settings: SchoolSettings,
+    audience: Audience,
+    progress: Progress | None = None,
+) -> list[PrintedPage]:
+    pages = []
+    for index, pupil in enumerate(pupils):
+        pages.append(fit_portrait(store, pupil, settings, audience))
+        if progress:
+            progress(index + 1, len(pupils))
+    return pages
+
+
+def overflows(pages: Sequence[PrintedPage]) -> list[Overflow]:
+    return [
+        Overflow(page.fitted.view.name, page.fitted.sections_to_shorten())
+        for page in pages
+        if not page.fitted.fits
+    ]
+
+
+def write_pages(pages: Sequence[PrintedPage], out: Path) -> None:
+    """Write fitted pages to ``out``: PDF or Word, by its suffix."""
+    if output_format(out) == ".pdf":
+        write_pdf(pages, out)
+    else:
+        write_docx([word_page(page) for page in pages], out)
+
+
+def word_page(page: PrintedPage) -> WordPage:
+    fitted = page.fitted
+    return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted))
+
+
+def _jpeg(fitted: FittedPage) -> bytes | None:
+    if fitted.photo is None or fitted.view.photo is None:
+        return None
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # PySide6 stubs say bytes, but the binding only accepts str here.
+    fitted.photo.save(buffer, "JPG", 90)  # type: ignore[call-overload]
+    buffer.close()
+    return bytes(array.data())

@@ -1,0 +1,183 @@
+"""HTML pages from page views, with the one Jinja2 environment (STYLE.md 3).
+
+Autoescape is on and undefined names fail, so a template typo is an error in the tests rather
+than a blank on a printed page, and nothing a user typed is ever read as markup or template
+syntax: it arrives as data and is escaped on the way out.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Final
+
+import jinja2
+from markupsafe import Markup, escape
+
+from penportrait import resources
+from penportrait.core.sections import Section
+from penportrait.core.views import AUDIENCE_LABELS, PageView, columns
+from penportrait.render import palette
+
+PHOTO_URL: Final = "penportrait-photo:portrait"
+LOGO_URL: Final = "penportrait-logo:school"
+DEFAULT_DPI: Final = 300
+
+SECTION_COLOURS: Final[dict[Section, palette.SectionColours]] = {
+    Section.ABOUT_ME: palette.PERSON,
+    Section.LIKE_ADMIRE: palette.PERSON,
+    Section.IMPORTANT_TO_ME: palette.PERSON,
+    Section.STRENGTHS: palette.STRENGTH,
+    Section.DIFFICULTIES: palette.HARD,
+    Section.STRATEGIES: palette.HELP,
+    Section.AVOID: palette.AVOID,
+    Section.PUPIL_VOICE: palette.VOICE,
+    Section.FAMILY_VOICE: palette.VOICE,
+    Section.TARGETS: palette.PLAN,
+    Section.ACCESS_ARRANGEMENTS: palette.PLAN,
+}
+
+# The photo box, in millimetres; photos are stored between square and 4:5 (see core.photos).
+PHOTO_WIDTH_MM: Final = 30.0
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: autoescape on, StrictUndefined, templates from resources."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(resources.read_template),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["lines"] = lines
+    env.filters["nobreak"] = nobreak
+    return env
+
+
+def lines(text: str) -> Markup:
+    """Escape ``text`` and keep the user's line breaks."""
+    return Markup("<br>").join(escape(line) for line in str(text).split("\n"))
+
+
+def nobreak(text: str) -> Markup:
+    """Escape ``text`` and keep it on one line (a fact, a name): spaces become non-breaking,
+    and a word joiner follows each slash ("he/him" is one word, not a place to wrap)."""
+    words = (escape(word).replace("/", Markup("/&#8288;")) for word in str(text).split(" "))
+    return Markup("&#160;").join(words)
+
+
+@dataclass(frozen=True)
+class FontSizes:
+    """Font sizes in points, all scaled from the page's base size."""
+
+    base: float
+
+    @property
+    def small(self) -> float:
+        return round(self.base * 0.85, 2)
+
+    @property
+    def tag(self) -> float:
+        return round(self.base * 0.72, 2)
+
+    @property
+    def heading(self) -> float:
+        return round(self.base * 1.05, 2)
+
+    @property
+    def title(self) -> float:
+        return round(self.base * 2.0, 2)
+
+    @property
+    def initials(self) -> float:
+        return round(self.base * 3.2, 2)
+
+    @property
+    def gap(self) -> float:
+        return round(self.base * 0.45, 2)
+
+
+CSS_PX_PER_INCH: Final = 96
+
+
+@dataclass(frozen=True)
+class Lengths:
+    """Lengths in CSS pixels (1/96 inch). Qt scales every px length in HTML (widths, image
+    sizes, padding, borders, margins) from 96 per inch to the device it lays out against."""
+
+    photo_aspect: float  # height / width of the photo
+
+    def mm(self, value: float) -> int:
+        return max(1, round(value * CSS_PX_PER_INCH / 25.4))
+
+    @property
+    def pad(self) -> int:
+        return self.mm(1.6)
+
+    @property
+    def band_pad(self) -> int:
+        return self.mm(2.5)
+
+    @property
+    def band_side(self) -> int:
+        return self.mm(42)
+
+    @property
+    def photo_w(self) -> int:
+        return self.mm(PHOTO_WIDTH_MM)
+
+    @property
+    def photo_h(self) -> int:
+        return round(self.photo_w * self.photo_aspect)
+
+    @property
+    def tile_pad(self) -> int:
+        return self.mm(6)
+
+    @property
+    def bullet(self) -> int:
+        return self.mm(3.2)
+
+    @property
+    def item_gap(self) -> int:
+        return self.mm(0.6)
+
+    @property
+    def line_gap(self) -> int:
+        return self.mm(1.0)
+
+    @property
+    def alert_label(self) -> int:
+        return self.mm(24)
+
+    @property
+    def alert_rule(self) -> int:
+        return self.mm(0.5)
+
+
+def render_portrait(page: PageView, base_pt: float, *, photo_aspect: float = 1.0) -> str:
+    """The portrait page as HTML at base font size ``base_pt``."""
+    left, right = columns(page)
+    left_width = 48 if left and right else (100 if left else 0)
+    return (
+        environment()
+        .get_template("portrait.html.j2")
+        .render(
+            page=page,
+            pt=FontSizes(base_pt),
+            px=Lengths(photo_aspect),
+            c=palette,
+            section_colours=SECTION_COLOURS,
+            tile_colour=palette.TILES[page.tile_colour],
+            photo_url=PHOTO_URL,
+            audience_label=f"{AUDIENCE_LABELS[page.audience]} copy",
+            left=left,
+            right=right,
+            left_width=left_width,
+            gutter_width=2 if left and right else 0,
+            right_width=100 - left_width - (2 if left and right else 0),
+        )
+    )

@@ -1,0 +1,403 @@
+"""Pages on paper: lay a page's HTML out on A4, fit it to one side, and paint it.
+
+Qt's QTextDocument is the page engine (QtGui only, no widgets). The page is laid out against a
+300 dpi QPdfWriter, not the screen: at screen resolution font sizes snap and waste space.
+Fitting finds the largest base size, between the school's size and a 9 pt floor, at which the
+page is one side of A4. If even 9 pt does not fit, nothing is cut: the result runs onto a
+second page and says which sections are longest.
+
+The footer (confidentiality, who updated it, review date, copy number) is painted under the
+document by paint_page, so it sits at the foot of every page whatever the content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+
+from penportrait.core.school import FONT_FLOOR_PT
+from penportrait.core.views import PageView
+from penportrait.render import palette
+from penportrait.render.html import DEFAULT_DPI, PHOTO_URL, render_portrait
+
+MARGIN_MM: Final = 12.0
+FOOTER_MM: Final = 9.0  # the footer's band inside the bottom margin area
+A4_MM: Final = QSizeF(210.0, 297.0)
+STEP_PT: Final = 0.1
+ENDLESS: Final = 1e7  # a page height no portrait reaches: layout without page breaks
+LIST_INDENT_MM: Final = 4.0
+PAGE_FONT: Final = "Arial"  # Liberation Sans stands in on Linux: the same metrics
+
+
+class RenderError(Exception):
+    """An output that could not be written (the message names the file and why)."""
+
+
+# -- Qt set-up --------------------------------------------------------------------------------
+
+
+def ensure_gui_application() -> None:
+    """QTextDocument needs a QGuiApplication for fonts; the command line has none yet.
+
+    The app (and pytest-qt) create a full QApplication first, and that one is used.
+    """
+    if QGuiApplication.instance() is None:
+        headless = sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        )
+        if headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        globals()["_APP"] = QGuiApplication([sys.argv[0] if sys.argv else "penportrait"])
+    _install_fonts()
+
+
+@functools.cache
+def _install_fonts() -> None:
+    """Word's Arial is Liberation Sans on Linux (identical metrics): tell Qt so, once."""
+    families = set(QFontDatabase.families())
+    if "Arial" not in families:
+        for stand_in in ("Liberation Sans", "Arimo", "DejaVu Sans"):
+            if stand_in in families:
+                QFont.insertSubstitution("Arial", stand_in)
+                break
+
+
+_local = threading.local()
+
+
+def _measuring_device() -> QPdfWriter:
+    """A 300 dpi A4 PDF writer that is never written: the device pages are laid out against.
+
+    One per thread (packs lay pages out in a worker), kept alive because documents laid out
+    against it keep a pointer to it.
+    """
+    device = getattr(_local, "device", None)
+    if device is None:
+        ensure_gui_application()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        device = _a4_writer(buffer)
+        _local.device, _local.buffer = device, buffer
+    return device
+
+
+def _a4_writer(target: QIODevice | str) -> QPdfWriter:
+    writer = QPdfWriter(target)
+    writer.setResolution(DEFAULT_DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setCreator("PenPortrait")
+    return writer
+
+
+def _mm(value: float, dpi: float = DEFAULT_DPI) -> float:
+    return value * dpi / 25.4
+
+
+def content_size(dpi: float = DEFAULT_DPI) -> QSizeF:
+    """The area the document fills on an A4 page, in device pixels."""
+    width = A4_MM.width() - 2 * MARGIN_MM
+    height = A4_MM.height() - 2 * MARGIN_MM - FOOTER_MM
+    return QSizeF(_mm(width, dpi), _mm(height, dpi))
+
+
+# -- fitting ----------------------------------------------------------------------------------
+
+
+@dataclass
+class FittedPage:
+    """A page view laid out at the size that fits it (or at the floor, when nothing fits)."""
+
+    view: PageView
+    base_pt: float
+    document: QTextDocument
+    photo: QImage | None = field(default=None, repr=False)
+
+    @property
+    def pages(self) -> int:
+        return self.document.pageCount()
+
+    @property
+    def fits(self) -> bool:
+        return self.document.size().height() <= content_size().height()
+
+    @property
+    def fill(self) -> float:
+        """How much of the first page the content fills (0 to 1)."""
+        return min(1.0, self.document.size().height() / content_size().height())
+
+    def sections_to_shorten(self, count: int = 2) -> list[str]:
+        """The headings of the longest sections: what to shorten when it does not fit."""
+        return [s.heading for s in self.view.longest_sections[:count]]
+
+    def fit_message(self) -> str:
+        if self.fits:
+            return f"Fits on one page at {self.base_pt:g} pt"
+        shorten = " or ".join(self.sections_to_shorten())
+        return f"Too long for one page: shorten {shorten}"
+
+
+def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> FittedPage:
+    """Lay ``view`` out at the largest size from ``base_pt`` down to 9 pt that fits one page.
+
+    Most portraits fit at the school's size: one layout. Otherwise the size is searched in
+    tenths of a point. Each layout costs a parse and a layout (about 5 ms), so the search starts
+    where the overflow says the answer is (height grows roughly as size^1.3), gallops outwards
+    in doubling steps until the boundary is bracketed, then bisects: usually two or three
+    layouts, never many more than plain bisection.
+
+    Pages are laid out on one endless page while fitting, so heights are exact (no gaps from
+    page breaks) and "fits" means "no taller than an A4 page". A page that does not fit even
+    at the floor is paginated for real, so it prints over two pages with every word kept.
+    """
+    device = _measuring_device()
+    image = load_photo(photo) if view.photo is not None and photo is not None else None
+    aspect = image.height() / image.width() if image is not None else 1.0
+    page_height = content_size().height()
+
+    def layout(tenths: int) -> tuple[QTextDocument, bool]:
+        html = render_portrait(view, tenths * STEP_PT, photo_aspect=aspect)
+        document = _document(html, image, device)
+        return document, document.size().height() <= page_height
+
+    floor = round(FONT_FLOOR_PT / STEP_PT)
+    high = max(floor, round(base_pt / STEP_PT))
+    document, fits = layout(high)
+    if fits:
+        return FittedPage(view, high * STEP_PT, document, image)
+    overflow = document.size().height()
+    estimate = round(high * (page_height / overflow) ** (1 / 1.3))
+    probe = min(max(estimate, floor), high - 1) if high > floor else floor
+    document, fits = layout(probe)
+    step = 1
+    if fits:  # gallop up towards `high`, which does not fit
+        low, best = probe, document
+        while high - low > 1:
+            candidate, fits = layout(min(low + step, high - 1))
+            if not fits:
+                high = min(low + step, high - 1)
+                break
+            low, best, step = min(low + step, high - 1), candidate, step * 2
+    else:  # gallop down towards the floor
+        high = probe
+        while True:
+            if high == floor:  # not even the floor fits: keep every word, over two pages
+                document.setPageSize(content_size())
+                return FittedPage(view, FONT_FLOOR_PT, document, image)
+            probe = max(floor, high - step)
+            document, fits = layout(probe)
+            if fits:
+                low, best = probe, document
+                break
+            high, step = probe, step * 2
+    while high - low > 1:  # bisect the bracket
+        middle = (low + high) // 2
+        candidate, fits = layout(middle)
+        if fits:
+            low, best = middle, candidate
+        else:
+            high = middle
+    return FittedPage(view, round(low * STEP_PT, 1), best, image)
+
+
+def _document(html: str, photo: QImage | None, device: QPagedPaintDevice) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDocumentMargin(0)
+    option = QTextOption()
+    # A pasted web address wraps inside its column instead of pushing the layout off the page.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setDefaultFont(QFont(PAGE_FONT, 11))
+    # In CSS pixels, like every length in the HTML: Qt scales it to the device.
+    document.setIndentWidth(LIST_INDENT_MM * 96 / 25.4)
+    if photo is not None:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(PHOTO_URL), photo)
+    # One endless page while fitting (see fit_page); the width is the page's.
+    document.setPageSize(QSizeF(content_size().width(), ENDLESS))
+    document.setHtml(html)
+    return document
+
+
+def load_photo(path: Path) -> QImage | None:
+    """The photo for the page, cropped to between square and 4:5 if it is not already."""
+    image = QImage(str(path))
+    if image.isNull():
+        return None
+    width, height = image.width(), image.height()
+    if height < width:  # landscape: the middle square
+        image = image.copy((width - height) // 2, 0, height, height)
+    elif height > width * 1.25:  # very tall: keep the top, where the face is
+        image = image.copy(0, 0, width, round(width * 1.25))
+    return image
+
+
+# -- painting ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Footer:
+    left: str
+    centre: str
+    right: str
+    note: str = ""  # e.g. "Copy 2 of 5: return to the school office"
+
+
+def footer_for(view: PageView, note: str = "") -> Footer:
+    left = "CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
+    right = f"Review by {view.review_by}" if view.review_by else ""
+    return Footer(left, view.updated, right, note)
+
+
+def paint_page(
+    painter: QPainter, fitted: FittedPage, index: int, *, dpi: float, footer: Footer
+) -> None:
+    """Paint page ``index`` of ``fitted`` on an A4 device of ``dpi`` (its top-left at 0, 0)."""
+    scale = dpi / DEFAULT_DPI
+    size = content_size()
+    painter.save()
+    painter.translate(_mm(MARGIN_MM, dpi), _mm(MARGIN_MM, dpi))
+    painter.scale(scale, scale)
+    painter.translate(0, -index * size.height())
+    clip = QRectF(0, index * size.height(), size.width(), size.height())
+    fitted.document.drawContents(painter, clip)
+    painter.restore()
+    _paint_footer(painter, dpi, footer, page=index + 1, pages=fitted.pages)
+
+
+def _paint_footer(painter: QPainter, dpi: float, footer: Footer, *, page: int, pages: int) -> None:
+    left = _mm(MARGIN_MM, dpi)
+    width = _mm(A4_MM.width() - 2 * MARGIN_MM, dpi)
+    top = _mm(A4_MM.height() - MARGIN_MM - FOOTER_MM + 2.0, dpi)
+    painter.save()
+    painter.setPen(QPen(QColor(palette.RULE), max(1.0, _mm(0.3, dpi))))
+    painter.drawLine(QPointF(left, top), QPointF(left + width, top))
+    font = QFont(PAGE_FONT)
+    font.setPointSizeF(7.5)
+    painter.setFont(font)
+    painter.setPen(QColor(palette.MUTED))
+    line = QRectF(left, top + _mm(1.0, dpi), width, _mm(3.5, dpi))
+    right = footer.right + (f" · Page {page} of {pages}" if pages > 1 else "")
+    align_v = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | align_v, footer.left)
+    painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | align_v, footer.centre)
+    painter.drawText(line, Qt.AlignmentFlag.AlignRight | align_v, right)
+    if footer.note:
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor(palette.INK))
+        note = QRectF(left, top + _mm(4.5, dpi), width, _mm(3.5, dpi))
+        painter.drawText(note, Qt.AlignmentFlag.AlignHCenter | align_v, footer.note)
+    painter.restore()
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """One fitted page with its footer, ready to paint."""
+
+    fitted: FittedPage
+    footer: Footer
+
+
+def write_pdf(pages: Sequence[PrintedPage], out: Path, *, title: str = "") -> None:
+    """Write ``pages`` to ``out`` as one PDF (A4, fonts embedded), replacing it atomically."""
+    data = pdf_bytes(pages, title=title)
+    _write_output(out, data)
+
+
+def pdf_bytes(pages: Sequence[PrintedPage], *, title: str = "") -> bytes:
+    ensure_gui_application()
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _a4_writer(buffer)
+    writer.setTitle(title or (pages[0].fitted.view.name if pages else "PenPortrait"))
+    with _painting(writer) as painter:
+        first = True
+        for page in pages:
+            for index in range(page.fitted.pages):
+                if not first:
+                    writer.newPage()
+                first = False
+                paint_page(painter, page.fitted, index, dpi=DEFAULT_DPI, footer=page.footer)
+    buffer.close()
+    return bytes(array.data())
+
+
+def print_pages(pages: Sequence[PrintedPage], printer: QPagedPaintDevice) -> None:
+    """Print ``pages`` on a QPrinter (set up by the system print dialog): the same pages."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    dpi = printer.logicalDpiY()
+    with _painting(printer) as painter:
+        first = True
+        for page in pages:
+            for index in range(page.fitted.pages):
+                if not first:
+                    printer.newPage()
+                first = False
+                paint_page(painter, page.fitted, index, dpi=dpi, footer=page.footer)
+
+
+@contextlib.contextmanager
+def _painting(device: QPagedPaintDevice) -> Iterator[QPainter]:
+    painter = QPainter()
+    if not painter.begin(device):
+        raise RenderError("the page could not be drawn (the printer or file refused it)")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    try:
+        yield painter
+    finally:
+        painter.end()
+
+
+def _write_output(out: Path, data: bytes) -> None:
+    """Write an export next to its final name, then rename: no half-written file is left."""
+    temp = out.with_name(f".{out.name}.partial")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, out)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        reason = error.strerror or str(error)
+        raise RenderError(f"cannot write {out}: {reason}") from None

@@ -24,7 +24,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy penportrait/core penportrait/render
 
+# The bench's own set-up: WeasyPrint (the peer renderer) and the Pango libraries it needs.
 bench: $(STAMP)
+	bash bench/setup.sh $(PY)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 schema: $(STAMP)

@@ -8,7 +8,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import open_folder, portrait  # noqa: E402
+from bench import open_folder, portrait
 
 
 def main() -> None:

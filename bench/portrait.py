@@ -60,28 +60,50 @@ def run() -> str:
         worst = max(pdf_ms, key=pdf_ms.__getitem__)
         peer = _weasyprint(store, settings, pupils, fits)
     rows = [
-        ("to PDF, fit included", f"{statistics.median(pdf_ms.values()):.1f}",
-         f"{pdf_ms[worst]:.1f} ({worst}, {fits[worst]:g} pt)", "40"),
-        ("to Word (python-docx), at the fitted size", f"{statistics.median(docx_ms.values()):.1f}",
-         f"{max(docx_ms.values()):.1f}", "40"),
-        ("to Word, fit included", f"{statistics.median(docx_fit_ms.values()):.1f}",
-         f"{max(docx_fit_ms.values()):.1f}", "-"),
+        (
+            "to PDF, fit included",
+            f"{statistics.median(pdf_ms.values()):.1f}",
+            f"{pdf_ms[worst]:.1f} ({worst}, {fits[worst]:g} pt)",
+            "40",
+        ),
+        (
+            "to Word (python-docx), at the fitted size",
+            f"{statistics.median(docx_ms.values()):.1f}",
+            f"{max(docx_ms.values()):.1f}",
+            "40",
+        ),
+        (
+            "to Word, fit included",
+            f"{statistics.median(docx_fit_ms.values()):.1f}",
+            f"{max(docx_fit_ms.values()):.1f}",
+            "-",
+        ),
     ]
-    lines = [table(
-        f"One portrait ({len(pupils)} sample pupils, median of {REPEAT} runs each)",
-        ("what", "median ms", "slowest pupil ms", "target ms"), rows)]
+    lines = [
+        table(
+            f"One portrait ({len(pupils)} sample pupils, median of {REPEAT} runs each)",
+            ("what", "median ms", "slowest pupil ms", "target ms"),
+            rows,
+        )
+    ]
     if peer is None:
-        lines.append("\nWeasyPrint is not installed: `make bench` installs it (pip install -e '.[bench]').")
+        lines.append("\nWeasyPrint is not installed: `make bench` installs it ('.[bench]').")
     else:
         ours = statistics.median(pdf_ms[n] for n in peer)
         theirs = statistics.median(peer.values())
-        lines.append(table(
-            f"Against WeasyPrint: the same HTML at the same size ({len(peer)} pupils, median)",
-            ("renderer", "median ms", "× faster"),
-            [("PenPortrait (Qt), fit included", f"{ours:.1f}", f"{theirs / ours:.1f}"),
-             ("WeasyPrint, one pass, no fitting", f"{theirs:.0f}", "1.0")],
-        ))
-        lines.append(f"\nTarget: PDF at least 10 × faster than WeasyPrint. Measured: {theirs / ours:.1f} ×.")
+        lines.append(
+            table(
+                f"Against WeasyPrint: the same HTML at the same size ({len(peer)} pupils, median)",
+                ("renderer", "median ms", "× faster"),
+                [
+                    ("PenPortrait (Qt), fit included", f"{ours:.1f}", f"{theirs / ours:.1f}"),
+                    ("WeasyPrint, one pass, no fitting", f"{theirs:.0f}", "1.0"),
+                ],
+            )
+        )
+        lines.append(
+            f"\nTarget: PDF at least 10 × faster than WeasyPrint. Measured: {theirs / ours:.1f} ×."
+        )
     return "\n".join(lines)
 
 
@@ -109,7 +131,7 @@ def _weasyprint(store, settings, pupils, fits):  # type: ignore[no-untyped-def]
                 url, body=photo.read_bytes(), headers={"Content-Type": "image/jpeg"}
             )
 
-        def render(html=html, fetch=fetch):  # type: ignore[no-untyped-def]
+        def render(html=html, fetch=fetch, css=css):  # type: ignore[no-untyped-def]
             return weasyprint.HTML(string=html, url_fetcher=fetch).write_pdf(stylesheets=[css])
 
         timings[pupil.display_name] = _median_ms(render, PEER_REPEAT)

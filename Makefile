@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench schema screenshots clean
+.PHONY: run test lint bench schema forms screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("PenPortrait needs Python 3.11 or newer; found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,8 +29,18 @@ bench: $(STAMP)
 	bash bench/setup.sh $(PY)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
+# Designer sources (ui/*.ui) -> penportrait/gui/forms (generated, committed, never hand-edited).
+forms: $(STAMP)
+	for ui in ui/*.ui; do $(VENV)/bin/pyside6-uic $$ui -o penportrait/gui/forms/ui_$$(basename $$ui .ui).py; done
+
 schema: $(STAMP)
 	$(PY) -m penportrait.core.model > docs/pupil.schema.json
+
+# The screenshot README shows: a real window under Xvfb when it is installed, else offscreen.
+screenshots: $(STAMP)
+	if command -v xvfb-run >/dev/null; then \
+	  xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) docs/screenshot.py docs/screenshot.png; \
+	else QT_QPA_PLATFORM=offscreen $(PY) docs/screenshot.py docs/screenshot.png; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

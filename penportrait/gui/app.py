@@ -10,10 +10,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from penportrait import __version__
+from penportrait.core import files
 from penportrait.core.demo import write_sample_school
 from penportrait.core.paths import APP_NAME
 from penportrait.core.store import Store
+from penportrait.gui.dialogs import Start, WelcomeDialog
 from penportrait.gui.main_window import MainWindow
+from penportrait.render.pdf import ensure_gui_application
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -24,25 +27,41 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    ensure_gui_application()  # the page fonts (Arial, or Liberation Sans on Linux)
     return app
 
 
+def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
+    """The folder to open and whether it is a temporary sample copy.
+
+    ``--demo``, or choosing the sample on first run, gives a temporary copy of the sample
+    school, so nothing is written to ``data``.
+    """
+    if not demo and not Store(data).is_empty():
+        return data, False
+    if not demo:
+        welcome = WelcomeDialog(data)
+        welcome.exec()
+        if welcome.choice is Start.EMPTY:
+            files.ensure_folder(data)
+            return data, False
+    copy = Path(tempfile.mkdtemp(prefix="penportrait-sample-"))
+    write_sample_school(copy)
+    return copy, True
+
+
 def run_app(data: Path, *, demo: bool = False) -> int:
-    """Open the main window on ``data``; with ``demo``, or when ``data`` has no pupils yet,
-    on a temporary copy of the sample school (nothing is written to ``data``)."""
+    """Open the main window on ``data`` (see choose_start)."""
     app = make_application()
-    sample_copy: Path | None = None
-    if demo or Store(data).is_empty():
-        sample_copy = Path(tempfile.mkdtemp(prefix="penportrait-sample-"))
-        write_sample_school(sample_copy)
     try:
-        try:
-            window = MainWindow(Store(sample_copy or data), sample=sample_copy is not None)
-        except OSError as error:
-            QMessageBox.critical(None, APP_NAME, f"The data folder cannot be opened:\n{error}")
-            return 1
+        folder, sample = choose_start(data, demo=demo)
+    except OSError as error:
+        QMessageBox.critical(None, APP_NAME, f"The data folder {data} cannot be used:\n{error}")
+        return 1
+    try:
+        window = MainWindow(Store(folder), sample=sample)
         window.show()
         return app.exec()
     finally:
-        if sample_copy is not None:
-            shutil.rmtree(sample_copy, ignore_errors=True)
+        if sample:
+            shutil.rmtree(folder, ignore_errors=True)

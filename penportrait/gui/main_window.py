@@ -1,35 +1,148 @@
-"""The main window (first version: the pupil list; the editor and live page come next)."""
+"""The main window: the pupil list, the editor and the live page, with menus and autosave.
+
+The window wires the parts together. The editor edits a Pupil model; the session saves it
+through the store; the live page lays it out. Undo is a stack of snapshots (the pupil before
+and after each edit), so it works across every field and never depends on widget state.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+import contextlib
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from penportrait.core.school import load_school
-from penportrait.core.store import FolderScan, Store
-from penportrait.gui.pupil_list import PupilFilterProxy, PupilListModel
+from penportrait import __version__
+from penportrait.core import files
+from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
+from penportrait.core.photos import PhotoError
+from penportrait.core.school import SchoolSettings, load_school, save_school
+from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
+from penportrait.core.views import Audience
+from penportrait.gui import ui_state
+from penportrait.gui.dialogs import (
+    CheckDialog,
+    ConflictDialog,
+    SchoolSettingsDialog,
+    TrashDialog,
+    show_shortcuts,
+)
+from penportrait.gui.editor import PupilEditor
+from penportrait.gui.live_page import LivePage
+from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListModel
+from penportrait.gui.session import Choice, EditSession, SaveState
+from penportrait.render.export import fit_portrait, write_pages
+from penportrait.render.pdf import RenderError, print_pages
+
+WATCH_DELAY_MS: Final = 400
+
+
+class EditCommand(QUndoCommand):
+    """One edit: the pupil before and after. Typing in one field merges into one step."""
+
+    def __init__(self, window: MainWindow, before: Pupil, after: Pupil, field: str) -> None:
+        super().__init__(f"Edit {field}")
+        self.window, self.before, self.after, self.field = window, before, after, field
+        self._done = False
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if isinstance(other, EditCommand) and other.field == self.field:
+            self.after = other.after
+            return True
+        return False
+
+    def redo(self) -> None:
+        if self._done:  # the first time, the editor already shows it
+            self.window.apply_content(self.after)
+        self._done = True
+
+    def undo(self) -> None:
+        self.window.apply_content(self.before)
 
 
 class MainWindow(QMainWindow):
+    pupil_opened = Signal(object)  # the Pupil now in the editor (or None)
+
     def __init__(self, store: Store, *, sample: bool = False) -> None:
         super().__init__()
         self.store = store
         self.sample = sample
-        school, self.school_problems = load_school(store.root)
-        name = school.name or "PenPortrait"
-        self.setWindowTitle(f"{name} (sample school: changes are not kept)" if sample else name)
-        self.resize(980, 640)
+        self.school, self.school_problems = load_school(store.root)
+        self.session = EditSession(store)
+        self.undo_stack = QUndoStack(self)
+        self.last_scan = FolderScan()
+        self._refreshing = False
+        self._deleted: tuple[str, str] | None = None  # (id, name) of the last pupil deleted
 
+        self._build_list()
+        self.editor = PupilEditor()
+        self.live = LivePage()
+        self.live.set_settings(self.school)
+        splitter = QSplitter()
+        splitter.addWidget(self.list_panel)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.live)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([360, 500, 460])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._build_actions()
+        self._connect()
+
+        self.watch_timer = QTimer(self, singleShot=True, interval=WATCH_DELAY_MS)
+        self.watch_timer.timeout.connect(self.refresh_list)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _p: self.watch_timer.start())
+        self.watcher.fileChanged.connect(lambda _p: self.watch_timer.start())
+
+        self._set_title()
+        self.resize(1320, 820)
+        self._restore_ui_state()
+        self.refresh_list()
+        self._watch()
+        self.select_row(0)
+        self._show_save_state(SaveState.SAVED)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_list(self) -> None:
         self.pupils = PupilListModel()
         self.proxy = PupilFilterProxy()
         self.proxy.setSourceModel(self.pupils)
@@ -39,60 +152,619 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
 
+        self.group_filter = QComboBox()
+        self.group_filter.setAccessibleName("Group")
+        self.group_filter.addItem("All groups", "")
+        self.group_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_group(self.group_filter.currentData() or "")
+        )
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("SEND status")
+        self.status_filter.addItem("Any SEND status", "")
+        for status in SendStatus:
+            self.status_filter.addItem(SEND_STATUS_LABELS[status], status.value)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData() or "")
+        )
+        self.due_filter = QCheckBox("Review &due")
+        self.due_filter.setAccessibleName("Review due")
+        self.due_filter.toggled.connect(self.proxy.set_due_only)
+
         self.table = QTableView()
         self.table.setAccessibleName("Pupils")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, set once: "resize to contents" measures every row on every
+        # change, which for a school of 1,000 pupils costs more than loading them.
+        header = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        for column, ems in enumerate((6, 7, 8, 6, 9)):
+            header.resizeSection(column, ems * em)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setColumnHidden(3, True)  # SEND status: filterable, not needed as a column
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName("Files that could not be read")
         self.notice.hide()
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        self.undo_delete_bar = QWidget()
+        bar = QHBoxLayout(self.undo_delete_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.undo_delete_label = QLabel()
+        self.undo_delete_button = QPushButton("&Undo delete")
+        self.undo_delete_button.setAccessibleName("Undo delete")
+        self.undo_delete_button.clicked.connect(self.undo_delete)
+        bar.addWidget(self.undo_delete_label, 1)
+        bar.addWidget(self.undo_delete_button)
+        self.undo_delete_bar.hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.group_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        self.list_panel = QWidget()
+        layout = QVBoxLayout(self.list_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.due_filter)
         layout.addWidget(self.notice)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.undo_delete_bar)
 
-        find = QAction("&Find", self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        quit_action = QAction("&Quit", self)
-        # Not every platform maps StandardKey.Quit (Linux desktops differ): Ctrl+Q everywhere.
-        quit_action.setShortcuts([QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")])
-        quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(quit_action)
-        self.menuBar().addMenu("&Edit").addAction(find)
-        self.addActions([find, quit_action])  # shortcuts work wherever the focus is
+    def _action(
+        self,
+        text: str,
+        handler: object,
+        shortcut: str | QKeySequence.StandardKey | list[str] | None = None,
+        *,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(handler)  # type: ignore[arg-type]
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
 
-        self.reload()
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_action = a("&New pupil", self.new_pupil, "Ctrl+N", tip="Add a pupil")
+        self.save_action = a("&Save now", self.save_now, "Ctrl+S")
+        self.export_pdf_action = a("&Export PDF…", lambda: self.export(".pdf"), "Ctrl+E")
+        self.export_word_action = a("Export &Word…", lambda: self.export(".docx"), "Ctrl+Shift+E")
+        self.print_action = a("&Print…", self.print_page, "Ctrl+P")
+        self.delete_action = a(
+            "&Delete pupil",
+            self.delete_pupil,
+            "Ctrl+Delete",
+            tip="Move the pupil to the trash (you can undo it)",
+        )
+        self.trash_action = a("&Restore from trash…", self.restore_from_trash)
+        self.open_folder_action = a("&Open data folder…", self.open_data_folder, "Ctrl+O")
+        self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.find_action = a("&Find pupil", self.focus_search, "Ctrl+F")
+        self.previous_action = a("Pre&vious pupil", lambda: self.step(-1), "Ctrl+PgUp")
+        self.next_action = a("Ne&xt pupil", lambda: self.step(1), "Ctrl+PgDown")
+        self.staff_view = a("&Staff page", lambda: self.live.set_audience(Audience.STAFF), "Ctrl+1")
+        self.cover_view = a("&Cover page", lambda: self.live.set_audience(Audience.COVER), "Ctrl+2")
+        audiences = QActionGroup(self)
+        for action in (self.staff_view, self.cover_view):
+            action.setCheckable(True)
+            audiences.addAction(action)
+        self.staff_view.setChecked(True)
+        self.settings_action = a("&School settings…", self.edit_school_settings)
+        self.check_action = a("&Check data…", self.check_data)
+        self.shortcuts_action = a("&Keyboard shortcuts", lambda: show_shortcuts(self), "F1")
+        self.about_action = a("&About PenPortrait", self.about)
 
-    def reload(self) -> FolderScan:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        for item in (
+            self.new_action,
+            self.save_action,
+            None,
+            self.export_pdf_action,
+            self.export_word_action,
+            self.print_action,
+            None,
+            self.delete_action,
+            self.trash_action,
+            None,
+            self.open_folder_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+        edit_menu = menus.addMenu("&Edit")
+        for item in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.find_action,
+            self.previous_action,
+            self.next_action,
+        ):
+            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
+        view_menu = menus.addMenu("&View")
+        view_menu.addActions([self.staff_view, self.cover_view])
+        tools_menu = menus.addMenu("&Tools")
+        tools_menu.addActions([self.settings_action, self.check_action])
+        help_menu = menus.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions(
+            [self.new_action, self.export_pdf_action, self.export_word_action, self.print_action]
+        )
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.editor.edited.connect(self.on_edited)
+        self.editor.photo_chosen.connect(self.import_photo)
+        self.editor.photo_removed.connect(self.remove_photo)
+        self.editor.ui.choosePhoto.clicked.connect(self.choose_photo)
+        self.session.state_changed.connect(self._show_save_state)
+        self.session.saved.connect(self._saved)
+        self.session.conflict.connect(self._resolve_conflict)
+        self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.session.replaced.connect(self._replaced)
+        self.live.audience_changed.connect(
+            lambda audience: (
+                self.staff_view if audience is Audience.STAFF else self.cover_view
+            ).setChecked(True)
+        )
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def refresh_list(self) -> FolderScan:
+        """Read the folder again (another laptop may have changed it) without losing the edit."""
+        current = self.current_id()
         scan = self.store.scan()
-        self.pupils.set_pupils(scan.pupils)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        problems = self.school_problems + scan.problems
-        if problems:
-            files = sorted({p.file for p in problems})
-            self.notice.setText(
-                f"{len(files)} file{'s' if len(files) != 1 else ''} could not be read and "
-                f"{'are' if len(files) != 1 else 'is'} left as they are: "
-                + "; ".join(str(p) for p in problems[:5])
-                + (" …" if len(problems) > 5 else "")
+        self.last_scan = scan
+        self._refreshing = True
+        try:
+            self.pupils.set_pupils(scan.pupils)
+            self._update_group_filter()
+            if current is not None:
+                self._select_id(current)
+        finally:
+            self._refreshing = False
+        self._show_problems(scan)
+        on_disk = next((p for p in scan.pupils if p.id == current), None)
+        if current is not None and on_disk is None and not self.session.dirty:
+            self.open_pupil(None)  # deleted elsewhere
+        elif (
+            on_disk is not None
+            and not self.session.dirty
+            and on_disk.revision > self.session.base_revision
+        ):
+            self._show_pupil(on_disk)  # changed elsewhere, nothing unsaved here: show theirs
+            self.statusBar().showMessage(
+                f"{on_disk.display_name} was updated on another computer.", 6000
             )
-            self.notice.show()
-        else:
-            self.notice.hide()
         count = len(scan.pupils)
         where = "a temporary copy of the sample school" if self.sample else str(self.store.root)
-        self.statusBar().showMessage(f"{count} pupil{'s' if count != 1 else ''} · {where}")
+        self.statusBar().showMessage(f"{count} pupil{'s' if count != 1 else ''} · {where}", 5000)
+        self._watch()
         return scan
+
+    def _update_group_filter(self) -> None:
+        chosen = self.group_filter.currentData() or ""
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem("All groups", "")
+        for group in self.pupils.groups():
+            self.group_filter.addItem(group, group)
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
+        self.group_filter.blockSignals(False)
+
+    def _show_problems(self, scan: FolderScan) -> None:
+        problems = self.school_problems + scan.problems
+        if not problems:
+            self.notice.hide()
+            return
+        bad = sorted({p.file for p in problems})
+        files_word = "file" if len(bad) == 1 else "files"
+        shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
+        self.notice.setText(
+            f"⚠ {len(bad)} {files_word} could not be read and left untouched: {shown}. "
+            "See Tools > Check data."
+        )
+        self.notice.show()
+
+    def _watch(self) -> None:
+        wanted = [str(p) for p in (self.store.root, self.store.pupils_dir) if p.is_dir()]
+        school = self.store.root / "school.json"
+        if school.exists():
+            wanted.append(str(school))
+        missing = [p for p in wanted if p not in self.watcher.directories() + self.watcher.files()]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def current_id(self) -> str | None:
+        return self.session.content.id if self.session.content else None
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+        elif self.proxy.rowCount() == 0:
+            self.open_pupil(None)
+
+    def _select_id(self, pupil_id: str) -> None:
+        source_row = self.pupils.row_of(pupil_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.pupils.index(source_row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def step(self, direction: int) -> None:
+        row = self.table.currentIndex().row()
+        self.select_row(max(0, min(self.proxy.rowCount() - 1, row + direction)))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._refreshing or not current.isValid():
+            return
+        pupil: Pupil = self.proxy.data(current, PUPIL_ROLE)
+        if pupil.id == self.current_id():
+            return
+        if not self.flush():
+            # The edit could not be saved and the user chose to stay: go back to it.
+            self._refreshing = True
+            if previous.isValid():
+                self.table.setCurrentIndex(previous)
+            self._refreshing = False
+            return
+        self.open_pupil(pupil.id)
+
+    # -- opening and editing ----------------------------------------------------------------
+
+    def open_pupil(self, pupil_id: str | None) -> None:
+        pupil = None
+        if pupil_id is not None:
+            try:
+                pupil = self.store.load(pupil_id)
+            except (NotFoundError, PupilFileError) as error:
+                QMessageBox.warning(self, "Cannot open this pupil", str(error))
+                self.refresh_list()
+                return
+        self._show_pupil(pupil)
+
+    def _show_pupil(self, pupil: Pupil | None) -> None:
+        self.session.open(pupil)
+        self.undo_stack.clear()
+        photo = self.store.photo_path(pupil) if pupil else None
+        self.editor.load(pupil, photo)
+        self.live.show_pupil(pupil, photo, now=True)
+        self.delete_action.setEnabled(pupil is not None)
+        for action in (self.export_pdf_action, self.export_word_action, self.print_action):
+            action.setEnabled(pupil is not None)
+        self.pupil_opened.emit(pupil)
+
+    def on_edited(self, field: str) -> None:
+        before = self.session.content
+        after = self.editor.pupil()
+        if before is None or after is None:
+            return
+        self.undo_stack.push(EditCommand(self, before, after, field))
+        self._content_changed(after)
+
+    def apply_content(self, content: Pupil) -> None:
+        """Undo/redo: show ``content`` and save it like any edit."""
+        self.editor.load(content, self.store.photo_path(content))
+        self._content_changed(content)
+
+    def _content_changed(self, content: Pupil) -> None:
+        self.session.edited(content)
+        self.live.show_pupil(content, self.store.photo_path(content))
+
+    def save_now(self) -> None:
+        self.session.save()
+
+    def flush(self) -> bool:
+        """Save what is unsaved before moving on. False: it could not be, and the user stays."""
+        if not self.session.dirty:
+            return True
+        if self.session.state is SaveState.CONFLICT:
+            self.session.state = SaveState.UNSAVED  # ask again
+        if self.session.save():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Changes not saved",
+            "Your changes to this pupil are not saved. Leave them unsaved?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _saved(self, saved: Pupil) -> None:
+        self.pupils.update_pupil(saved)
+        self._update_group_filter()
+        self._watch()
+
+    def _show_save_state(self, state: SaveState) -> None:
+        self.save_label.setText(state.value)
+        self.save_action.setEnabled(state is not SaveState.SAVED)
+
+    def _resolve_conflict(self, conflict: SaveConflict) -> None:
+        choice = ConflictDialog.ask(conflict, self)
+        self.session.resolve(conflict, choice)
+        if choice is Choice.MINE:
+            self.statusBar().showMessage("Your version was saved; theirs is in the history.", 8000)
+
+    def _replaced(self, theirs: Pupil | None) -> None:
+        self.undo_stack.clear()
+        if theirs is None:
+            self.refresh_list()
+            self.open_pupil(None)
+            return
+        photo = self.store.photo_path(theirs)
+        self.editor.load(theirs, photo)
+        self.live.show_pupil(theirs, photo, now=True)
+        self.pupils.update_pupil(theirs)
+
+    # -- photos -------------------------------------------------------------------------------
+
+    def choose_photo(self) -> None:
+        folder = str(ui_state.settings().value(ui_state.PHOTO_FOLDER, ""))
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a photo", folder, "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"
+        )
+        if path:
+            ui_state.settings().setValue(ui_state.PHOTO_FOLDER, str(Path(path).parent))
+            self.import_photo(Path(path))
+
+    def import_photo(self, path: Path) -> None:
+        content = self.editor.pupil()
+        if content is None:
+            return
+        try:
+            name = self.store.import_photo(content.id, path)
+        except (PhotoError, OSError) as error:
+            QMessageBox.warning(self, "Photo not added", str(error))
+            return
+        updated = content.model_copy(
+            update={"pupil": content.pupil.model_copy(update={"photo": name})}
+        )
+        self._photo_changed(updated)
+        if not updated.pupil.photo_consent:
+            self.statusBar().showMessage(
+                "Photo added. It prints only once 'Photo consent' is ticked.", 8000
+            )
+
+    def remove_photo(self) -> None:
+        content = self.editor.pupil()
+        if content is not None:
+            self._photo_changed(
+                content.model_copy(update={"pupil": content.pupil.model_copy(update={"photo": ""})})
+            )
+
+    def _photo_changed(self, updated: Pupil) -> None:
+        before = self.session.content
+        if before is None:
+            return
+        self.editor.load(updated, self.store.photo_path(updated))
+        self.undo_stack.push(EditCommand(self, before, updated, "photo"))
+        self._content_changed(updated)
+
+    # -- new, delete, trash -------------------------------------------------------------------
+
+    def new_pupil(self) -> None:
+        if not self.flush():
+            return
+        for box in (self.search,):
+            box.clear()
+        self.group_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self.due_filter.setChecked(False)
+        try:
+            pupil = self.store.save(self.store.new_pupil("", ""), by=self.session.user)
+        except OSError as error:
+            QMessageBox.warning(self, "Cannot add a pupil", f"The data folder refused it: {error}")
+            return
+        self.pupils.update_pupil(pupil)
+        self._watch()
+        self._select_id(pupil.id)
+        self.editor.ui.firstName.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_pupil(self) -> None:
+        content = self.session.content
+        if content is None or not self.flush():
+            return
+        row = self.table.currentIndex().row()
+        try:
+            self.store.delete(content.id)
+        except (NotFoundError, OSError) as error:
+            QMessageBox.warning(self, "Cannot delete", str(error))
+            return
+        self._deleted = (content.id, content.display_name)
+        self.undo_delete_label.setText(f"{content.display_name} moved to the trash.")
+        self.undo_delete_bar.show()
+        self.session.open(None)
+        self.refresh_list()
+        self.select_row(min(row, self.proxy.rowCount() - 1))
+
+    def undo_delete(self) -> None:
+        if self._deleted is None:
+            return
+        pupil_id, _name = self._deleted
+        self._restore(pupil_id)
+        self._deleted = None
+        self.undo_delete_bar.hide()
+
+    def restore_from_trash(self) -> None:
+        dialog = TrashDialog(self.store.scan_trash().pupils, self)
+        if dialog.exec() and dialog.chosen_id():
+            self._restore(dialog.chosen_id())  # type: ignore[arg-type]
+
+    def _restore(self, pupil_id: str) -> None:
+        if not self.flush():
+            return
+        try:
+            pupil = self.store.restore(pupil_id)
+        except (NotFoundError, FileExistsError, PupilFileError, OSError) as error:
+            QMessageBox.warning(self, "Cannot restore", str(error))
+            return
+        self.refresh_list()
+        self._select_id(pupil.id)
+        self.statusBar().showMessage(f"{pupil.display_name} is back.", 5000)
+
+    # -- output ---------------------------------------------------------------------------------
+
+    def export(self, suffix: str) -> Path | None:
+        content = self.session.content
+        if content is None:
+            return None
+        self.flush()
+        kind = "PDF" if suffix == ".pdf" else "Word"
+        folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
+        audience = self.live.audience
+        kind_of_page = "cover" if audience is Audience.COVER else "portrait"
+        name = f"{content.display_name} - {kind_of_page}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export {kind}", str(folder / name), f"{kind} (*{suffix})"
+        )
+        if not path:
+            return None
+        out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(out.parent))
+        page = fit_portrait(self.store, content, self.school, audience)
+        try:
+            write_pages([page], out)
+        except RenderError as error:
+            QMessageBox.warning(self, f"{kind} not written", str(error))
+            return None
+        self.statusBar().showMessage(f"Exported {out}", 8000)
+        return out
+
+    def print_page(self) -> None:
+        content = self.session.content
+        if content is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        page = fit_portrait(self.store, content, self.school, self.live.audience)
+        try:
+            print_pages([page], printer)
+        except RenderError as error:
+            QMessageBox.warning(self, "Not printed", str(error))
+
+    # -- folders, settings, checks ---------------------------------------------------------------
+
+    def open_data_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open a data folder", str(self.store.root))
+        if path and self.flush():
+            self.set_store(Store(path), sample=False)
+
+    def set_store(self, store: Store, *, sample: bool) -> None:
+        for path in self.watcher.directories() + self.watcher.files():
+            self.watcher.removePath(path)
+        self.store, self.sample = store, sample
+        self.session.store = store
+        self.school, self.school_problems = load_school(store.root)
+        self.live.set_settings(self.school)
+        self.session.open(None)
+        self._set_title()
+        self.refresh_list()
+        self.select_row(0)
+
+    def edit_school_settings(self) -> None:
+        dialog = SchoolSettingsDialog(self.school, self)
+        if not dialog.exec():
+            return
+        result = dialog.result_settings()
+        settings = result.settings
+        try:
+            if result.new_logo is not None:
+                name = "logo" + result.new_logo.suffix.lower().replace(".jpeg", ".jpg")
+                files.write_atomic(self.store.root / name, result.new_logo.read_bytes())
+                settings = settings.model_copy(update={"logo": name})
+            save_school(self.store.root, settings)
+        except OSError as error:
+            QMessageBox.warning(self, "Settings not saved", str(error))
+            return
+        self.apply_school(settings)
+
+    def apply_school(self, settings: SchoolSettings) -> None:
+        self.school, self.school_problems = settings, []
+        self.live.set_settings(settings)
+        self._set_title()
+        self._show_problems(self.last_scan)
+
+    def check_data(self) -> None:
+        scan = self.store.scan()
+        _, school_problems = load_school(self.store.root)
+        problems = school_problems + scan.problems
+        CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About PenPortrait",
+            f"<b>PenPortrait {__version__}</b><p>One-page pupil pen portraits for SEND, "
+            f"offline.</p><p>Data folder: {self.store.root}</p>"
+            "<p>Pupil data stays on this computer: PenPortrait never uses the network.</p>",
+        )
+
+    def _set_title(self) -> None:
+        name = self.school.name or "PenPortrait"
+        suffix = " (sample school: changes are not kept)" if self.sample else ""
+        self.setWindowTitle(f"{name}{suffix} — PenPortrait")
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def _restore_ui_state(self) -> None:
+        state = ui_state.settings()
+        geometry = state.value(ui_state.GEOMETRY)
+        if geometry is not None:
+            with contextlib.suppress(TypeError):
+                self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        sizes = state.value(ui_state.SPLITTER)
+        if sizes is not None:
+            with contextlib.suppress(TypeError):
+                self.splitter.restoreState(sizes)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush():
+            event.ignore()
+            return
+        state = ui_state.settings()
+        state.setValue(ui_state.GEOMETRY, self.saveGeometry())
+        state.setValue(ui_state.SPLITTER, self.splitter.saveState())
+        event.accept()

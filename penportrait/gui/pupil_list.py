@@ -29,15 +29,44 @@ class PupilListModel(QAbstractTableModel):
     def __init__(self, today: dt.date | None = None) -> None:
         super().__init__()
         self._pupils: list[Pupil] = []
+        self._rows: list[tuple[str, ...]] = []
         self._today = today or dt.date.today()
 
     def set_pupils(self, pupils: list[Pupil]) -> None:
         self.beginResetModel()
         self._pupils = list(pupils)
+        self._rows = [self._row(p) for p in self._pupils]
         self.endResetModel()
+
+    def _row(self, pupil: Pupil) -> tuple[str, ...]:
+        """What the row shows (and its search text), worked out once: views ask often."""
+        details = pupil.pupil
+        search = " ".join(
+            [details.first_name, details.last_name, details.preferred_name, *details.groups]
+        ).casefold()
+        return (*(self._text(pupil, column) for column in range(len(self.HEADERS))), search)
 
     def pupil_at(self, row: int) -> Pupil:
         return self._pupils[row]
+
+    def row_of(self, pupil_id: str) -> int:
+        return next((row for row, p in enumerate(self._pupils) if p.id == pupil_id), -1)
+
+    def update_pupil(self, pupil: Pupil) -> None:
+        """Show a saved pupil's new details in place (no reset: the selection stays)."""
+        row = self.row_of(pupil.id)
+        if row < 0:
+            self.beginInsertRows(QModelIndex(), len(self._pupils), len(self._pupils))
+            self._pupils.append(pupil)
+            self._rows.append(self._row(pupil))
+            self.endInsertRows()
+            return
+        self._pupils[row] = pupil
+        self._rows[row] = self._row(pupil)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def groups(self) -> list[str]:
+        return sorted({g for p in self._pupils for g in p.pupil.groups}, key=str.casefold)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._pupils)
@@ -59,25 +88,22 @@ class PupilListModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._pupils):
             return None
-        pupil = self._pupils[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(pupil, column)
+            return self._rows[index.row()][column]
+        pupil = self._pupils[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4 and is_due(pupil, self._today):
             return "Review due: " + pupil.review.next_review
         if role == PUPIL_ROLE:
             return pupil
         if role == SEARCH_ROLE:
-            details = pupil.pupil
-            return " ".join(
-                [details.first_name, details.last_name, details.preferred_name, *details.groups]
-            ).casefold()
+            return self._rows[index.row()][-1]
         return None
 
     def _text(self, pupil: Pupil, column: int) -> str:
         details = pupil.pupil
         if column == 0:
-            return details.preferred_name or details.first_name
+            return details.preferred_name or details.first_name or "(new pupil)"
         if column == 1:
             return details.last_name
         if column == 2:
@@ -91,21 +117,46 @@ class PupilListModel(QAbstractTableModel):
 
 
 class PupilFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose names or groups contain every word typed in the search box."""
+    """Filters the list: words typed in the search box (names, groups), a group, a SEND
+    status, and "review due"."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date | None = None) -> None:
         super().__init__()
         self._words: list[str] = []
+        self._group = ""
+        self._status = ""
+        self._due_only = False
+        self._today = today or dt.date.today()
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-    def set_search(self, text: str) -> None:
+    def _refilter(self, name: str, value: object) -> None:
         self.beginFilterChange()
-        self._words = text.casefold().split()
+        setattr(self, name, value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_search(self, text: str) -> None:
+        self._refilter("_words", text.casefold().split())
+
+    def set_group(self, group: str) -> None:
+        self._refilter("_group", group)
+
+    def set_status(self, status: str) -> None:
+        self._refilter("_status", status)
+
+    def set_due_only(self, due_only: bool) -> None:
+        self._refilter("_due_only", due_only)
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._words:
-            return True
         model = self.sourceModel()
-        haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
+        index = model.index(source_row, 0, source_parent)
+        pupil: Pupil | None = model.data(index, PUPIL_ROLE)
+        if pupil is None:
+            return False
+        if self._group and self._group not in pupil.pupil.groups:
+            return False
+        if self._status and pupil.send.status != self._status:
+            return False
+        if self._due_only and not is_due(pupil, self._today):
+            return False
+        haystack = model.data(index, SEARCH_ROLE) or ""
         return all(word in haystack for word in self._words)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
@@ -17,7 +17,6 @@ from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
 from penportrait.core.views import Audience, page_view
-from penportrait.render.docx import WordPage, write_docx
 from penportrait.render.pdf import (
     FittedPage,
     PrintedPage,
@@ -26,6 +25,9 @@ from penportrait.render.pdf import (
     footer_for,
     write_pdf,
 )
+
+if TYPE_CHECKING:
+    from penportrait.render.docx import WordPage
 
 FORMATS: Final = (".pdf", ".docx")
 Progress = Callable[[int, int], None]
@@ -92,10 +94,14 @@ def write_pages(pages: Sequence[PrintedPage], out: Path) -> None:
     if output_format(out) == ".pdf":
         write_pdf(pages, out)
     else:
+        from penportrait.render.docx import write_docx  # python-docx: only when writing Word
+
         write_docx([word_page(page) for page in pages], out)
 
 
 def word_page(page: PrintedPage) -> WordPage:
+    from penportrait.render.docx import WordPage
+
     fitted = page.fitted
     return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted))
 

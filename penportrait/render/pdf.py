@@ -307,7 +307,9 @@ def _paint_footer(painter: QPainter, dpi: float, footer: Footer, *, page: int, p
     painter.setPen(QPen(QColor(palette.RULE), max(1.0, _mm(0.3, dpi))))
     painter.drawLine(QPointF(left, top), QPointF(left + width, top))
     font = QFont(PAGE_FONT)
-    font.setPointSizeF(7.5)
+    # In pixels of this device: a point size would resolve at the device's own dpi, which for
+    # the live preview (a widget) is not the page's scale.
+    font.setPixelSize(max(1, round(7.5 * dpi / 72)))
     painter.setFont(font)
     painter.setPen(QColor(palette.MUTED))
     line = QRectF(left, top + _mm(1.0, dpi), width, _mm(3.5, dpi))

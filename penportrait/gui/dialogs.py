@@ -1,0 +1,312 @@
+"""The app's dialogs: school settings, conflicts, data check, trash, welcome, shortcuts."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from penportrait.core.model import Pupil
+from penportrait.core.school import SchoolSettings
+from penportrait.core.sections import SECTION_HEADINGS, Section
+from penportrait.core.store import Problem, SaveConflict
+from penportrait.gui.forms.ui_school_settings import Ui_SchoolSettingsDialog
+from penportrait.gui.session import Choice
+
+# -- school settings ----------------------------------------------------------------------------
+
+
+@dataclass
+class SettingsResult:
+    settings: SchoolSettings
+    new_logo: Path | None  # a file the user chose, to copy into the data folder
+    remove_logo: bool
+
+
+class SchoolSettingsDialog(QDialog):
+    """Name, logo, review period, page text size, and what cover staff see."""
+
+    def __init__(self, settings: SchoolSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SchoolSettingsDialog()
+        self.ui.setupUi(self)
+        self.settings = settings
+        self.new_logo: Path | None = None
+        self.remove_logo = False
+        ui = self.ui
+        ui.schoolName.setText(settings.name)
+        ui.reviewWeeks.setValue(settings.review_period_weeks)
+        ui.baseFont.setValue(settings.base_font_pt)
+        ui.logoName.setText(settings.logo or "No logo")
+        self.cover_checks: dict[Section, QCheckBox] = {}
+        for index, section in enumerate(Section):
+            check = QCheckBox(SECTION_HEADINGS[section])
+            check.setChecked(settings.cover_shows(section))
+            ui.coverGrid.addWidget(check, index // 2, index % 2)
+            self.cover_checks[section] = check
+        ui.chooseLogo.clicked.connect(self._choose_logo)
+        ui.removeLogo.clicked.connect(self._remove_logo)
+        for label in self.findChildren(QLabel):
+            if label.buddy() is not None:
+                label.buddy().setAccessibleName(label.text().replace("&", ""))
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose the school logo", "", "Images (*.png *.jpg *.jpeg)"
+        )
+        if path:
+            self.new_logo, self.remove_logo = Path(path), False
+            self.ui.logoName.setText(Path(path).name)
+
+    def _remove_logo(self) -> None:
+        self.new_logo, self.remove_logo = None, True
+        self.ui.logoName.setText("No logo")
+
+    def result_settings(self) -> SettingsResult:
+        ui = self.ui
+        settings = self.settings.model_copy(
+            update={
+                "name": ui.schoolName.text().strip(),
+                "review_period_weeks": ui.reviewWeeks.value(),
+                "base_font_pt": round(ui.baseFont.value(), 1),
+                "cover_sections": [s.value for s, c in self.cover_checks.items() if c.isChecked()],
+                "logo": "" if self.remove_logo else self.settings.logo,
+            }
+        )
+        return SettingsResult(settings, self.new_logo, self.remove_logo)
+
+
+# -- conflicts -----------------------------------------------------------------------------------
+
+
+class ConflictDialog(QDialog):
+    """Another computer saved this pupil while it was being edited: show both, let them choose."""
+
+    def __init__(self, conflict: SaveConflict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Changed on another computer")
+        self.choice = Choice.CANCEL
+        mine, theirs = conflict.mine, conflict.theirs
+        who = f" by {theirs.updated_by}" if theirs and theirs.updated_by else ""
+        intro = QLabel(
+            f"<b>{mine.display_name}</b> was deleted on another computer while you were editing."
+            if theirs is None
+            else f"<b>{mine.display_name}</b> was saved on another computer{who} while you "
+            "were editing. Nothing is lost: choose which version to keep. The other one is "
+            "kept in the pupil's history."
+        )
+        intro.setWordWrap(True)
+        differences = QPlainTextEdit(differences_text(mine, theirs))
+        differences.setReadOnly(True)
+        differences.setAccessibleName("Differences")
+        differences.setMinimumSize(560, 260)
+        buttons = QDialogButtonBox()
+        self.mine_button = buttons.addButton("Keep &mine", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.theirs_button = buttons.addButton(
+            "Keep &theirs" if theirs else "Let it stay &deleted",
+            QDialogButtonBox.ButtonRole.DestructiveRole,
+        )
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.mine_button.clicked.connect(lambda: self._choose(Choice.MINE))
+        self.theirs_button.clicked.connect(lambda: self._choose(Choice.THEIRS))
+        cancel.clicked.connect(lambda: self._choose(Choice.CANCEL))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel("What differs (− theirs, + mine):"))
+        layout.addWidget(differences)
+        layout.addWidget(buttons)
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        self.done(0 if choice is Choice.CANCEL else 1)
+
+    @classmethod
+    def ask(cls, conflict: SaveConflict, parent: QWidget | None = None) -> Choice:
+        dialog = cls(conflict, parent)
+        dialog.exec()
+        return dialog.choice
+
+
+IGNORED: Final = {"revision", "updated_at", "updated_by"}
+
+
+def differences_text(mine: Pupil, theirs: Pupil | None) -> str:
+    """A readable line-by-line comparison of two versions of a pupil."""
+
+    def lines(pupil: Pupil | None) -> list[str]:
+        if pupil is None:
+            return []
+        data = {k: v for k, v in pupil.model_dump(mode="json").items() if k not in IGNORED}
+        return json.dumps(data, indent=1, ensure_ascii=False).splitlines()
+
+    changed = [
+        line
+        for line in difflib.unified_diff(lines(theirs), lines(mine), lineterm="", n=1)
+        if not line.startswith(("---", "+++"))
+    ]
+    return "\n".join(changed) or "The two versions have the same content."
+
+
+# -- data check -----------------------------------------------------------------------------------
+
+
+class CheckDialog(QDialog):
+    """Tools > Check data: every file that does not load, and why."""
+
+    def __init__(
+        self, problems: list[Problem], checked: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check data")
+        summary = QLabel(
+            f"All {checked} files are good."
+            if not problems
+            else f"{len({p.file for p in problems})} of {checked} files could not be read. They "
+            "were left exactly as they are: fix or remove them, then check again."
+        )
+        summary.setWordWrap(True)
+        self.table = QTableWidget(len(problems), 3)
+        self.table.setAccessibleName("Problems")
+        self.table.setHorizontalHeaderLabels(["File", "Field", "Problem"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        for row, problem in enumerate(problems):
+            for column, text in enumerate((problem.file, problem.field, problem.reason)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(problems))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 360 if problems else 120)
+
+
+# -- trash ----------------------------------------------------------------------------------------
+
+
+class TrashDialog(QDialog):
+    """File > Restore from trash: the deleted pupils, to bring one back."""
+
+    def __init__(self, pupils: list[Pupil], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from trash")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Deleted pupils")
+        for pupil in sorted(pupils, key=lambda p: (p.pupil.last_name, p.pupil.first_name)):
+            groups = ", ".join(pupil.pupil.groups)
+            item = QListWidgetItem(
+                f"{pupil.display_name}  ({groups})" if groups else pupil.display_name
+            )
+            item.setData(Qt.ItemDataRole.UserRole, pupil.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        restore = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        restore.setEnabled(bool(pupils))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Deleted pupils:" if pupils else "The trash is empty."))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def chosen_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+# -- first run ------------------------------------------------------------------------------------
+
+
+class Start(Enum):
+    SAMPLE = "sample"
+    EMPTY = "empty"
+
+
+class WelcomeDialog(QDialog):
+    """First run: open the sample school, or start an empty one. Says where data is kept."""
+
+    def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to PenPortrait")
+        self.choice = Start.SAMPLE
+        text = QLabel(
+            "<h3>Welcome to PenPortrait</h3>"
+            "<p>Write one-page pen portraits for pupils with SEND, see the printed page as "
+            "you type, and print packs for cover staff.</p>"
+            f"<p>Your pupils will be kept in <b>{data_folder}</b>, on this computer, and "
+            "never sent anywhere.</p>"
+            "<p>Would you like to look around a sample school first (a temporary copy: "
+            "nothing is kept), or start your own?</p>"
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sample = QPushButton("Open the &sample school")
+        empty = QPushButton("Start an &empty one")
+        sample.setDefault(True)
+        sample.clicked.connect(lambda: self._choose(Start.SAMPLE))
+        empty.clicked.connect(lambda: self._choose(Start.EMPTY))
+        buttons = QDialogButtonBox()
+        buttons.addButton(sample, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(empty, QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def _choose(self, choice: Start) -> None:
+        self.choice = choice
+        self.accept()
+
+
+# -- help -----------------------------------------------------------------------------------------
+
+SHORTCUTS: Final = [
+    ("Ctrl+N", "New pupil"),
+    ("Ctrl+S", "Save now (changes also save by themselves)"),
+    ("Ctrl+P", "Print the page"),
+    ("Ctrl+E", "Export the page as PDF"),
+    ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "Undo / redo"),
+    ("Ctrl+F", "Find a pupil"),
+    ("Ctrl+1 / Ctrl+2", "Staff page / cover page"),
+    ("Ctrl+Page Up / Page Down", "Previous / next pupil"),
+    ("Insert / Delete", "Add / remove an item in a list"),
+    ("Ctrl+Up / Ctrl+Down", "Move a list item up / down"),
+    ("Space", "Tick or untick a strategy as MUST DO"),
+    ("F2", "Edit the selected list item"),
+]
+
+
+def show_shortcuts(parent: QWidget | None) -> None:
+    rows = "".join(
+        f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>" for keys, what in SHORTCUTS
+    )
+    QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")

@@ -1,0 +1,208 @@
+"""List sections of the editor (strengths, strategies, key adults …) as list editors.
+
+Each list edits in place (F2 or double-click), adds with Insert or the + button, removes with
+Delete, and reorders with Ctrl+Up / Ctrl+Down or by dragging. Strategies carry a "must do"
+tick (Space toggles it). Key adults are written "Name, role".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+ORIGINAL_ROLE: Final = Qt.ItemDataRole.UserRole + 10  # the stored value the item was made from
+SHOWN_ROLE: Final = Qt.ItemDataRole.UserRole + 11  # the text it was shown as
+
+
+class ListEditor(QWidget):
+    """A list of short texts, edited in place."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, *, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.placeholder = placeholder
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.model().rowsMoved.connect(self._rows_moved)
+
+        self.buttons = QVBoxLayout()
+        self.add_button = self._button("+", f"Add to {name} (Insert)", self.add_item)
+        self.remove_button = self._button("−", f"Remove from {name} (Delete)", self.remove_item)
+        self.up_button = self._button("↑", "Move up (Ctrl+Up)", lambda: self.move_item(-1))
+        self.down_button = self._button("↓", "Move down (Ctrl+Down)", lambda: self.move_item(1))
+        self.buttons.addStretch()
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(self.buttons)
+
+        for keys, handler in (
+            ("Insert", self.add_item),
+            ("Delete", self.remove_item),
+            ("Ctrl+Up", lambda: self.move_item(-1)),
+            ("Ctrl+Down", lambda: self.move_item(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(handler)
+
+    def _button(self, text: str, tip: str, handler: Any) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
+        button.clicked.connect(handler)
+        self.buttons.addWidget(button)
+        return button
+
+    # -- values ---------------------------------------------------------------------------------
+
+    def set_values(self, values: list[Any]) -> None:
+        self._loading = True
+        try:
+            self.list.clear()
+            for value in values:
+                self.list.addItem(self._make_item(value))
+        finally:
+            self._loading = False
+
+    def values(self) -> list[Any]:
+        return [self._read_item(self.list.item(row)) for row in range(self.list.count())]
+
+    def _make_item(self, value: Any) -> QListWidgetItem:
+        text = self.format(value)
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setData(ORIGINAL_ROLE, value)
+        item.setData(SHOWN_ROLE, text)
+        return item
+
+    def _read_item(self, item: QListWidgetItem) -> Any:
+        if item.text() == item.data(SHOWN_ROLE):
+            return item.data(ORIGINAL_ROLE)
+        return self.parse(item.text())
+
+    def format(self, value: Any) -> str:
+        return str(value)
+
+    def parse(self, text: str) -> Any:
+        return text.strip()
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def add_item(self, value: Any = None) -> QListWidgetItem:
+        item = self._make_item(self.parse("") if value is None else value)
+        row = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else self.list.count()
+        self.list.insertItem(row, item)
+        self.list.setCurrentItem(item)
+        if value is None:
+            self.list.editItem(item)
+        self.changed.emit()
+        return item
+
+    def remove_item(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        self.list.takeItem(row)
+        self.changed.emit()
+
+    def move_item(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        self._loading = True
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self._loading = False
+        self.changed.emit()
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _rows_moved(self, *_args: QModelIndex | int) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+
+class StrategyListEditor(ListEditor):
+    """How to help me: each strategy has a "must do" tick (Space, or the ! button)."""
+
+    def __init__(self, name: str, *, parent: QWidget | None = None) -> None:
+        super().__init__(name, parent=parent)
+        self.must_do_button = self._button(
+            "!", "Must do: print first and marked", self.toggle_must_do
+        )
+        self.buttons.removeWidget(self.must_do_button)
+        self.buttons.insertWidget(2, self.must_do_button)
+        self.list.setToolTip("Tick a strategy to mark it MUST DO: it prints first.")
+
+    def _make_item(self, value: Any) -> QListWidgetItem:
+        item = super()._make_item(value)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        essential = bool(value.get("essential")) if isinstance(value, dict) else False
+        item.setCheckState(Qt.CheckState.Checked if essential else Qt.CheckState.Unchecked)
+        return item
+
+    def format(self, value: Any) -> str:
+        return str(value.get("text", "")) if isinstance(value, dict) else str(value)
+
+    def parse(self, text: str) -> Any:
+        return {"text": text.strip(), "essential": False, "bank_id": None}
+
+    def _read_item(self, item: QListWidgetItem) -> Any:
+        value = dict(super()._read_item(item))
+        original = item.data(ORIGINAL_ROLE) or {}
+        if item.text() != item.data(SHOWN_ROLE):
+            # Edited text keeps the strategy's other fields (its bank id).
+            value = {**original, "text": item.text().strip()}
+        value["essential"] = item.checkState() == Qt.CheckState.Checked
+        return value
+
+    def toggle_must_do(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+
+class ContactListEditor(ListEditor):
+    """Key adults, written "Name, role" (the role is everything after the first comma)."""
+
+    def format(self, value: Any) -> str:
+        if not isinstance(value, dict):
+            return str(value)
+        name, role = value.get("name", ""), value.get("role", "")
+        return f"{name}, {role}" if role else str(name)
+
+    def parse(self, text: str) -> Any:
+        name, _, role = text.partition(",")
+        return {"name": name.strip(), "role": role.strip()}

@@ -1,0 +1,136 @@
+"""Editing one pupil safely: autosave, saving on switch and close, and conflicts.
+
+The session keeps the content being edited and the revision it was loaded from apart, so undo
+can bring back any earlier content without ever saving over a newer file: every save states
+the revision on disk it started from, and the store refuses it if another laptop saved since.
+"""
+
+from __future__ import annotations
+
+import getpass
+from enum import Enum
+from typing import Final
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from penportrait.core.files import LockTimeout
+from penportrait.core.model import Pupil
+from penportrait.core.store import PupilFileError, SaveConflict, Store
+
+AUTOSAVE_MS: Final = 1000
+
+
+class SaveState(Enum):
+    SAVED = "Saved"
+    UNSAVED = "Not saved yet"
+    SAVING = "Saving…"
+    CONFLICT = "Not saved: changed on another computer"
+    FAILED = "Not saved"
+
+
+class Choice(Enum):
+    """What to do about a conflict."""
+
+    THEIRS = "theirs"  # take the version on disk; drop my changes
+    MINE = "mine"  # save mine; theirs goes to history
+    CANCEL = "cancel"  # decide later: keep editing, save nothing now
+
+
+class EditSession(QObject):
+    """The pupil being edited, and whether it is saved."""
+
+    saved = Signal(object)  # the Pupil as saved
+    state_changed = Signal(object)  # SaveState
+    conflict = Signal(object)  # SaveConflict: the window asks the user, then calls resolve()
+    failed = Signal(str)  # a message for the user
+    replaced = Signal(object)  # the content changed underneath (theirs was kept): reload it
+
+    def __init__(self, store: Store, *, user: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.user = user or _user_name()
+        self.content: Pupil | None = None
+        self.base_revision = 0
+        self.dirty = False
+        self.state = SaveState.SAVED
+        self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save)
+
+    def open(self, pupil: Pupil | None) -> None:
+        """Start editing ``pupil`` (saved as it is on disk)."""
+        self.timer.stop()
+        self.content = pupil
+        self.base_revision = pupil.revision if pupil else 0
+        self.dirty = False
+        self._set_state(SaveState.SAVED)
+
+    def edited(self, content: Pupil) -> None:
+        """The user changed something: save within a second of their stopping."""
+        self.content = content
+        self.dirty = True
+        self._set_state(SaveState.UNSAVED)
+        self.timer.start()
+
+    def save(self) -> bool:
+        """Save now if there is anything to save. False when it could not be saved."""
+        self.timer.stop()
+        if self.content is None or not self.dirty:
+            return True
+        if self.state is SaveState.CONFLICT:
+            return False  # waiting for the user's choice
+        self._set_state(SaveState.SAVING)
+        attempt = self.content.model_copy(update={"revision": self.base_revision})
+        try:
+            saved = self.store.save(attempt, by=self.user)
+        except SaveConflict as conflict:
+            self._set_state(SaveState.CONFLICT)
+            self.conflict.emit(conflict)
+            return self.state is SaveState.SAVED
+        except (PupilFileError, LockTimeout, OSError, ValueError) as error:
+            self._set_state(SaveState.FAILED)
+            self.failed.emit(f"{self.content.display_name} could not be saved: {error}")
+            self.timer.start(AUTOSAVE_MS * 5)  # try again shortly
+            return False
+        self._saved(saved)
+        return True
+
+    def resolve(self, conflict: SaveConflict, choice: Choice) -> None:
+        if choice is Choice.THEIRS:
+            theirs = conflict.theirs
+            self.open(theirs)
+            self.replaced.emit(theirs)
+        elif choice is Choice.MINE:
+            try:
+                saved = self.store.save(conflict.keep_mine(), by=self.user)
+            except SaveConflict as again:  # someone saved yet again meanwhile
+                self.conflict.emit(again)
+                return
+            self._saved(saved)
+        else:
+            self._set_state(SaveState.CONFLICT)
+
+    def _saved(self, saved: Pupil) -> None:
+        self.base_revision = saved.revision
+        if self.content is not None:
+            self.content = self.content.model_copy(
+                update={
+                    "revision": saved.revision,
+                    "updated_at": saved.updated_at,
+                    "updated_by": saved.updated_by,
+                }
+            )
+        self.dirty = False
+        self._set_state(SaveState.SAVED)
+        self.saved.emit(saved)
+
+    def _set_state(self, state: SaveState) -> None:
+        if state is not self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

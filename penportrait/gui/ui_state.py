@@ -1,0 +1,23 @@
+"""UI state kept between runs (window geometry, last folders), behind keys declared here.
+
+QSettings holds UI state only (STYLE.md 8); pupil data lives in the data folder.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QSettings
+
+GEOMETRY: Final = "window/geometry"
+WINDOW_STATE: Final = "window/state"
+SPLITTER: Final = "window/splitter"
+EXPORT_FOLDER: Final = "folders/export"
+PHOTO_FOLDER: Final = "folders/photos"
+AUDIENCE: Final = "view/audience"
+
+KEYS: Final = (GEOMETRY, WINDOW_STATE, SPLITTER, EXPORT_FOLDER, PHOTO_FOLDER, AUDIENCE)
+
+
+def settings() -> QSettings:
+    return QSettings()

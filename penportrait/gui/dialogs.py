@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 from dataclasses import dataclass
 from enum import Enum
+from html import escape
 from pathlib import Path
 from typing import Final
 
@@ -21,14 +20,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from penportrait.core.compare import differences
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.sections import SECTION_HEADINGS, Section
@@ -119,10 +119,10 @@ class ConflictDialog(QDialog):
             "kept in the pupil's history."
         )
         intro.setWordWrap(True)
-        differences = QPlainTextEdit(differences_text(mine, theirs))
-        differences.setReadOnly(True)
-        differences.setAccessibleName("Differences")
-        differences.setMinimumSize(560, 260)
+        comparison = QTextBrowser()
+        comparison.setHtml(differences_html(mine, theirs))
+        comparison.setAccessibleName("What differs")
+        comparison.setMinimumSize(560, 260)
         buttons = QDialogButtonBox()
         self.mine_button = buttons.addButton("Keep &mine", QDialogButtonBox.ButtonRole.AcceptRole)
         self.theirs_button = buttons.addButton(
@@ -135,8 +135,8 @@ class ConflictDialog(QDialog):
         cancel.clicked.connect(lambda: self._choose(Choice.CANCEL))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(QLabel("What differs (− theirs, + mine):"))
-        layout.addWidget(differences)
+        layout.addWidget(QLabel("What differs:"))
+        layout.addWidget(comparison)
         layout.addWidget(buttons)
 
     def _choose(self, choice: Choice) -> None:
@@ -150,24 +150,25 @@ class ConflictDialog(QDialog):
         return dialog.choice
 
 
-IGNORED: Final = {"revision", "updated_at", "updated_by"}
-
-
-def differences_text(mine: Pupil, theirs: Pupil | None) -> str:
-    """A readable line-by-line comparison of two versions of a pupil."""
-
-    def lines(pupil: Pupil | None) -> list[str]:
-        if pupil is None:
-            return []
-        data = {k: v for k, v in pupil.model_dump(mode="json").items() if k not in IGNORED}
-        return json.dumps(data, indent=1, ensure_ascii=False).splitlines()
-
-    changed = [
-        line
-        for line in difflib.unified_diff(lines(theirs), lines(mine), lineterm="", n=1)
-        if not line.startswith(("---", "+++"))
-    ]
-    return "\n".join(changed) or "The two versions have the same content."
+def differences_html(mine: Pupil, theirs: Pupil | None) -> str:
+    """The two versions side by side in plain words: each field that differs, theirs and yours."""
+    found = differences(mine, theirs)
+    if not found:
+        return "<p>The two versions have the same content.</p>"
+    parts = []
+    for difference in found:
+        parts.append(f"<h4>{escape(difference.label)}</h4>")
+        if difference.only_theirs or difference.only_mine:
+            for item in difference.only_theirs:
+                parts.append(f"<p>Only in theirs: {escape(item)}</p>")
+            for item in difference.only_mine:
+                parts.append(f"<p>Only in yours: {escape(item)}</p>")
+            if not (difference.only_theirs or difference.only_mine):
+                parts.append("<p>The same items in a different order.</p>")
+        else:
+            parts.append(f"<p><b>Theirs:</b> {escape(difference.theirs)}</p>")
+            parts.append(f"<p><b>Yours:</b> {escape(difference.mine)}</p>")
+    return "".join(parts)
 
 
 # -- data check -----------------------------------------------------------------------------------

@@ -246,7 +246,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
     asked = []
 
     def answer(conflict, parent=None):  # type: ignore[no-untyped-def]
-        asked.append(dialogs.differences_text(conflict.mine, conflict.theirs))
+        asked.append(dialogs.differences_html(conflict.mine, conflict.theirs))
         return choice
 
     monkeypatch.setattr(ConflictDialog, "ask", staticmethod(answer))
@@ -254,9 +254,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
     window.save_action.trigger()
 
     assert asked
-    lines = asked[0].splitlines()
-    assert any(line.startswith("-") and '"about_me": "Theirs."' in line for line in lines)
-    assert any(line.startswith("+") and '"about_me": "Mine."' in line for line in lines)
+    assert "<h4>About me</h4><p><b>Theirs:</b> Theirs.</p><p><b>Yours:</b> Mine.</p>" in asked[0]
     saved = other_laptop.load(mira.id)
     history = [
         other_laptop.load_revision(mira.id, r).portrait.about_me

@@ -22,6 +22,11 @@ def templates() -> Traversable:
     raise FileNotFoundError("PenPortrait's templates are missing from this installation")
 
 
+def read_data(name: str) -> str:
+    """A data file shipped in the package (penportrait/data): the strategy bank, word lists."""
+    return (resources.files("penportrait") / "data" / name).read_text(encoding="utf-8")
+
+
 def template_names() -> list[str]:
     return sorted(entry.name for entry in templates().iterdir() if entry.name.endswith(".j2"))
 

@@ -364,7 +364,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "status": "ehcp",
         "primary_need": "PD",
         "secondary_needs": [],
-        "summary": "Cerebral palsy affecting his legs and fine motor skills. Uses a wheelchair "
+        "summary": "Cerebral palsy affecting his legs and the small movements of his hands. Uses a wheelchair "
         "around school and a walking frame in class. EHC plan.",
         "about_me": "My name is Harry. I love wheelchair basketball and I go to a club every "
         "Saturday. I have a pet bearded dragon called Spike. When I grow up I want to be a "
@@ -398,7 +398,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "avoid": [
             "Moving my wheelchair without asking me first",
             "Leaving me out of an activity without finding a way in",
-            "Talking to my TA instead of to me",
+            "Talking to my teaching assistant instead of to me",
         ],
         "pupil_voice": "I can do most things, I just do them differently. Ask me, don't guess.",
         "family_voice": "Harry wants to be treated like everyone else. He will tell you what "
@@ -730,7 +730,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         ],
         "strategies": [
             (
-                "Send my worksheets to the VI team a day early so they can enlarge them to 24 pt",
+                "Send my worksheets to the vision support team a day early, to enlarge them to 24 pt",
                 True,
             ),
             ("Say out loud everything you write on the board", True),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 from html import escape
@@ -12,11 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -28,11 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from penportrait.core.bank import Bank, BankStrategy, new_school_strategy
 from penportrait.core.compare import differences
-from penportrait.core.model import Pupil
+from penportrait.core.model import NEED_CODES, Pupil
+from penportrait.core.plain_english import FieldHint
+from penportrait.core.reviews import DUE_SOON_DAYS, due_pupils
 from penportrait.core.school import SchoolSettings
 from penportrait.core.sections import SECTION_HEADINGS, Section
 from penportrait.core.store import Problem, SaveConflict
+from penportrait.core.views import long_date
 from penportrait.gui.forms.ui_school_settings import Ui_SchoolSettingsDialog
 from penportrait.gui.session import Choice
 
@@ -311,3 +318,172 @@ def show_shortcuts(parent: QWidget | None) -> None:
         f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>" for keys, what in SHORTCUTS
     )
     QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+
+# -- issue 5: the strategy bank, plain English, reviews ------------------------------------------
+
+
+class StrategyBankDialog(QDialog):
+    """Tools > Strategy bank: the school's own strategies, to add, edit and remove."""
+
+    def __init__(self, bank: Bank, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Strategy bank")
+        self.bank = bank
+        intro = QLabel(
+            f"PenPortrait has {len(bank.built_in)} built-in strategies. Your school's own are "
+            "below: everyone who uses this data folder sees them in the bank. Write each as an "
+            "instruction a supply teacher can follow today, in at most about 20 words."
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("The school's strategies")
+        self.list.setWordWrap(True)
+        for strategy in bank.school:
+            self._add_row(strategy)
+        self.text = QLineEdit(
+            placeholderText="A new strategy, e.g. Let me use the quiet room at lunch."
+        )
+        self.text.setAccessibleName("New strategy")
+        self.need = QComboBox()
+        self.need.setAccessibleName("Need it suits")
+        for code, (label, _area) in NEED_CODES.items():
+            self.need.addItem(label, code.value)
+        add = QPushButton("&Add")
+        add.setAccessibleName("Add")
+        add.clicked.connect(self._add)
+        self.text.returnPressed.connect(self._add)
+        remove = QPushButton("&Remove")
+        remove.setAccessibleName("Remove")
+        remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.text)
+        layout.addWidget(self.need)
+        row = QDialogButtonBox()
+        row.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
+        row.addButton(remove, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(row)
+        layout.addWidget(buttons)
+        self.resize(620, 460)
+
+    def _add_row(self, strategy: BankStrategy) -> None:
+        item = QListWidgetItem(strategy.text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        item.setData(Qt.ItemDataRole.UserRole, strategy.model_dump(mode="json"))
+        self.list.addItem(item)
+
+    def _add(self) -> None:
+        text = self.text.text().strip()
+        if text:
+            self._add_row(new_school_strategy(text, [self.need.currentData()]))
+            self.text.clear()
+
+    def strategies(self) -> list[BankStrategy]:
+        """The school's strategies as the dialog now shows them (edited text kept)."""
+        found = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            data = dict(item.data(Qt.ItemDataRole.UserRole))
+            data["text"] = " ".join(item.text().split())
+            if data["text"]:
+                found.append(BankStrategy.model_validate(data))
+        return found
+
+
+class HintsDialog(QDialog):
+    """Tools > Check this portrait: every plain-English hint, by section."""
+
+    def __init__(self, name: str, hints: list[FieldHint], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Check this portrait: {name}")
+        summary = QLabel(
+            "No plain-English hints: this portrait reads clearly."
+            if not hints
+            else f"{len(hints)} thing{'s' if len(hints) != 1 else ''} to look at again. "
+            "Nothing has been changed: you decide."
+        )
+        summary.setWordWrap(True)
+        self.table = QTableWidget(len(hints), 3)
+        self.table.setAccessibleName("Plain-English hints")
+        self.table.setHorizontalHeaderLabels(["Section", "Found", "Suggestion"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, found in enumerate(hints):
+            for column, text in enumerate((found.label, found.hint.found, found.hint.advice)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(hints))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(720, 360 if hints else 120)
+
+
+class ReviewsDialog(QDialog):
+    """View > Reviews: portraits overdue or due within 14 days, soonest first. Enter opens."""
+
+    def __init__(self, pupils: list[Pupil], today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Reviews due")
+        due = due_pupils(pupils, today)
+        self.ids = [p.id for p in due]
+        summary = QLabel(
+            f"{len(due)} portrait{'s' if len(due) != 1 else ''} overdue or due within "
+            f"{DUE_SOON_DAYS} days. Press Enter to open one."
+            if due
+            else "No reviews are due in the next two weeks."
+        )
+        self.table = QTableWidget(len(due), 4)
+        self.table.setAccessibleName("Reviews due")
+        self.table.setHorizontalHeaderLabels(["Pupil", "Groups", "Review by", "When"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row, pupil in enumerate(due):
+            days = (dt.date.fromisoformat(pupil.review.next_review) - today).days
+            when = (
+                f"overdue by {-days} day{'s' if days != -1 else ''}"
+                if days < 0
+                else "today"
+                if days == 0
+                else f"in {days} day{'s' if days != 1 else ''}"
+            )
+            cells = (
+                pupil.display_name,
+                ", ".join(pupil.pupil.groups),
+                long_date(pupil.review.next_review),
+                when,
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if due:
+            self.table.selectRow(0)
+        self.table.activated.connect(lambda _index: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        open_button = buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        open_button.setEnabled(bool(due))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 380)
+
+    def chosen_id(self) -> str | None:
+        row = self.table.currentRow()
+        return self.ids[row] if 0 <= row < len(self.ids) else None

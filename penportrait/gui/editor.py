@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from penportrait.core.bank import Bank, BankStrategy
 from penportrait.core.model import (
     NEED_AREA_LABELS,
     NEED_CODES,
@@ -30,6 +33,8 @@ from penportrait.core.model import (
     Pupil,
     SendStatus,
 )
+from penportrait.core.plain_english import FieldHint
+from penportrait.gui.bank_panel import BankPanel
 from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
 from penportrait.gui.list_editors import ContactListEditor, ListEditor, StrategyListEditor
@@ -66,6 +71,8 @@ class PupilEditor(QWidget):
     edited = Signal(str)
     photo_chosen = Signal(Path)
     photo_removed = Signal()
+    add_to_bank = Signal(str)  # a pupil's strategy, for the school's bank
+    mark_reviewed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +81,13 @@ class PupilEditor(QWidget):
         self._loading = False
         self._pupil: Pupil | None = None
         self.lists: dict[str, ListEditor] = {}
+        self.hint_labels: dict[str, QLabel] = {}
         self._fill_choices()
         self._add_list_editors()
+        self._add_bank_panel()
+        self._add_hint_labels()
+        self._add_review_button()
+        self._let_combos_shrink()
         self._name_controls()
         self._connect()
         self.setEnabled(False)
@@ -117,6 +129,115 @@ class PupilEditor(QWidget):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(editor)
             self.lists[key] = editor
+
+    def _add_bank_panel(self) -> None:
+        """The strategy bank sits beside "How to help me"."""
+        strategies = self.lists["strategies"]
+        slot = self.ui.strategiesSlot
+        layout = slot.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(strategies)
+        column = QVBoxLayout()
+        column.addWidget(strategies, 1)
+        self.add_to_bank_button = QPushButton("Add to the school's &bank")
+        self.add_to_bank_button.setAccessibleName("Add to the school's bank")
+        self.add_to_bank_button.setToolTip("Save the selected strategy in the school's bank")
+        self.add_to_bank_button.clicked.connect(self._add_current_to_bank)
+        column.addWidget(self.add_to_bank_button)
+        row = QHBoxLayout()
+        row.addLayout(column, 1)
+        self.bank_panel = BankPanel()
+        row.addWidget(self.bank_panel, 1)
+        layout.addLayout(row)  # addLayout, not addItem: it gives the widgets their parent
+        self.bank_panel.chosen.connect(self._insert_from_bank)
+
+    def _add_hint_labels(self) -> None:
+        """A line under each field for plain-English hints (hidden when there are none)."""
+        targets: dict[str, tuple[QWidget, str]] = {
+            key: (getattr(self.ui, name), getattr(self.ui, f"{name}Box").title())
+            for name, key in TEXT_FIELDS.items()
+        }
+        targets.update(
+            {key: (editor, editor.list.accessibleName()) for key, editor in self.lists.items()}
+        )
+        for key, (widget, title) in targets.items():
+            label = self._hint_label(f"Plain-English hints for {title}")
+            parent_layout = widget.parentWidget().layout()
+            assert parent_layout is not None
+            parent_layout.addWidget(label)
+            self.hint_labels[key] = label
+        summary = self._hint_label("Plain-English hints for Needs in a sentence")
+        self.ui.sendForm.addRow("", summary)
+        self.hint_labels["summary"] = summary
+
+    def _hint_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        font = label.font()
+        font.setItalic(True)
+        label.setFont(font)
+        label.hide()
+        return label
+
+    def _let_combos_shrink(self) -> None:
+        """Need labels are long: let every combo be narrower than its longest item."""
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+
+    def field_label(self, field: str) -> str:
+        """The visible label of a field, as undo and messages name it."""
+        if field in self.lists:
+            return self.lists[field].list.accessibleName()
+        widget = getattr(self.ui, field, None)
+        name = widget.accessibleName() if isinstance(widget, QWidget) else ""
+        return name or field.replace("_", " ")
+
+    def _add_review_button(self) -> None:
+        self.mark_reviewed_button = QPushButton("Mark reviewed &today")
+        self.mark_reviewed_button.setAccessibleName("Mark reviewed today")
+        self.mark_reviewed_button.clicked.connect(self.mark_reviewed)
+        self.ui.reviewForm.addRow("", self.mark_reviewed_button)
+
+    def _insert_from_bank(self, strategy: BankStrategy) -> None:
+        strategies = self.lists["strategies"]
+        strategies.add_item({"text": strategy.text, "essential": False, "bank_id": strategy.id})
+        strategies.list.setFocus()
+
+    def _add_current_to_bank(self) -> None:
+        item = self.lists["strategies"].list.currentItem()
+        if item is not None and item.text().strip():
+            self.add_to_bank.emit(item.text().strip())
+
+    def set_bank(self, bank: Bank) -> None:
+        self.bank_panel.set_bank(bank)
+
+    def pupil_needs(self) -> list[str]:
+        ui = self.ui
+        primary = ui.primaryNeed.currentData() or ""
+        others = [
+            ui.secondaryNeeds.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(ui.secondaryNeeds.count())
+            if ui.secondaryNeeds.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        return [n for n in (primary, *others) if n]
+
+    def show_hints(self, hints: list[FieldHint]) -> None:
+        """Plain-English hints beside their fields; the text itself is never changed."""
+        by_field: dict[str, list[str]] = {}
+        for found in hints:
+            lines = by_field.setdefault(found.field, [])
+            if str(found.hint) not in lines:  # the same word twice: one hint
+                lines.append(str(found.hint))
+        for key, label in self.hint_labels.items():
+            lines = by_field.get(key, [])
+            shown = lines[:3] + ([f"… and {len(lines) - 3} more"] if len(lines) > 3 else [])
+            label.setText("\n".join(f"Plain English: {line}" for line in shown))
+            label.setVisible(bool(lines))
 
     def _name_controls(self) -> None:
         """Every control's accessible name is its visible label (screen readers, tests)."""
@@ -163,6 +284,8 @@ class PupilEditor(QWidget):
         ui.removePhoto.clicked.connect(self.photo_removed)
 
     def _changed(self, field: str) -> None:
+        if field in ("primaryNeed", "secondaryNeeds"):
+            self.bank_panel.set_pupil_needs(self.pupil_needs())
         if not self._loading:
             self.edited.emit(field)
 
@@ -208,6 +331,7 @@ class PupilEditor(QWidget):
                 editor.set_values(
                     [v.model_dump() if hasattr(v, "model_dump") else v for v in values]
                 )
+            self.bank_panel.set_pupil_needs(self.pupil_needs())
             ui.lastReviewed.set_iso(review.last_reviewed)
             ui.nextReview.set_iso(review.next_review)
             _set_text(ui.writtenWith, ", ".join(review.written_with))

@@ -92,6 +92,7 @@ class LivePage(QWidget):
 
     updated = Signal(object)  # the FittedPage just shown
     audience_changed = Signal(object)  # Audience
+    check_requested = Signal()  # the user asked to see the plain-English hints
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,12 @@ class LivePage(QWidget):
         self.meter = QLabel()
         self.meter.setAccessibleName("Fit")
         self.meter.setWordWrap(True)
+        self.hints = QPushButton()
+        self.hints.setFlat(True)
+        self.hints.setAccessibleName("Plain-English hints")
+        self.hints.setToolTip("Check this portrait: list every plain-English hint")
+        self.hints.clicked.connect(self.check_requested)
+        self.hints.hide()
 
         self.canvas = PageCanvas()
         scroll = QScrollArea()
@@ -133,7 +140,10 @@ class LivePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.meter)
+        meters = QHBoxLayout()
+        meters.addWidget(self.meter, 1)
+        meters.addWidget(self.hints)
+        layout.addLayout(meters)
         layout.addWidget(scroll, 1)
 
         self.timer = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
@@ -171,6 +181,10 @@ class LivePage(QWidget):
         self.canvas.show_page(self.fitted, footer_for(view))
         self._show_fit(self.fitted)
         self.updated.emit(self.fitted)
+
+    def set_hint_count(self, count: int) -> None:
+        self.hints.setText(f"{count} plain-English hint{'s' if count != 1 else ''}…")
+        self.hints.setVisible(count > 0)
 
     def _show_fit(self, fitted: FittedPage) -> None:
         mark = "✓" if fitted.fits else "⚠"

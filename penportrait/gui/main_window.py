@@ -8,6 +8,7 @@ and after each edit), so it works across every field and never depends on widget
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 from typing import Final
 
@@ -42,16 +43,27 @@ from PySide6.QtWidgets import (
 
 from penportrait import __version__
 from penportrait.core import files
+from penportrait.core.bank import (
+    add_school_strategy,
+    load_bank,
+    new_school_strategy,
+    save_school_strategies,
+)
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.photos import PhotoError
+from penportrait.core.plain_english import FieldHint, load_checker
+from penportrait.core.reviews import follow_last_reviewed, mark_reviewed
 from penportrait.core.school import SchoolSettings, load_school, save_school
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
-from penportrait.core.views import Audience
+from penportrait.core.views import Audience, long_date
 from penportrait.gui import ui_state
 from penportrait.gui.dialogs import (
     CheckDialog,
     ConflictDialog,
+    HintsDialog,
+    ReviewsDialog,
     SchoolSettingsDialog,
+    StrategyBankDialog,
     TrashDialog,
     show_shortcuts,
 )
@@ -63,13 +75,14 @@ from penportrait.render.export import fit_portrait, write_pages
 from penportrait.render.pdf import RenderError, print_pages
 
 WATCH_DELAY_MS: Final = 400
+HINT_DELAY_MS: Final = 300
 
 
 class EditCommand(QUndoCommand):
     """One edit: the pupil before and after. Typing in one field merges into one step."""
 
     def __init__(self, window: MainWindow, before: Pupil, after: Pupil, field: str) -> None:
-        super().__init__(f"Edit {field}")
+        super().__init__(window.editor.field_label(field))
         self.window, self.before, self.after, self.field = window, before, after, field
         self._done = False
 
@@ -109,6 +122,9 @@ class MainWindow(QMainWindow):
         self.editor = PupilEditor()
         self.live = LivePage()
         self.live.set_settings(self.school)
+        self._load_bank_and_checker()
+        self.hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
+        self.hint_timer.timeout.connect(self.update_hints)
         splitter = QSplitter()
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.editor)
@@ -272,7 +288,23 @@ class MainWindow(QMainWindow):
             audiences.addAction(action)
         self.staff_view.setChecked(True)
         self.settings_action = a("&School settings…", self.edit_school_settings)
+        self.bank_action = a("Strategy &bank…", self.manage_bank)
+        self.check_portrait_action = a(
+            "Check this &portrait…",
+            self.check_portrait,
+            "Ctrl+Shift+K",
+            tip="List every plain-English hint in this portrait",
+        )
         self.check_action = a("&Check data…", self.check_data)
+        self.reviews_action = a(
+            "&Reviews due…",
+            self.show_reviews,
+            "Ctrl+R",
+            tip="Portraits overdue or due within 14 days",
+        )
+        self.mark_reviewed_action = a(
+            "&Mark reviewed today", self.mark_reviewed_today, "Ctrl+Shift+R"
+        )
         self.shortcuts_action = a("&Keyboard shortcuts", lambda: show_shortcuts(self), "F1")
         self.about_action = a("&About PenPortrait", self.about)
 
@@ -306,8 +338,12 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
         view_menu = menus.addMenu("&View")
         view_menu.addActions([self.staff_view, self.cover_view])
+        view_menu.addSeparator()
+        view_menu.addAction(self.reviews_action)
         tools_menu = menus.addMenu("&Tools")
-        tools_menu.addActions([self.settings_action, self.check_action])
+        tools_menu.addActions(
+            [self.settings_action, self.bank_action, self.check_portrait_action, self.check_action]
+        )
         help_menu = menus.addMenu("&Help")
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
@@ -331,6 +367,9 @@ class MainWindow(QMainWindow):
         self.editor.photo_chosen.connect(self.import_photo)
         self.editor.photo_removed.connect(self.remove_photo)
         self.editor.ui.choosePhoto.clicked.connect(self.choose_photo)
+        self.editor.add_to_bank.connect(self.add_to_school_bank)
+        self.editor.mark_reviewed.connect(self.mark_reviewed_today)
+        self.live.check_requested.connect(self.check_portrait)
         self.session.state_changed.connect(self._show_save_state)
         self.session.saved.connect(self._saved)
         self.session.conflict.connect(self._resolve_conflict)
@@ -469,7 +508,9 @@ class MainWindow(QMainWindow):
         photo = self.store.photo_path(pupil) if pupil else None
         self.editor.load(pupil, photo)
         self.live.show_pupil(pupil, photo, now=True)
+        self.update_hints()
         self.delete_action.setEnabled(pupil is not None)
+        self.mark_reviewed_action.setEnabled(pupil is not None)
         for action in (self.export_pdf_action, self.export_word_action, self.print_action):
             action.setEnabled(pupil is not None)
         self.pupil_opened.emit(pupil)
@@ -479,6 +520,11 @@ class MainWindow(QMainWindow):
         after = self.editor.pupil()
         if before is None or after is None:
             return
+        if field == "lastReviewed":  # the next review follows, unless it was set by hand
+            followed = follow_last_reviewed(before, after, self.school.review_period_weeks)
+            if followed != after:
+                after = followed
+                self.editor.load(after, self.store.photo_path(after))
         self.undo_stack.push(EditCommand(self, before, after, field))
         self._content_changed(after)
 
@@ -490,6 +536,74 @@ class MainWindow(QMainWindow):
     def _content_changed(self, content: Pupil) -> None:
         self.session.edited(content)
         self.live.show_pupil(content, self.store.photo_path(content))
+        self.hint_timer.start()
+
+    # -- plain English, the strategy bank, reviews ------------------------------------------
+
+    def _load_bank_and_checker(self) -> None:
+        self.bank = load_bank(self.store.root)
+        self.checker, self.word_list_problems = load_checker(self.store.root)
+        self.editor.set_bank(self.bank)
+
+    def portrait_hints(self) -> list[FieldHint]:
+        content = self.session.content
+        return self.checker.check_pupil(content) if content is not None else []
+
+    def update_hints(self) -> None:
+        self.hint_timer.stop()
+        hints = self.portrait_hints()
+        self.editor.show_hints(hints)
+        self.live.set_hint_count(len(hints))
+
+    def check_portrait(self) -> None:
+        content = self.session.content
+        if content is not None:
+            HintsDialog(content.display_name, self.portrait_hints(), self).exec()
+
+    def add_to_school_bank(self, text: str) -> None:
+        needs = self.editor.pupil_needs()
+        try:
+            self.bank = add_school_strategy(self.store.root, new_school_strategy(text, needs))
+        except (ValueError, OSError) as error:
+            QMessageBox.warning(self, "Not added to the bank", str(error))
+            return
+        self.editor.set_bank(self.bank)
+        self.statusBar().showMessage("Added to the school's strategy bank.", 5000)
+
+    def manage_bank(self) -> None:
+        dialog = StrategyBankDialog(self.bank, self)
+        if not dialog.exec():
+            return
+        try:
+            save_school_strategies(self.store.root, dialog.strategies())
+        except OSError as error:
+            QMessageBox.warning(self, "Strategy bank not saved", str(error))
+            return
+        self._load_bank_and_checker()
+
+    def show_reviews(self) -> None:
+        dialog = ReviewsDialog(self.last_scan.pupils, dt.date.today(), self)
+        if dialog.exec() and dialog.chosen_id():
+            self.search.clear()
+            self.group_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
+            self.due_filter.setChecked(False)
+            self._select_id(dialog.chosen_id())  # type: ignore[arg-type]
+
+    def mark_reviewed_today(self) -> None:
+        before = self.session.content
+        if before is None:
+            return
+        current = self.editor.pupil() or before
+        after = mark_reviewed(
+            current, dt.date.today(), self.session.user, self.school.review_period_weeks
+        )
+        self.editor.load(after, self.store.photo_path(after))
+        self.undo_stack.push(EditCommand(self, before, after, "review"))
+        self._content_changed(after)
+        self.statusBar().showMessage(
+            f"Reviewed today. Next review: {long_date(after.review.next_review)}.", 6000
+        )
 
     def save_now(self) -> None:
         self.session.save()
@@ -699,6 +813,7 @@ class MainWindow(QMainWindow):
         self.session.store = store
         self.school, self.school_problems = load_school(store.root)
         self.live.set_settings(self.school)
+        self._load_bank_and_checker()
         self.session.open(None)
         self._set_title()
         self.refresh_list()

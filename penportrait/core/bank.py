@@ -1,0 +1,166 @@
+"""The strategy bank: PenPortrait's built-in strategies and the school's own.
+
+Built-in strategies ship with the app (penportrait/data/strategies.json). The school's own,
+new ones and edited copies of built-in ones, live in the data folder's ``strategies.json``,
+shared by everyone who uses the folder. A school strategy with the same id as a built-in one
+replaces it; its id starts with "school-" when it is new.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from penportrait import resources
+from penportrait.core import files
+from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, describe_errors
+from penportrait.core.store import Problem
+
+SCHOOL_FILE: Final = "strategies.json"
+Context = Literal["lessons", "unstructured", "transitions", "tests"]
+CONTEXT_LABELS: Final[dict[str, str]] = {
+    "lessons": "Lessons",
+    "unstructured": "Break and lunch",
+    "transitions": "Moving between lessons",
+    "tests": "Tests",
+}
+AreaValue = Literal[
+    "communication_interaction", "cognition_learning", "semh", "sensory_physical", "other"
+]
+NeedValue = Literal[
+    "SLCN", "ASD", "SPLD", "MLD", "SLD", "PMLD", "SEMH", "HI", "VI", "MSI", "PD", "OTH", "NSA"
+]
+
+
+class BankStrategy(BaseModel):
+    """One strategy in the bank."""
+
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")]
+    text: Annotated[str, Field(min_length=3, max_length=200)]
+    area: AreaValue
+    needs: list[NeedValue] = Field(default_factory=list)
+    contexts: list[Context] = Field(default_factory=list)
+
+    def suits(self, needs: Iterable[str]) -> bool:
+        return bool(set(self.needs) & set(needs))
+
+
+class _BankFile(BaseModel):
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    format: Literal["penportrait.strategies"] = "penportrait.strategies"
+    format_version: Literal[1] = 1
+    strategies: list[BankStrategy] = Field(default_factory=list)
+
+
+@dataclass
+class Bank:
+    """The strategies to choose from: built-in ones, with the school's on top."""
+
+    built_in: list[BankStrategy]
+    school: list[BankStrategy] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def strategies(self) -> list[BankStrategy]:
+        replaced = {s.id for s in self.school}
+        return [*self.school, *(s for s in self.built_in if s.id not in replaced)]
+
+    def get(self, strategy_id: str) -> BankStrategy | None:
+        return next((s for s in self.strategies if s.id == strategy_id), None)
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        area: str = "",
+        need: str = "",
+        pupil_needs: Iterable[str] = (),
+    ) -> list[BankStrategy]:
+        """Strategies whose text has every word typed, in the area and need chosen, those
+        that suit the pupil's needs first."""
+        words = text.casefold().split()
+        wanted = set(pupil_needs)
+        school = {s.id for s in self.school}
+        found = [
+            s
+            for s in self.strategies
+            if all(w in s.text.casefold() for w in words)
+            and (not area or s.area == area)
+            and (not need or need in s.needs)
+        ]
+        return sorted(found, key=lambda s: (not s.suits(wanted), s.id not in school))
+
+    def is_school(self, strategy: BankStrategy) -> bool:
+        return any(s.id == strategy.id for s in self.school)
+
+
+def load_bank(root: Path | None) -> Bank:
+    """The built-in bank, and the school's strategies from ``root`` if there are any."""
+    built_in = _BankFile.model_validate_json(resources.read_data("strategies.json")).strategies
+    bank = Bank(built_in)
+    if root is None:
+        return bank
+    path = root / SCHOOL_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return bank
+    except OSError as error:
+        bank.problems.append(Problem(SCHOOL_FILE, "", f"could not be read ({error.strerror})"))
+        return bank
+    try:
+        bank.school = _BankFile.model_validate_json(data.decode("utf-8-sig")).strategies
+    except UnicodeDecodeError:
+        bank.problems.append(Problem(SCHOOL_FILE, "", "is not UTF-8 text"))
+    except ValidationError as error:
+        bank.problems.extend(Problem(SCHOOL_FILE, f, r) for f, r in describe_errors(error))
+    return bank
+
+
+def save_school_strategies(root: Path, strategies: list[BankStrategy]) -> None:
+    """Write the school's own strategies to ``strategies.json`` (atomically)."""
+    document = _BankFile(strategies=strategies).model_dump(mode="json")
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    files.write_atomic(root / SCHOOL_FILE, text.encode("utf-8"))
+
+
+def new_school_strategy(
+    text: str, needs: Iterable[str], contexts: Iterable[str] = ()
+) -> BankStrategy:
+    """A new school strategy; its area is the area of the first need given."""
+    codes = [n for n in needs if n in NEED_CODES]
+    area = NEED_CODES[NeedCode(codes[0])][1] if codes else NeedArea.OTHER
+    return BankStrategy.model_validate(
+        {
+            "id": f"school-{uuid.uuid4().hex[:12]}",
+            "text": " ".join(text.split()),
+            "area": area.value,
+            "needs": codes,
+            "contexts": list(contexts) or ["lessons"],
+        }
+    )
+
+
+def add_school_strategy(root: Path, strategy: BankStrategy) -> Bank:
+    """Add (or replace, by id) one of the school's strategies, and return the new bank."""
+    bank = load_bank(root)
+    if bank.problems:
+        raise ValueError(f"{SCHOOL_FILE} has problems; fix them first: {bank.problems[0]}")
+    school = [s for s in bank.school if s.id != strategy.id] + [strategy]
+    save_school_strategies(root, school)
+    return load_bank(root)
+
+
+def remove_school_strategy(root: Path, strategy_id: str) -> Bank:
+    bank = load_bank(root)
+    save_school_strategies(root, [s for s in bank.school if s.id != strategy_id])
+    return load_bank(root)

@@ -88,6 +88,32 @@ def build_parser() -> argparse.ArgumentParser:
         default="staff",
         help="staff: the full portrait (default); cover: for supply staff",
     )
+
+    pack = command("pack", _pack, "a pack for cover staff: a class overview, then portraits")
+    _data_option(pack)
+    pack.add_argument("groups", metavar="GROUP", nargs="+", help="a class or set, e.g. 8R")
+    pack.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        type=_output_file,
+        help="OUT.pdf or OUT.docx",
+    )
+    pack.add_argument(
+        "--audience",
+        choices=["cover", "staff"],
+        default="cover",
+        help="cover: for supply staff (default); staff: the full portraits",
+    )
+    pack.add_argument(
+        "--copies",
+        metavar="N",
+        type=_copies,
+        default=1,
+        help='N numbered copies, each page saying "Copy n of N"',
+    )
+    pack.add_argument("--no-overview", action="store_true", help="leave out the class overview")
     return parser
 
 
@@ -96,6 +122,16 @@ def _output_file(value: str) -> Path:
     if path.suffix.lower() not in (".pdf", ".docx"):
         raise argparse.ArgumentTypeError(f"{value!r} must end in .pdf or .docx")
     return path
+
+
+def _copies(value: str) -> int:
+    try:
+        copies = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of copies") from None
+    if not 1 <= copies <= 99:
+        raise argparse.ArgumentTypeError("copies must be from 1 to 99")
+    return copies
 
 
 def _data_option(sub: argparse.ArgumentParser) -> None:
@@ -325,6 +361,47 @@ def _export(args: argparse.Namespace) -> int:
         )
     count = len(pages)
     print(f"Wrote {count} portrait{'s' if count != 1 else ''} ({args.audience}) to {out}")
+    return EXIT_OK
+
+
+def _pack(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    store = _store(args)
+    scan = store.scan()
+
+    from penportrait.core.views import Audience
+    from penportrait.render.pack import (
+        PackRequest,
+        build_pack,
+        group_counts,
+        match_groups,
+        write_pack,
+    )
+    from penportrait.render.pdf import RenderError
+
+    groups, missing = match_groups(scan.pupils, args.groups)
+    if missing:
+        counts = group_counts(scan.pupils)
+        known = ", ".join(f"{g} ({n})" for g, n in counts.items()) or "none yet"
+        names = ", ".join(repr(m) for m in missing)
+        raise UserError(f"no group called {names}; the groups are: {known}")
+    if not out.parent.is_dir():
+        raise UserError(f"cannot write {out}: the folder {out.parent} does not exist")
+    settings = _settings_with_warnings(store)
+    request = PackRequest(
+        tuple(groups), Audience(args.audience), args.copies, overview=not args.no_overview
+    )
+    pack = build_pack(store, scan.pupils, settings, request)
+    try:
+        write_pack(pack, out)
+    except RenderError as error:
+        raise UserError(str(error)) from None
+    _warn_bad_files(scan)
+    copies = f", {args.copies} numbered copies" if args.copies > 1 else ""
+    print(
+        f"Wrote a {args.audience} pack for {', '.join(groups)}: {pack.pupils} portraits"
+        f"{copies}, {pack.page_count} pages, to {out}"
+    )
     return EXIT_OK
 
 

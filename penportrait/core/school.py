@@ -55,6 +55,8 @@ class SchoolSettings(BaseModel):
     )
     review_period_weeks: Annotated[int, Field(ge=1, le=104)] = 13
     base_font_pt: Annotated[float, Field(ge=FONT_FLOOR_PT, le=14.0)] = 11.0
+    # The class overview of a pack lists pupils with SEND; the school may list everyone.
+    overview_everyone: bool = False
     cover_sections: list[SectionValue] = Field(
         default_factory=lambda: [s.value for s in COVER_SECTIONS_DEFAULT]
     )

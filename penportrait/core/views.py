@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -333,3 +334,120 @@ def columns(page: PageView) -> tuple[list[SectionView], list[SectionView]]:
 def _weight(sections: list[SectionView]) -> int:
     # Words, plus a heading's worth for each section and a line's worth for each item.
     return sum(s.words + 6 + 3 * len(s.items) for s in sections)
+
+
+# -- the class overview (packs for cover staff) ---------------------------------------------
+
+MAX_MUST_DO: Final = 3
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One pupil on the class overview: who, what need, what to do, medical, whom to call."""
+
+    pupil_id: str
+    name: str
+    initials: str
+    tile_colour: int
+    photo: Path | None
+    area: str  # the broad area of need, in plain words
+    need: str  # the need itself, in plain words
+    status: str  # the SEND status, in plain words
+    must_do: tuple[str, ...]  # at most MAX_MUST_DO
+    more_must_do: int  # how many more are on the portrait
+    medical: tuple[str, ...]
+    key_adult: str
+    key_role: str
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """The overview page of one group for a cover or supply teacher."""
+
+    group: str
+    school_name: str
+    printed_on: str
+    audience: Audience
+    rows: tuple[OverviewRow, ...]
+    group_size: int  # pupils in the group (the rows may be fewer: only those with SEND)
+    everyone: bool  # the school lists every pupil, not only those with SEND
+
+
+def by_surname(pupils: Iterable[Pupil]) -> list[Pupil]:
+    """Surname order, as registers are printed."""
+    return sorted(
+        pupils,
+        key=lambda p: (
+            p.pupil.last_name.casefold(),
+            (p.pupil.preferred_name or p.pupil.first_name).casefold(),
+            p.id,
+        ),
+    )
+
+
+def overview_view(
+    group: str,
+    pupils: Iterable[Pupil],
+    settings: SchoolSettings,
+    audience: Audience,
+    *,
+    photos: dict[str, Path] | None = None,
+    today: dt.date | None = None,
+) -> OverviewView:
+    """The overview of ``group``: its pupils with SEND or a medical alert (or all of them, if
+    the school says so). A pupil without SEND who carries an adrenaline pen still matters most
+    to a supply teacher."""
+    members = by_surname(p for p in pupils if group in p.pupil.groups)
+    listed = [
+        p
+        for p in members
+        if settings.overview_everyone
+        or p.send.status != "none"
+        or any(clean_text(m) for m in p.portrait.medical)
+    ]
+    photos = photos or {}
+    rows = []
+    for pupil in listed:
+        essential = [clean_text(s.text) for s in pupil.portrait.strategies if s.essential]
+        essential = [text for text in essential if text]
+        medical = tuple(t for t in map(clean_text, pupil.portrait.medical) if t)
+        contact = next((c for c in pupil.portrait.contacts if clean_text(c.name)), None)
+        shows_contacts = audience_sees(settings, audience, Section.CONTACTS)
+        key_adult = clean_text(contact.name) if contact and shows_contacts else ""
+        key_role = clean_text(contact.role) if contact and shows_contacts else ""
+        need_label = ""
+        if pupil.send.primary_need:
+            need_label = NEED_CODES[NeedCode(pupil.send.primary_need)][0]
+        if need_label == need_area_label(pupil):
+            need_label = ""  # "Social, emotional and mental health" twice says nothing more
+        name = clean_text(
+            f"{pupil.pupil.preferred_name or pupil.pupil.first_name} {pupil.pupil.last_name}"
+        )
+        rows.append(
+            OverviewRow(
+                pupil_id=pupil.id,
+                name=name or "(no name)",
+                initials=initials(
+                    pupil.pupil.preferred_name or pupil.pupil.first_name, pupil.pupil.last_name
+                ),
+                tile_colour=_tile_colour(pupil.id),
+                photo=photos.get(pupil.id) if pupil.pupil.photo_consent else None,
+                area=need_area_label(pupil),
+                need=need_label,
+                status=SEND_STATUS_LABELS[SendStatus(pupil.send.status)],
+                must_do=tuple(essential[:MAX_MUST_DO]),
+                more_must_do=max(0, len(essential) - MAX_MUST_DO),
+                medical=medical if audience_sees(settings, audience, Section.MEDICAL) else (),
+                key_adult=key_adult,
+                key_role=key_role,
+            )
+        )
+    return OverviewView(
+        group=clean_text(group),
+        school_name=clean_text(settings.name),
+        printed_on=long_date((today or dt.date.today()).isoformat()),
+        audience=audience,
+        rows=tuple(rows),
+        group_size=len(members),
+        everyone=settings.overview_everyone,
+    )

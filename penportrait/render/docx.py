@@ -24,15 +24,17 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.sections import Section
-from penportrait.core.views import AUDIENCE_LABELS, PageView, SectionView, columns
+from penportrait.core.views import AUDIENCE_LABELS, OverviewView, PageView, SectionView, columns
 from penportrait.render import palette
-from penportrait.render.html import PHOTO_WIDTH_MM, SECTION_COLOURS
+from penportrait.render.html import OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
 from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
 
 FONT: Final = "Arial"
 PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
 CELL_PAD_MM: Final = 1.4
+OVERVIEW_WORD_MARGIN_PT: Final = 0.5
 VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
 
 
@@ -46,27 +48,46 @@ class WordPage:
     photo: bytes | None = None  # the page's photo (already cropped), JPEG or PNG bytes
 
 
+@dataclass(frozen=True)
+class WordOverview:
+    """A class overview for Word: the view, its fitted size, footer and photo thumbnails."""
+
+    view: OverviewView
+    base_pt: float
+    footer: Footer
+    photos: dict[str, bytes]  # pupil id -> small JPEG
+
+
 def half_point(size: float) -> float:
     """Word stores sizes in half points; round down so the page never grows."""
     return int(size * 2) / 2
 
 
-def write_docx(pages: Sequence[WordPage], out: Path) -> None:
+def write_docx(pages: Sequence[WordPage | WordOverview], out: Path) -> None:
     """Write ``pages`` to ``out`` as one Word document, one page each, replacing it atomically."""
     from penportrait.render.pdf import _write_output
 
     _write_output(out, docx_bytes(pages))
 
 
-def docx_bytes(pages: Sequence[WordPage]) -> bytes:
+def docx_bytes(pages: Sequence[WordPage | WordOverview]) -> bytes:
     document = Document()
     _set_up(document)
     for index, page in enumerate(pages):
         if index:
-            # A new section per pupil, so each page has its own footer.
+            # A new section per page, so each has its own footer. python-docx moves the
+            # previous section's properties into a new paragraph: keep that one tiny, or after
+            # a full page it spills onto a blank page of its own.
             document.add_section()
+            body = document.element.body
+            _shrink(Paragraph(body.xpath("./w:p[w:pPr/w:sectPr]")[-1], document._body))
         _footer(document, page.footer)
-        _portrait(document, page)
+        if isinstance(page, WordOverview):
+            _overview(document, page)
+        else:
+            _portrait(document, page)
+    # The body must not end with a table: a last, tiny paragraph.
+    _shrink_last_paragraph(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -129,6 +150,110 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
                 _run(people, f"\u00a0({contact.label})", base)
     # The last paragraph of a page must be tiny, or Word may spill it onto a new page.
     _shrink_last_paragraph(document)
+
+
+def _overview(document: WordDocument, page: WordOverview) -> None:
+    # Word and LibreOffice lay a table's rows out a little taller than Qt: measured on the
+    # sample school, an overview that fills a Qt page needs up to half a point less in Word.
+    view = page.view
+    base = max(FONT_FLOOR_PT, half_point(page.base_pt - OVERVIEW_WORD_MARGIN_PT))
+    document.styles["Normal"].font.size = Pt(base)
+    side = 42.0
+    band = _table(document, 1, [PAGE_WIDTH_MM - side, side])
+    _cell_padding(band, 2.5)
+    left, right = band.rows[0].cells
+    for cell in (left, right):
+        _shade(cell, palette.BAND)
+    _run(
+        left.paragraphs[0],
+        "Class overview for cover and supply staff",
+        base * 0.85,
+        colour=palette.BAND_SOFT,
+    )
+    _run(left.add_paragraph(), view.group, base * 2.0, bold=True, colour=palette.WHITE)
+    first = _right(right.paragraphs[0])
+    if view.school_name:
+        _run(first, view.school_name, base * 0.85, colour=palette.BAND_SOFT)
+        first = _right(right.add_paragraph())
+    _run(first, f"Printed {view.printed_on}", base * 0.85, colour=palette.BAND_SOFT)
+    _run(_right(right.add_paragraph()), "CONFIDENTIAL", base, bold=True, colour=palette.WHITE)
+
+    intro = document.add_paragraph()
+    intro.paragraph_format.space_before = Pt(4)
+    intro.paragraph_format.space_after = Pt(4)
+    if view.rows:
+        who = (
+            f"All {len(view.rows)} pupils in {view.group}."
+            if view.everyone
+            else f"{len(view.rows)} of the {view.group_size} pupils in {view.group} have SEND, "
+            "are being monitored or have a medical alert."
+        )
+        _run(intro, who + " Do the ", base)
+        _run(intro, "MUST DO", base, bold=True)
+        _run(intro, " strategies first. One-page portraits follow, in surname order.", base)
+    else:
+        _run(
+            intro,
+            f"No pupils in {view.group} have SEND, are being monitored or have a "
+            "medical alert. One-page portraits follow.",
+            base,
+        )
+        return
+
+    widths = [PAGE_WIDTH_MM * share / 100 for _, share in OVERVIEW_COLUMNS]
+    table = _table(document, 1 + len(view.rows), widths)
+    _cell_padding(table, CELL_PAD_MM)
+    header = table.rows[0]
+    header_properties = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page
+    header_properties.append(repeat)
+    for cell, (heading, _share) in zip(header.cells, OVERVIEW_COLUMNS, strict=True):
+        _shade(cell, palette.BAND)
+        _run(cell.paragraphs[0], heading, base * 0.85, bold=True, colour=palette.WHITE)
+    for index, row in enumerate(view.rows):
+        cells = table.rows[index + 1].cells
+        if index % 2:
+            for cell in cells:
+                _shade(cell, palette.PERSON.tint)
+        pupil = cells[0].paragraphs[0]
+        photo = page.photos.get(row.pupil_id)
+        if row.photo is not None and photo is not None:
+            pupil.add_run().add_picture(io.BytesIO(photo), width=Mm(8))
+            pupil.add_run(" ")
+        else:
+            tag = _run(pupil, f"\u00a0{row.initials}\u00a0", base, bold=True, colour=palette.WHITE)
+            _highlight(tag, palette.TILES[row.tile_colour])
+            _run(pupil, " ", base)
+        _run(pupil, row.name, base, bold=True)
+        need = cells[1].paragraphs[0]
+        _run(need, row.area or row.status, base, bold=True)
+        if row.area and row.need:
+            _run(cells[1].add_paragraph(), row.need, base * 0.85)
+        for number, text in enumerate(row.must_do):
+            paragraph = cells[2].paragraphs[0] if number == 0 else cells[2].add_paragraph()
+            _run(paragraph, f"•\u00a0{text}", base)
+        if row.more_must_do:
+            _run(
+                cells[2].add_paragraph(),
+                f"and {row.more_must_do} more on the portrait",
+                base * 0.85,
+            )
+        if row.medical:
+            tag = _run(
+                cells[3].paragraphs[0],
+                "\u00a0MEDICAL\u00a0",
+                base * 0.85,
+                bold=True,
+                colour=palette.WHITE,
+            )
+            _highlight(tag, palette.ALERT)
+            bullet = "•\u00a0" if len(row.medical) > 1 else ""
+            for text in row.medical:
+                _run(cells[3].add_paragraph(), bullet + text, base, bold=True)
+        if row.key_adult:
+            _run(cells[4].paragraphs[0], row.key_adult, base, bold=True)
+            if row.key_role:
+                _run(cells[4].add_paragraph(), row.key_role, base * 0.85)
 
 
 def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
@@ -441,4 +566,4 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-__all__ = ["WordPage", "docx_bytes", "half_point", "write_docx"]
+__all__ = ["WordOverview", "WordPage", "docx_bytes", "half_point", "write_docx"]

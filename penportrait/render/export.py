@@ -16,13 +16,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
-from penportrait.core.views import Audience, page_view
+from penportrait.core.views import Audience, PageView, page_view
 from penportrait.render.pdf import (
     FittedPage,
     PrintedPage,
     RenderError,
     fit_page,
     footer_for,
+    page_title,
     write_pdf,
 )
 
@@ -83,9 +84,9 @@ def fit_portraits(
 
 def overflows(pages: Sequence[PrintedPage]) -> list[Overflow]:
     return [
-        Overflow(page.fitted.view.name, page.fitted.sections_to_shorten())
+        Overflow(page_title(page.fitted.view), page.fitted.sections_to_shorten())
         for page in pages
-        if not page.fitted.fits
+        if not page.fitted.fits and isinstance(page.fitted.view, PageView)
     ]
 
 
@@ -103,11 +104,12 @@ def word_page(page: PrintedPage) -> WordPage:
     from penportrait.render.docx import WordPage
 
     fitted = page.fitted
+    assert isinstance(fitted.view, PageView), "a portrait page"
     return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted))
 
 
 def _jpeg(fitted: FittedPage) -> bytes | None:
-    if fitted.photo is None or fitted.view.photo is None:
+    if fitted.photo is None or not isinstance(fitted.view, PageView) or fitted.view.photo is None:
         return None
     array = QByteArray()
     buffer = QBuffer(array)

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from penportrait import resources
 from penportrait.core.sections import Section
-from penportrait.core.views import AUDIENCE_LABELS, PageView, columns
+from penportrait.core.views import AUDIENCE_LABELS, OverviewView, PageView, columns
 from penportrait.render import palette
 
 PHOTO_URL: Final = "penportrait-photo:portrait"
@@ -157,6 +157,18 @@ class Lengths:
     def alert_rule(self) -> int:
         return self.mm(0.5)
 
+    @property
+    def thumb(self) -> int:
+        return self.mm(9)
+
+    @property
+    def cell_pad(self) -> int:
+        return self.mm(1.1)
+
+    @property
+    def thumb_pad(self) -> int:
+        return self.mm(2.5)
+
 
 def render_portrait(page: PageView, base_pt: float, *, photo_aspect: float = 1.0) -> str:
     """The portrait page as HTML at base font size ``base_pt``."""
@@ -179,5 +191,36 @@ def render_portrait(page: PageView, base_pt: float, *, photo_aspect: float = 1.0
             left_width=left_width,
             gutter_width=2 if left and right else 0,
             right_width=100 - left_width - (2 if left and right else 0),
+        )
+    )
+
+
+OVERVIEW_COLUMNS: Final = (
+    ("Pupil", 18),
+    ("Need", 15),
+    ("MUST DO", 33),
+    ("Medical", 21),
+    ("Key adult", 13),
+)
+
+
+def overview_photo_url(pupil_id: str) -> str:
+    return f"penportrait-photo:{pupil_id}"
+
+
+def render_overview(page: OverviewView, base_pt: float) -> str:
+    """The class overview as HTML at base font size ``base_pt``."""
+    return (
+        environment()
+        .get_template("overview.html.j2")
+        .render(
+            page=page,
+            pt=FontSizes(base_pt),
+            px=Lengths(1.0),
+            c=palette,
+            tiles=palette.TILES,
+            row_tint=palette.PERSON.tint,
+            columns=OVERVIEW_COLUMNS,
+            photo_url=overview_photo_url,
         )
     )

@@ -17,7 +17,7 @@ import functools
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -50,9 +50,15 @@ from PySide6.QtGui import (
 )
 
 from penportrait.core.school import FONT_FLOOR_PT
-from penportrait.core.views import PageView
+from penportrait.core.views import OverviewView, PageView
 from penportrait.render import palette
-from penportrait.render.html import DEFAULT_DPI, PHOTO_URL, render_portrait
+from penportrait.render.html import (
+    DEFAULT_DPI,
+    PHOTO_URL,
+    overview_photo_url,
+    render_overview,
+    render_portrait,
+)
 
 MARGIN_MM: Final = 12.0
 FOOTER_MM: Final = 9.0  # the footer's band inside the bottom margin area
@@ -97,6 +103,7 @@ def _install_fonts() -> None:
 
 
 _local = threading.local()
+_DEVICES: list[tuple[QPdfWriter, QBuffer]] = []
 
 
 def _measuring_device() -> QPdfWriter:
@@ -112,6 +119,9 @@ def _measuring_device() -> QPdfWriter:
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         device = _a4_writer(buffer)
         _local.device, _local.buffer = device, buffer
+        # Kept for the life of the process: a document laid out in a worker thread keeps a
+        # pointer to that thread's device, and may be painted after the thread has gone.
+        _DEVICES.append((device, buffer))
     return device
 
 
@@ -142,7 +152,7 @@ def content_size(dpi: float = DEFAULT_DPI) -> QSizeF:
 class FittedPage:
     """A page view laid out at the size that fits it (or at the floor, when nothing fits)."""
 
-    view: PageView
+    view: PageView | OverviewView
     base_pt: float
     document: QTextDocument
     photo: QImage | None = field(default=None, repr=False)
@@ -162,43 +172,72 @@ class FittedPage:
 
     def sections_to_shorten(self, count: int = 2) -> list[str]:
         """The headings of the longest sections: what to shorten when it does not fit."""
+        if not isinstance(self.view, PageView):
+            return []
         return [s.heading for s in self.view.longest_sections[:count]]
 
     def fit_message(self) -> str:
         if self.fits:
             return f"Fits on one page at {self.base_pt:g} pt"
+        if not isinstance(self.view, PageView):
+            return f"Runs over {self.pages} pages, with the table header on each"
         shorten = " or ".join(self.sections_to_shorten())
         return f"Too long for one page: shorten {shorten}"
 
 
 def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> FittedPage:
-    """Lay ``view`` out at the largest size from ``base_pt`` down to 9 pt that fits one page.
-
-    Most portraits fit at the school's size: one layout. Otherwise the size is searched in
-    tenths of a point. Each layout costs a parse and a layout (about 5 ms), so the search starts
-    where the overflow says the answer is (height grows roughly as size^1.3), gallops outwards
-    in doubling steps until the boundary is bracketed, then bisects: usually two or three
-    layouts, never many more than plain bisection.
-
-    Pages are laid out on one endless page while fitting, so heights are exact (no gaps from
-    page breaks) and "fits" means "no taller than an A4 page". A page that does not fit even
-    at the floor is paginated for real, so it prints over two pages with every word kept.
-    """
-    device = _measuring_device()
+    """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page."""
     image = load_photo(photo) if view.photo is not None and photo is not None else None
     aspect = image.height() / image.width() if image is not None else 1.0
+    document, size = fit_html(
+        lambda pt: render_portrait(view, pt, photo_aspect=aspect),
+        base_pt,
+        {PHOTO_URL: image} if image is not None else {},
+    )
+    return FittedPage(view, size, document, image)
+
+
+def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
+    """Lay a class overview out like a portrait; a big group runs on with its header repeated."""
+    images = {}
+    for row in view.rows:
+        if row.photo is not None:
+            thumb = load_photo(row.photo)
+            if thumb is not None:
+                images[overview_photo_url(row.pupil_id)] = thumb.scaledToWidth(
+                    240, Qt.TransformationMode.SmoothTransformation
+                )
+    document, size = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
+    return FittedPage(view, size, document, None)
+
+
+def fit_html(
+    render: Callable[[float], str], base_pt: float, images: dict[str, QImage]
+) -> tuple[QTextDocument, float]:
+    """The largest size from ``base_pt`` down to 9 pt at which ``render(size)`` fits a page.
+
+    Most pages fit at the school's size: one layout. Otherwise the size is searched in tenths of
+    a point. Each layout costs a parse and a layout (about 5 ms), so the search starts where the
+    overflow says the answer is (height grows roughly as size^1.3), gallops outwards in
+    doubling steps until the boundary is bracketed, then bisects: usually two or three layouts,
+    never many more than plain bisection.
+
+    Pages are laid out on one endless page while fitting, so heights are exact (no gaps from
+    page breaks) and "fits" means "no taller than an A4 page". A page that does not fit even at
+    the floor is paginated for real, so it prints over more pages with every word kept.
+    """
+    device = _measuring_device()
     page_height = content_size().height()
 
     def layout(tenths: int) -> tuple[QTextDocument, bool]:
-        html = render_portrait(view, tenths * STEP_PT, photo_aspect=aspect)
-        document = _document(html, image, device)
+        document = _document(render(tenths * STEP_PT), images, device)
         return document, document.size().height() <= page_height
 
     floor = round(FONT_FLOOR_PT / STEP_PT)
     high = max(floor, round(base_pt / STEP_PT))
     document, fits = layout(high)
     if fits:
-        return FittedPage(view, high * STEP_PT, document, image)
+        return document, high * STEP_PT
     overflow = document.size().height()
     estimate = round(high * (page_height / overflow) ** (1 / 1.3))
     probe = min(max(estimate, floor), high - 1) if high > floor else floor
@@ -215,9 +254,9 @@ def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> Fi
     else:  # gallop down towards the floor
         high = probe
         while True:
-            if high == floor:  # not even the floor fits: keep every word, over two pages
+            if high == floor:  # not even the floor fits: keep every word, over more pages
                 document.setPageSize(content_size())
-                return FittedPage(view, FONT_FLOOR_PT, document, image)
+                return document, FONT_FLOOR_PT
             probe = max(floor, high - step)
             document, fits = layout(probe)
             if fits:
@@ -231,10 +270,10 @@ def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> Fi
             low, best = middle, candidate
         else:
             high = middle
-    return FittedPage(view, round(low * STEP_PT, 1), best, image)
+    return best, round(low * STEP_PT, 1)
 
 
-def _document(html: str, photo: QImage | None, device: QPagedPaintDevice) -> QTextDocument:
+def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDocumentMargin(0)
@@ -245,9 +284,9 @@ def _document(html: str, photo: QImage | None, device: QPagedPaintDevice) -> QTe
     document.setDefaultFont(QFont(PAGE_FONT, 11))
     # In CSS pixels, like every length in the HTML: Qt scales it to the device.
     document.setIndentWidth(LIST_INDENT_MM * 96 / 25.4)
-    if photo is not None:
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(PHOTO_URL), photo)
-    # One endless page while fitting (see fit_page); the width is the page's.
+    for url, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+    # One endless page while fitting (see fit_html); the width is the page's.
     document.setPageSize(QSizeF(content_size().width(), ENDLESS))
     document.setHtml(html)
     return document
@@ -275,6 +314,15 @@ class Footer:
     centre: str
     right: str
     note: str = ""  # e.g. "Copy 2 of 5: return to the school office"
+
+
+def page_title(view: PageView | OverviewView) -> str:
+    return view.name if isinstance(view, PageView) else f"Class overview: {view.group}"
+
+
+def overview_footer(view: OverviewView, note: str = "") -> Footer:
+    left = "CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
+    return Footer(left, f"Printed {view.printed_on}", f"Class overview: {view.group}", note)
 
 
 def footer_for(view: PageView, note: str = "") -> Footer:
@@ -351,7 +399,7 @@ def pdf_bytes(pages: Sequence[PrintedPage], *, title: str = "") -> bytes:
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _a4_writer(buffer)
-    writer.setTitle(title or (pages[0].fitted.view.name if pages else "PenPortrait"))
+    writer.setTitle(title or (page_title(pages[0].fitted.view) if pages else "PenPortrait"))
     with _painting(writer) as painter:
         first = True
         for page in pages:

@@ -11,9 +11,9 @@ from penportrait import resources
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
-from penportrait.core.views import Audience, page_view
+from penportrait.core.views import Audience, overview_view, page_view
 from penportrait.render import palette
-from penportrait.render.html import environment, render_portrait
+from penportrait.render.html import environment, render_overview, render_portrait
 from tests.helpers import example
 
 
@@ -40,6 +40,12 @@ def test_every_template_renders(sample_store: Store) -> None:
     for name in resources.template_names():
         if name == "portrait.html.j2":
             assert render_portrait(page_view(pupil, SchoolSettings(), Audience.STAFF), 10.0)
+        elif name == "overview.html.j2":
+            for group in ("4 Oak", "8R", "no such group"):
+                view = overview_view(
+                    group, sample_store.scan().pupils, SchoolSettings(), Audience.COVER
+                )
+                assert group in render_overview(view, 10.0)
         else:  # pragma: no cover - each new template gets its own renderer and test
             pytest.fail(f"{name} has no render test")
 
@@ -58,8 +64,9 @@ def test_what_a_user_typed_never_acts_as_markup_or_template() -> None:
     assert "<i>Al</i>" not in html
 
 
-def test_the_template_takes_its_colours_only_from_the_palette() -> None:
-    text = resources.read_template("portrait.html.j2")
+@pytest.mark.parametrize("name", ["portrait.html.j2", "overview.html.j2"])
+def test_the_templates_take_their_colours_only_from_the_palette(name: str) -> None:
+    text = resources.read_template(name)
     assert re.findall(r"(?<!&)#[0-9a-fA-F]{3,6}\b", text) == []
 
 

@@ -59,7 +59,7 @@ def test_the_fit_is_the_largest_size_that_fits(sample_store: Store) -> None:
     fitted = fit_page(view, 11.0)
     assert 9.0 <= fitted.base_pt < 11.0 and fitted.fits
     assert fitted.fill > 0.95
-    bigger = _document(render_portrait(view, fitted.base_pt + 0.1), None, _measuring_device())
+    bigger = _document(render_portrait(view, fitted.base_pt + 0.1), {}, _measuring_device())
     assert bigger.size().height() > content_size().height()
 
 

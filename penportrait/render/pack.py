@@ -1,0 +1,170 @@
+"""Packs for cover and supply staff: for each group, a class overview, then its portraits.
+
+The overview lists the group's pupils with SEND or a medical alert (or everyone, when the
+school says so); the portraits follow in surname order, for the chosen audience (cover by
+default). Numbered copies repeat the pack with "Copy n of N: return to the school office" in
+every footer, so a lost copy can be traced. The same pack goes to PDF, Word or a printer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Final
+
+from penportrait.core.model import Pupil
+from penportrait.core.school import SchoolSettings
+from penportrait.core.store import Store
+from penportrait.core.views import Audience, OverviewView, by_surname, overview_view
+from penportrait.render.export import Progress, fit_portrait, output_format, word_page
+from penportrait.render.pdf import (
+    PrintedPage,
+    fit_overview,
+    overview_footer,
+    write_pdf,
+)
+
+MAX_COPIES: Final = 99
+
+
+class PackCancelled(Exception):
+    """The user pressed Cancel; nothing was written."""
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    groups: tuple[str, ...]
+    audience: Audience = Audience.COVER
+    copies: int = 1
+    overview: bool = True
+
+
+@dataclass
+class Pack:
+    """The pages of one copy, and the pages of every copy (with numbered footers)."""
+
+    request: PackRequest
+    copy: list[PrintedPage] = field(default_factory=list)
+    pupils: int = 0
+
+    @property
+    def pages(self) -> list[PrintedPage]:
+        copies = self.request.copies
+        if copies <= 1:
+            return list(self.copy)
+        return [
+            replace(page, footer=replace(page.footer, note=copy_note(n, copies)))
+            for n in range(1, copies + 1)
+            for page in self.copy
+        ]
+
+    @property
+    def page_count(self) -> int:
+        return sum(page.fitted.pages for page in self.pages)
+
+
+def copy_note(number: int, copies: int) -> str:
+    return f"Copy {number} of {copies}: return to the school office"
+
+
+def group_counts(pupils: Iterable[Pupil]) -> dict[str, int]:
+    """Every group in the folder with how many pupils it has, by name."""
+    counts: dict[str, int] = {}
+    for pupil in pupils:
+        for group in pupil.pupil.groups:
+            counts[group] = counts.get(group, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: item[0].casefold()))
+
+
+def match_groups(pupils: Sequence[Pupil], wanted: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The groups meant (any case), and those that do not exist."""
+    known = {g.casefold(): g for g in group_counts(pupils)}
+    found: list[str] = []
+    missing: list[str] = []
+    for name in wanted:
+        group = known.get(" ".join(name.split()).casefold())
+        (found if group else missing).append(group or name)
+    return found, missing
+
+
+def build_pack(
+    store: Store,
+    pupils: Sequence[Pupil],
+    settings: SchoolSettings,
+    request: PackRequest,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Pack:
+    """Lay out one copy of the pack. Raises PackCancelled when ``cancelled()`` turns true."""
+    photos = {p.id: path for p in pupils if (path := store.photo_path(p)) is not None}
+    members = {g: by_surname(p for p in pupils if g in p.pupil.groups) for g in request.groups}
+    total = sum(len(m) + request.overview for m in members.values())
+    done = 0
+    pack = Pack(request)
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+        if cancelled and cancelled():
+            raise PackCancelled
+
+    for group in request.groups:
+        if request.overview:
+            view = overview_view(
+                group, pupils, settings, request.audience, photos=photos, today=today
+            )
+            fitted = fit_overview(view, settings.base_font_pt)
+            pack.copy.append(PrintedPage(fitted, overview_footer(view)))
+            step()
+        for pupil in members[group]:
+            pack.copy.append(fit_portrait(store, pupil, settings, request.audience))
+            pack.pupils += 1
+            step()
+    return pack
+
+
+def write_pack(pack: Pack, out: Path) -> None:
+    """The pack as PDF or Word, by the file's ending."""
+    if output_format(out) == ".pdf":
+        write_pdf(pack.pages, out, title="Pack for cover staff: " + ", ".join(pack.request.groups))
+        return
+    from penportrait.render.docx import WordOverview, WordPage, write_docx
+
+    items: list[WordPage | WordOverview] = []
+    for page in pack.pages:
+        view = page.fitted.view
+        if isinstance(view, OverviewView):
+            items.append(WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view)))
+        else:
+            items.append(word_page(page))
+    write_docx(items, out)
+
+
+def _thumbs(view: OverviewView) -> dict[str, bytes]:
+    """Small JPEGs of the overview's photos, for Word."""
+    import io
+
+    from PIL import Image
+
+    thumbs = {}
+    for row in view.rows:
+        if row.photo is None:
+            continue
+        try:
+            with Image.open(row.photo) as image:
+                small = image.convert("RGB")
+                side = min(small.size)
+                left = (small.width - side) // 2  # centred across, from the top (the face)
+                small = small.crop((left, 0, left + side, side)).resize((160, 160))
+                buffer = io.BytesIO()
+                small.save(buffer, "JPEG", quality=85)
+                thumbs[row.pupil_id] = buffer.getvalue()
+        except OSError:
+            continue
+    return thumbs

@@ -69,6 +69,7 @@ from penportrait.gui.dialogs import (
 )
 from penportrait.gui.editor import PupilEditor
 from penportrait.gui.live_page import LivePage
+from penportrait.gui.pack_dialog import PackDialog
 from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListModel
 from penportrait.gui.session import Choice, EditSession, SaveState
 from penportrait.render.export import fit_portrait, write_pages
@@ -263,6 +264,12 @@ class MainWindow(QMainWindow):
         self.export_pdf_action = a("&Export PDF…", lambda: self.export(".pdf"), "Ctrl+E")
         self.export_word_action = a("Export &Word…", lambda: self.export(".docx"), "Ctrl+Shift+E")
         self.print_action = a("&Print…", self.print_page, "Ctrl+P")
+        self.pack_action = a(
+            "Pack for &cover staff…",
+            self.make_pack,
+            "Ctrl+Shift+P",
+            tip="A class overview and portraits for a supply teacher",
+        )
         self.delete_action = a(
             "&Delete pupil",
             self.delete_pupil,
@@ -798,6 +805,22 @@ class MainWindow(QMainWindow):
             print_pages([page], printer)
         except RenderError as error:
             QMessageBox.warning(self, "Not printed", str(error))
+
+    def make_pack(self) -> PackDialog:
+        """File > Pack for cover staff: the dialog (it saves edits first)."""
+        self.flush()
+        scan = self.store.scan()
+        chosen = self.group_filter.currentData() or ""
+        dialog = PackDialog(
+            self.store, scan.pupils, self.school, self, groups=[chosen] if chosen else []
+        )
+        dialog.pack_ready.connect(
+            lambda pack: self.statusBar().showMessage(
+                f"Pack made: {pack.pupils} portraits, {pack.page_count} pages.", 8000
+            )
+        )
+        dialog.open()
+        return dialog
 
     # -- folders, settings, checks ---------------------------------------------------------------
 

@@ -1,0 +1,330 @@
+"""File > Pack for cover staff: choose groups and options, build the pack in the background.
+
+The pack is laid out (and written, for PDF and Word) by a QRunnable calling the same pure
+function as the command line, which reports progress by signal and stops when Cancel is
+pressed. The window stays responsive throughout. Printing paints the finished pages on the
+printer from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from penportrait.core.model import Pupil
+from penportrait.core.school import SchoolSettings
+from penportrait.core.store import Store
+from penportrait.core.views import Audience
+from penportrait.gui import ui_state
+from penportrait.render.pack import (
+    MAX_COPIES,
+    Pack,
+    PackCancelled,
+    PackRequest,
+    build_pack,
+    group_counts,
+    write_pack,
+)
+from penportrait.render.pdf import RenderError, print_pages
+
+GROUP_ROLE: Final = Qt.ItemDataRole.UserRole + 30
+
+
+class PackSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)  # Pack
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class PackJob(QRunnable):
+    """Builds (and writes) one pack off the GUI thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        pupils: Sequence[Pupil],
+        settings: SchoolSettings,
+        request: PackRequest,
+        out: Path | None,
+    ) -> None:
+        super().__init__()
+        self.store, self.pupils, self.settings = store, list(pupils), settings
+        self.request, self.out = request, out
+        self.signals = PackSignals()
+        self.stop = threading.Event()
+        self.setAutoDelete(False)  # the dialog keeps it until its signal has arrived
+
+    def run(self) -> None:
+        try:
+            pack = build_pack(
+                self.store,
+                self.pupils,
+                self.settings,
+                self.request,
+                progress=self.signals.progress.emit,
+                cancelled=self.stop.is_set,
+            )
+            if self.out is not None:
+                write_pack(pack, self.out)
+            # The documents were made in this thread; the GUI thread prints and frees them.
+            gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
+            for page in pack.copy:
+                page.fitted.document.moveToThread(gui_thread)
+        except PackCancelled:
+            self.signals.cancelled.emit()
+        except (RenderError, OSError) as error:
+            self.signals.failed.emit(str(error))
+        except Exception as error:  # a bug: say so rather than fail silently in a thread
+            self.signals.failed.emit(
+                f"The pack could not be made ({type(error).__name__}: {error})"
+            )
+        else:
+            self.signals.finished.emit(pack)
+
+
+class PackDialog(QDialog):
+    """Choose groups (with counts), audience, overview, copies, and PDF, Word or Print."""
+
+    pack_ready = Signal(object)  # Pack, after it was written or printed
+    pack_cancelled = Signal()
+    progressed = Signal(int, int)  # pages laid out so far, of all
+
+    def __init__(
+        self,
+        store: Store,
+        pupils: Sequence[Pupil],
+        settings: SchoolSettings,
+        parent: QWidget | None = None,
+        *,
+        groups: Sequence[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pack for cover staff")
+        self.store, self.pupils, self.settings = store, list(pupils), settings
+        self.job: PackJob | None = None
+        self.out: Path | None = None
+
+        self.groups = QListWidget()
+        self.groups.setAccessibleName("Groups")
+        for group, count in group_counts(pupils).items():
+            item = QListWidgetItem(f"{group}  ({count} pupil{'s' if count != 1 else ''})")
+            item.setData(GROUP_ROLE, group)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            wanted = group in groups
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            self.groups.addItem(item)
+        self.groups.setCurrentRow(0)
+        self.groups.itemChanged.connect(lambda _item: self._update_state())
+
+        self.audience = QComboBox()
+        self.audience.setAccessibleName("Audience")
+        self.audience.addItem("Cover and supply staff", Audience.COVER.value)
+        self.audience.addItem("Staff (the full portraits)", Audience.STAFF.value)
+        self.overview = QCheckBox("Start each group with a class &overview")
+        self.overview.setChecked(True)
+        self.copies = QSpinBox()
+        self.copies.setAccessibleName("Numbered copies")
+        self.copies.setRange(1, MAX_COPIES)
+        self.copies.setToolTip('More than one: each page says "Copy n of N: return to the office"')
+
+        self.as_pdf = QRadioButton("&PDF")
+        self.as_word = QRadioButton("&Word")
+        self.as_print = QRadioButton("P&rint")
+        self.kind = QButtonGroup(self)
+        for index, button in enumerate((self.as_pdf, self.as_word, self.as_print)):
+            button.setAccessibleName(button.text().replace("&", ""))
+            self.kind.addButton(button, index)
+        self.as_pdf.setChecked(True)
+        kinds = QHBoxLayout()
+        for button in (self.as_pdf, self.as_word, self.as_print):
+            kinds.addWidget(button)
+        kinds.addStretch()
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox()
+        self.make_button = QPushButton("&Make pack")
+        self.make_button.setDefault(True)
+        self.buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.make_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        form = QFormLayout()
+        form.addRow("Audience", self.audience)
+        form.addRow("", self.overview)
+        form.addRow("Numbered copies", self.copies)
+        form.addRow("Make it as", kinds)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Groups to include:"))
+        layout.addWidget(self.groups)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(460, 480)
+        self._update_state()
+
+    # -- choices --------------------------------------------------------------------------
+
+    def chosen_groups(self) -> list[str]:
+        return [
+            self.groups.item(row).data(GROUP_ROLE)
+            for row in range(self.groups.count())
+            if self.groups.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def request(self) -> PackRequest:
+        return PackRequest(
+            tuple(self.chosen_groups()),
+            Audience(self.audience.currentData()),
+            self.copies.value(),
+            overview=self.overview.isChecked(),
+        )
+
+    def _update_state(self) -> None:
+        running = self.job is not None
+        self.make_button.setEnabled(bool(self.chosen_groups()) and not running)
+        for widget in (
+            self.groups,
+            self.audience,
+            self.overview,
+            self.copies,
+            self.as_pdf,
+            self.as_word,
+            self.as_print,
+        ):
+            widget.setEnabled(not running)
+
+    # -- running ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        request = self.request()
+        if not request.groups:
+            return
+        self.out = None
+        if not self.as_print.isChecked():
+            suffix = ".pdf" if self.as_pdf.isChecked() else ".docx"
+            kind = "PDF" if suffix == ".pdf" else "Word"
+            folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
+            name = f"Cover pack - {', '.join(request.groups)}{suffix}"
+            path, _ = QFileDialog.getSaveFileName(
+                self, f"Save the pack as {kind}", str(folder / name), f"{kind} (*{suffix})"
+            )
+            if not path:
+                return
+            self.out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+            ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(self.out.parent))
+        self.job = PackJob(self.store, self.pupils, self.settings, request, self.out)
+        self.job.signals.progress.connect(self._progress)
+        self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        self.job.signals.cancelled.connect(self._cancelled)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Laying out the pages…")
+        self._update_state()
+        QThreadPool.globalInstance().start(self.job)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.stop.set()
+            self.status.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+        else:
+            self.reject()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(f"Laid out {done} of {total} pages…")
+
+    def _finished(self, pack: Pack) -> None:
+        self.job = None
+        self._update_state()
+        self.progress.hide()
+        if self.out is None:
+            self._print(pack)
+        else:
+            self.status.setText(f"Saved {pack.page_count} pages to {self.out}")
+            self.offer_to_open(self.out)
+        self.pack_ready.emit(pack)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self._update_state()
+        self.progress.hide()
+        self.cancel_button.setEnabled(True)
+        self.status.setText(message)
+        QMessageBox.warning(self, "Pack not made", message)
+
+    def _cancelled(self) -> None:
+        self.job = None
+        self._update_state()
+        self.progress.hide()
+        self.cancel_button.setEnabled(True)
+        self.status.setText("Cancelled: nothing was saved.")
+        self.pack_cancelled.emit()
+
+    def _print(self, pack: Pack) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            print_pages(pack.pages, printer)
+        except RenderError as error:
+            QMessageBox.warning(self, "Not printed", str(error))
+
+    def offer_to_open(self, out: Path) -> None:
+        """When done: open the file, or its folder."""
+        box = QMessageBox(self)
+        box.setWindowTitle("Pack saved")
+        box.setText(f"The pack was saved to\n{out}")
+        open_file = box.addButton("Open the &file", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("Open the f&older", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+
+    def reject(self) -> None:
+        if self.job is not None:  # Escape while running cancels first
+            self.cancel()
+            return
+        super().reject()

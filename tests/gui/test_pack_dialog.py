@@ -1,0 +1,132 @@
+"""File > Pack for cover staff, driven in the real window: background work, progress, Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from penportrait.gui.main_window import MainWindow
+from penportrait.gui.pack_dialog import PackDialog
+
+
+def tick(dialog: PackDialog, *groups: str) -> None:
+    for row in range(dialog.groups.count()):
+        item = dialog.groups.item(row)
+        wanted = item.text().split("  (")[0] in groups
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+@pytest.fixture
+def no_offer(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    offered: list[Path] = []
+    monkeypatch.setattr(PackDialog, "offer_to_open", lambda self, out: offered.append(out))
+    return offered
+
+
+def test_groups_are_listed_with_counts_and_the_filtered_group_is_ticked(window: MainWindow) -> None:
+    window.group_filter.setCurrentIndex(window.group_filter.findData("8R"))
+    dialog = window.make_pack()
+    labels = [dialog.groups.item(r).text() for r in range(dialog.groups.count())]
+    assert labels == [
+        "10 English Set 3  (10 pupils)",
+        "4 Oak  (11 pupils)",
+        "8 Maths Set 2  (5 pupils)",
+        "8R  (11 pupils)",
+    ]
+    assert dialog.chosen_groups() == ["8R"]
+    tick(dialog)
+    assert not dialog.make_button.isEnabled()
+    dialog.reject()
+
+
+def test_a_pdf_pack_is_made_in_the_background_with_progress(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_offer: list[Path],
+) -> None:
+    dialog = window.make_pack()
+    tick(dialog, "8 Maths Set 2")
+    dialog.copies.setValue(2)
+    out = tmp_path / "maths.pdf"
+    save_to(monkeypatch, out)
+    with qtbot.waitSignal(dialog.pack_ready, timeout=30000) as ready:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+        assert not dialog.groups.isEnabled()  # the choices are locked while it runs
+    pack = ready.args[0]
+    reader = PdfReader(out)
+    assert len(reader.pages) == 2 * (1 + 5) == pack.page_count
+    assert "Copy 2 of 2" in " ".join((reader.pages[-1].extract_text() or "").split())
+    assert no_offer == [out]
+
+
+def test_a_word_pack(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_offer: list[Path],
+) -> None:
+    dialog = window.make_pack()
+    tick(dialog, "4 Oak")
+    dialog.as_word.setChecked(True)
+    dialog.overview.setChecked(False)
+    save_to(monkeypatch, tmp_path / "oak")  # the ending is added
+    with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
+        dialog.make_button.click()
+    assert (tmp_path / "oak.docx").stat().st_size > 10000
+
+
+def test_cancel_stops_the_work_and_saves_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    dialog = window.make_pack()
+    tick(dialog, "10 English Set 3", "4 Oak", "8 Maths Set 2", "8R")
+    dialog.copies.setValue(3)
+    out = tmp_path / "everything.pdf"
+    save_to(monkeypatch, out)
+    with qtbot.waitSignal(dialog.pack_cancelled, timeout=30000):
+        with qtbot.waitSignal(dialog.progressed, timeout=30000):
+            dialog.make_button.click()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not out.exists()
+    assert dialog.status.text() == "Cancelled: nothing was saved."
+    assert dialog.make_button.isEnabled() and dialog.isVisible()
+    dialog.reject()
+
+
+def test_print_uses_the_system_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printed = tmp_path / "printed.pdf"
+
+    def accept(self: QPrintDialog) -> int:
+        printer: QPrinter = self.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return QPrintDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    dialog = window.make_pack()
+    tick(dialog, "8 Maths Set 2")
+    dialog.as_print.setChecked(True)
+    with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
+        dialog.make_button.click()
+    assert len(PdfReader(printed).pages) == 6

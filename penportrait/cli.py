@@ -114,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
         help='N numbered copies, each page saying "Copy n of N"',
     )
     pack.add_argument("--no-overview", action="store_true", help="leave out the class overview")
+
+    importer = command("import", _import, "import pupils from the school's MIS (a CSV export)")
+    _data_option(importer)
+    importer.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV export")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what would happen; save nothing"
+    )
     return parser
 
 
@@ -403,6 +410,38 @@ def _pack(args: argparse.Namespace) -> int:
         f"{copies}, {pack.page_count} pages, to {out}"
     )
     return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from penportrait.core.importers.csv import ImportFileError, plan_import, read_table, run_import
+
+    root = data_folder(getattr(args, "data", None))
+    if root.exists() and not root.is_dir():
+        raise UserError(f"{root} is a file, not a data folder")
+    store = Store(root)
+    try:
+        table = read_table(args.file)
+        plan = plan_import(table, store.scan().pupils)
+    except ImportFileError as error:
+        raise UserError(str(error)) from None
+    print(
+        f"Read {args.file.name}: {len(table.rows)} rows, {table.encoding}, "
+        f"separated by {table.delimiter_name}."
+    )
+    for row in plan.rows:
+        print(row)
+    if args.dry_run:
+        print(f"Dry run: {plan.summary()}. Nothing was saved.")
+    else:
+        result = run_import(plan, store, by="MIS import")
+        for failure in result.failed:
+            print(f"penportrait: {failure}", file=sys.stderr)
+        print(f"Imported: {plan.summary()}. Saved {len(result.touched)} pupils to {store.root}.")
+        if result.failed:
+            return EXIT_BAD_DATA
+    for row in plan.rejected:
+        print(f"penportrait: rejected: {row}", file=sys.stderr)
+    return EXIT_BAD_DATA if plan.rejected else EXIT_OK
 
 
 def _settings_with_warnings(store: Store) -> SchoolSettings:

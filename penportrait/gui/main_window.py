@@ -49,6 +49,7 @@ from penportrait.core.bank import (
     new_school_strategy,
     save_school_strategies,
 )
+from penportrait.core.importers.csv import ImportResult, undo_import
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.photos import PhotoError
 from penportrait.core.plain_english import FieldHint, load_checker
@@ -68,6 +69,7 @@ from penportrait.gui.dialogs import (
     show_shortcuts,
 )
 from penportrait.gui.editor import PupilEditor
+from penportrait.gui.import_dialog import ImportDialog
 from penportrait.gui.live_page import LivePage
 from penportrait.gui.pack_dialog import PackDialog
 from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListModel
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.last_scan = FolderScan()
         self._refreshing = False
         self._deleted: tuple[str, str] | None = None  # (id, name) of the last pupil deleted
+        self.last_import: ImportResult | None = None
 
         self._build_list()
         self.editor = PupilEditor()
@@ -277,6 +280,14 @@ class MainWindow(QMainWindow):
             tip="Move the pupil to the trash (you can undo it)",
         )
         self.trash_action = a("&Restore from trash…", self.restore_from_trash)
+        self.import_action = a(
+            "&Import pupils…",
+            self.import_pupils,
+            "Ctrl+I",
+            tip="Bring pupils in from the school's MIS (a CSV export)",
+        )
+        self.undo_import_action = a("Undo &import", self.undo_last_import)
+        self.undo_import_action.setEnabled(False)
         self.open_folder_action = a("&Open data folder…", self.open_data_folder, "Ctrl+O")
         self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -805,6 +816,45 @@ class MainWindow(QMainWindow):
             print_pages([page], printer)
         except RenderError as error:
             QMessageBox.warning(self, "Not printed", str(error))
+
+    def import_pupils(self) -> ImportDialog:
+        """File > Import pupils (edits are saved first)."""
+        self.flush()
+        dialog = ImportDialog(self.store, self.store.scan().pupils, self.session.user, self)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        return dialog
+
+    def _imported(self, result: ImportResult) -> None:
+        self.last_import = result
+        self.undo_import_action.setEnabled(bool(result.touched))
+        self.refresh_list()
+        self.statusBar().showMessage(f"Imported {len(result.touched)} pupils.", 8000)
+
+    def undo_last_import(self) -> None:
+        result = self.last_import
+        if result is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Undo import",
+            f"Put back the {len(result.touched)} pupils the last import added or changed?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.flush()
+        self.session.open(None)
+        problems = undo_import(result, self.store, by=self.session.user)
+        self.last_import = None
+        self.undo_import_action.setEnabled(False)
+        self.refresh_list()
+        self.select_row(0)
+        if problems:
+            QMessageBox.warning(self, "Some pupils were not put back", "\n".join(problems))
+        else:
+            self.statusBar().showMessage("The import was undone.", 8000)
 
     def make_pack(self) -> PackDialog:
         """File > Pack for cover staff: the dialog (it saves edits first)."""

@@ -14,9 +14,18 @@ WINDOW_STATE: Final = "window/state"
 SPLITTER: Final = "window/splitter"
 EXPORT_FOLDER: Final = "folders/export"
 PHOTO_FOLDER: Final = "folders/photos"
+IMPORT_FOLDER: Final = "folders/import"
 AUDIENCE: Final = "view/audience"
 
-KEYS: Final = (GEOMETRY, WINDOW_STATE, SPLITTER, EXPORT_FOLDER, PHOTO_FOLDER, AUDIENCE)
+KEYS: Final = (
+    GEOMETRY,
+    WINDOW_STATE,
+    SPLITTER,
+    EXPORT_FOLDER,
+    PHOTO_FOLDER,
+    IMPORT_FOLDER,
+    AUDIENCE,
+)
 
 
 def settings() -> QSettings:

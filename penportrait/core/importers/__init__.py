@@ -1,0 +1,3 @@
+"""Bringing pupils in from other systems."""
+
+from __future__ import annotations

@@ -1,0 +1,640 @@
+"""Pupils from the school's MIS (SIMS, Arbor, Bromcom, ScholarPack …) as CSV exports.
+
+Reads exports as schools really have them: UTF-8 with or without a byte-order mark, or
+Windows-1252; commas, semicolons or tabs; headers in each system's style ("Legal Forename",
+"Preferred Forename", "Chosen name", "DOB", "NC Year", "Reg Group", "SEN Status" …). Each
+recognised column is mapped onto the pupil file; the user may map the rest, or change a
+mapping.
+
+An import only adds pupils and updates who they are and their SEND (names, date of birth,
+year, groups, status, needs); it never touches the portrait. Pupils are matched by UPN, then by
+first name, surname and date of birth. A plan says what would happen, row by row: new,
+updated (which fields), unchanged or rejected (and why), before anything is saved; every
+change is then a normal save, so history keeps the previous revision.
+
+A file that cannot be read as a class list (too big, binary, broken quoting) is refused as a
+whole: nothing is imported half-way.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Final
+
+from penportrait.core.model import NeedCode, Pupil
+from penportrait.core.store import SaveConflict, Store
+
+MAX_FILE_BYTES: Final = 20 * 1024 * 1024  # a whole school's export is well under 2 MB
+MAX_CELL_CHARS: Final = 100_000
+MAX_ROWS: Final = 50_000
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read as a class list; nothing was imported."""
+
+
+class Target(Enum):
+    """What a column holds, in the pupil file's terms."""
+
+    FIRST_NAME = "First name"
+    PREFERRED_NAME = "Preferred name"
+    LAST_NAME = "Last name"
+    DATE_OF_BIRTH = "Date of birth"
+    UPN = "UPN"
+    YEAR_GROUP = "Year group"
+    GROUP = "Group (class or set)"
+    STATUS = "SEN status"
+    PRIMARY_NEED = "Primary need"
+    SECONDARY_NEED = "Secondary need"
+
+
+# Header spellings in the styles of the common MIS exports, normalised (see _key).
+HEADERS: Final[dict[str, Target]] = {
+    **dict.fromkeys(
+        ["forename", "legalforename", "firstname", "legalfirstname", "givenname",
+         "pupilforename", "studentforename", "forenames"],
+        Target.FIRST_NAME,
+    ),
+    **dict.fromkeys(
+        ["preferredforename", "preferredfirstname", "chosenname", "chosenforename",
+         "preferredname", "knownas"],
+        Target.PREFERRED_NAME,
+    ),
+    **dict.fromkeys(
+        ["surname", "legalsurname", "lastname", "familyname", "pupilsurname",
+         "studentsurname"],
+        Target.LAST_NAME,
+    ),
+    **dict.fromkeys(["dob", "dateofbirth", "birthdate", "dateofbirthddmmyyyy"],
+                    Target.DATE_OF_BIRTH),
+    **dict.fromkeys(["upn", "uniquepupilnumber"], Target.UPN),
+    **dict.fromkeys(["year", "ncyear", "yeargroup", "nationalcurriculumyear",
+                     "curriculumyear", "yr"], Target.YEAR_GROUP),
+    **dict.fromkeys(["reggroup", "registrationgroup", "form", "formgroup", "tutorgroup",
+                     "class", "classname", "teachinggroup", "set", "group"], Target.GROUP),
+    **dict.fromkeys(["senstatus", "sendstatus", "senprovision", "senstage", "sen"],
+                    Target.STATUS),
+    **dict.fromkeys(["senneedtype", "primaryneed", "senprimaryneed", "needtype",
+                     "primarysenneed", "senneed", "primaryneedtype", "senneedtype1"],
+                    Target.PRIMARY_NEED),
+    **dict.fromkeys(["secondaryneed", "sensecondaryneed", "secondarysenneed",
+                     "senneedtype2", "secondaryneedtype"], Target.SECONDARY_NEED),
+}  # fmt: skip
+
+STATUS_WORDS: Final[dict[str, str]] = {
+    "n": "none", "nosen": "none", "nospecialeducationalneed": "none", "none": "none",
+    "nosend": "none", "notsen": "none",
+    "k": "sen_support", "sensupport": "sen_support", "sendsupport": "sen_support",
+    "schoolaction": "sen_support", "schoolactionplus": "sen_support", "a": "sen_support",
+    "p": "sen_support",
+    "e": "ehcp", "ehcp": "ehcp", "ehcplan": "ehcp", "educationhealthandcareplan": "ehcp",
+    "s": "ehcp", "statement": "ehcp", "statementofsen": "ehcp",
+    "m": "monitoring", "monitoring": "monitoring", "monitor": "monitoring",
+    "underreview": "monitoring",
+}  # fmt: skip
+
+NEED_WORDS: Final[dict[str, str]] = {
+    **{code.value.lower(): code.value for code in NeedCode},
+    "speechlanguageandcommunicationneeds": "SLCN", "speechlanguageandcommunication": "SLCN",
+    "autisticspectrumdisorder": "ASD", "autism": "ASD", "autismspectrumcondition": "ASD",
+    "asc": "ASD",
+    "specificlearningdifficulty": "SPLD", "dyslexia": "SPLD", "dyscalculia": "SPLD",
+    "dyspraxia": "SPLD",
+    "moderatelearningdifficulty": "MLD", "severelearningdifficulty": "SLD",
+    "profoundandmultiplelearningdifficulty": "PMLD",
+    "socialemotionalandmentalhealth": "SEMH", "bese": "SEMH",
+    "hearingimpairment": "HI", "visualimpairment": "VI", "visionimpairment": "VI",
+    "multisensoryimpairment": "MSI", "physicaldisability": "PD",
+    "otherdifficultydisability": "OTH", "otherdifficultyordisability": "OTH", "other": "OTH",
+    "sensupportbutnospecialistassessmentoftypeofneed": "NSA",
+    "nospecialistassessment": "NSA",
+}  # fmt: skip
+
+
+def _key(text: str) -> str:
+    """Lower case, letters and digits only: "Date of Birth" -> "dateofbirth"."""
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+# -- reading the file ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """The file as read: its header, its rows (with their line numbers), and how it was read."""
+
+    path: Path
+    headers: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number as a spreadsheet shows it, cells)
+    encoding: str
+    delimiter: str
+
+    @property
+    def delimiter_name(self) -> str:
+        return {",": "commas", ";": "semicolons", "\t": "tabs"}[self.delimiter]
+
+
+def read_table(path: Path) -> Table:
+    """Read a CSV export, or raise ImportFileError saying why it is not one."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImportFileError(f"{path} does not exist") from None
+    except OSError as error:
+        raise ImportFileError(f"{path} cannot be read ({error.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(
+            f"{path.name} is {size / 1_048_576:.0f} MB: far bigger than a class list export "
+            f"(at most {MAX_FILE_BYTES // 1_048_576} MB); nothing was imported"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise ImportFileError(f"{path.name} is empty")
+    if b"\x00" in data:
+        raise ImportFileError(
+            f"{path.name} is not a CSV text file (it holds binary data). Export the class "
+            "list from your MIS as CSV and try again; nothing was imported"
+        )
+    text, encoding = _decode(path, data)
+    delimiter = _delimiter(text)
+    csv.field_size_limit(MAX_CELL_CHARS + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, tuple[str, ...]]] = []
+    try:
+        for record in reader:
+            if len(records) > MAX_ROWS:
+                raise ImportFileError(f"{path.name} has more than {MAX_ROWS:,} rows")
+            if any(len(cell) > MAX_CELL_CHARS for cell in record):
+                raise ImportFileError(
+                    f"{path.name}, row {reader.line_num}: a cell is longer than "
+                    f"{MAX_CELL_CHARS:,} characters; nothing was imported"
+                )
+            if any(cell.strip() for cell in record):
+                records.append((reader.line_num, tuple(cell.strip() for cell in record)))
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError(
+                f"{path.name}, row {reader.line_num}: a cell is longer than {MAX_CELL_CHARS:,} "
+                "characters: this is not a class list. Nothing was imported"
+            ) from None
+        raise ImportFileError(
+            f"{path.name}, row {reader.line_num}: the file's quoting is broken ({error}). "
+            "Nothing was imported"
+        ) from None
+    if not records:
+        raise ImportFileError(f"{path.name} has no rows")
+    (_, headers), *rows = records
+    if not any(_key(h) in HEADERS for h in headers):
+        raise ImportFileError(
+            f"{path.name}: the first row should name the columns (Forename, Surname, DOB …), "
+            f"but it reads {', '.join(headers[:4])!r}"
+        )
+    return Table(path, headers, tuple(rows), encoding, delimiter)
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            f"{path.name} is neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02x}"
+            f" at position {error.start}); nothing was imported"
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever splits the header line into the most columns."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+# -- mapping columns --------------------------------------------------------------------------
+
+Mapping = dict[int, Target | None]  # column index -> what it holds (None: ignore it)
+
+
+def detect_mapping(headers: Sequence[str]) -> Mapping:
+    """Each column's meaning, from its header; None for columns not recognised."""
+    mapping: Mapping = {}
+    taken: set[Target] = set()
+    for index, header in enumerate(headers):
+        target = HEADERS.get(_key(header))
+        # The first of two "first name" columns wins (Legal Forename before Forename …).
+        if target is not None and target in taken and target is not Target.GROUP:
+            target = None
+        mapping[index] = target
+        if target is not None:
+            taken.add(target)
+    return mapping
+
+
+def missing_targets(mapping: Mapping) -> list[Target]:
+    """What must be mapped before an import can run."""
+    mapped = set(mapping.values())
+    return [t for t in (Target.FIRST_NAME, Target.LAST_NAME) if t not in mapped]
+
+
+# -- parsing values ---------------------------------------------------------------------------
+
+
+class RowError(ValueError):
+    """Why a row is rejected."""
+
+
+_DATE_PATTERNS: Final = (
+    (re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"), ("d", "m", "y")),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})T.*$"), ("y", "m", "d")),
+)
+
+
+def parse_date(value: str) -> str:
+    """A UK (dd/mm/yyyy) or ISO date as ISO; RowError for anything else or an impossible date."""
+    value = value.strip()
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.match(value)
+        if match:
+            parts = dict(zip(order, map(int, match.groups()), strict=True))
+            try:
+                return dt.date(parts["y"], parts["m"], parts["d"]).isoformat()
+            except ValueError:
+                raise RowError(f"{value!r} is not a real date") from None
+    if re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$", value):
+        raise RowError(f"{value!r} has a two-digit year: export dates as dd/mm/yyyy")
+    raise RowError(f"{value!r} is not a date (dd/mm/yyyy or yyyy-mm-dd)")
+
+
+def parse_year(value: str) -> str:
+    """ "6", "Y6", "Yr 6", "Year 6", "NC Year 6" -> "Year 6"; "R" -> "Reception"."""
+    key = _key(value)
+    if key in ("r", "rec", "reception", "yr", "yearr"):
+        return "Reception"
+    if key in ("n", "n1", "n2", "nur", "nursery"):
+        return "Nursery"
+    match = re.fullmatch(r"(?:ncyear|year|yr|y)?(\d{1,2})", key)
+    if match and 1 <= int(match.group(1)) <= 14:
+        return f"Year {int(match.group(1))}"
+    return value.strip()
+
+
+def parse_status(value: str) -> str:
+    status = STATUS_WORDS.get(_key(value))
+    if status is None:
+        raise RowError(
+            f"unknown SEN status {value!r} (expected N, K, E or words such as 'SEN support')"
+        )
+    return status
+
+
+def parse_need(value: str) -> str:
+    code = NEED_WORDS.get(_key(value))
+    if code is None:
+        raise RowError(f"unknown need type {value!r} (expected a DfE code such as SPLD or ASD)")
+    return code
+
+
+# -- the plan ---------------------------------------------------------------------------------
+
+
+class Outcome(Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str  # the label a person reads, e.g. "Year group"
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.before or '(empty)'} → {self.after or '(empty)'}"
+
+
+@dataclass
+class RowPlan:
+    row: int
+    outcome: Outcome
+    name: str
+    reason: str = ""
+    changes: list[Change] = field(default_factory=list)
+    pupil: Pupil | None = None  # what will be saved (new or updated)
+
+    def __str__(self) -> str:
+        label = f"Row {self.row}: {self.outcome.value}"
+        if self.outcome is Outcome.REJECTED:
+            return f"{label}: {self.name + ': ' if self.name else ''}{self.reason}"
+        if self.outcome is Outcome.UPDATED:
+            return f"{label}: {self.name} ({'; '.join(map(str, self.changes))})"
+        return f"{label}: {self.name}"
+
+
+@dataclass
+class ImportPlan:
+    table: Table
+    mapping: Mapping
+    rows: list[RowPlan]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.outcome is outcome)
+
+    @property
+    def rejected(self) -> list[RowPlan]:
+        return [r for r in self.rows if r.outcome is Outcome.REJECTED]
+
+    @property
+    def to_save(self) -> list[RowPlan]:
+        return [r for r in self.rows if r.outcome in (Outcome.NEW, Outcome.UPDATED)]
+
+    def summary(self) -> str:
+        return (
+            f"{self.count(Outcome.NEW)} new, {self.count(Outcome.UPDATED)} updated, "
+            f"{self.count(Outcome.UNCHANGED)} unchanged, {self.count(Outcome.REJECTED)} rejected"
+        )
+
+    def report(self) -> str:
+        return "\n".join([*(str(r) for r in self.rows), f"Summary: {self.summary()}."])
+
+
+def plan_import(
+    table: Table,
+    existing: Sequence[Pupil],
+    mapping: Mapping | None = None,
+    *,
+    new_id: Callable[[], str] | None = None,
+) -> ImportPlan:
+    """What importing ``table`` into a folder holding ``existing`` would do, row by row."""
+    mapping = detect_mapping(table.headers) if mapping is None else mapping
+    lacking = missing_targets(mapping)
+    if lacking:
+        what = " or ".join(t.value.lower() for t in lacking)
+        raise ImportFileError(f"{table.path.name}: no column holds the pupils' {what}; map one")
+    by_upn = {p.pupil.upn.casefold(): p for p in existing if p.pupil.upn}
+    by_name = {
+        _name_key(p.pupil.first_name, p.pupil.last_name, p.pupil.date_of_birth): p
+        for p in existing
+        if p.pupil.date_of_birth
+    }
+    seen_upn: dict[str, int] = {}
+    seen_name: dict[tuple[str, str, str], int] = {}
+    matched: dict[str, int] = {}
+    plans = []
+    for number, cells in table.rows:
+        plans.append(
+            _plan_row(
+                number,
+                cells,
+                table.headers,
+                mapping,
+                by_upn,
+                by_name,
+                seen_upn,
+                seen_name,
+                matched,
+                new_id,
+            )
+        )
+    return ImportPlan(table, mapping, plans)
+
+
+def _looks_like_formula(text: str) -> bool:
+    """A cell a spreadsheet would run: "=…", "+…", "@…", or "-" followed by a letter or "("."""
+    return text[:1] in ("=", "+", "@") or (
+        (text[:1] == "-" and text[1:2].isalpha()) or text[:2] == "-("
+    )
+
+
+def _name_key(first: str, last: str, dob: str) -> tuple[str, str, str]:
+    return (" ".join(first.casefold().split()), " ".join(last.casefold().split()), dob)
+
+
+def _plan_row(
+    number: int,
+    cells: tuple[str, ...],
+    headers: Sequence[str],
+    mapping: Mapping,
+    by_upn: dict[str, Pupil],
+    by_name: dict[tuple[str, str, str], Pupil],
+    seen_upn: dict[str, int],
+    seen_name: dict[tuple[str, str, str], int],
+    matched: dict[str, int],
+    new_id: Callable[[], str] | None,
+) -> RowPlan:
+    values: dict[Target, list[str]] = {}
+    for index, target in mapping.items():
+        if target is not None and index < len(cells) and cells[index]:
+            values.setdefault(target, []).append(cells[index])
+    first = (values.get(Target.FIRST_NAME) or [""])[0]
+    last = (values.get(Target.LAST_NAME) or [""])[0]
+    name = " ".join(part for part in (first, last) if part)
+    if len(cells) != len(headers):
+        return RowPlan(
+            number,
+            Outcome.REJECTED,
+            name,
+            f"has {len(cells)} cells, but the header has {len(headers)}",
+        )
+    if not first or not last:
+        return RowPlan(
+            number, Outcome.REJECTED, name, "missing " + ("first name" if not first else "surname")
+        )
+    for target, texts in values.items():
+        for text in texts:
+            if _looks_like_formula(text):
+                reason = (
+                    f"the {target.value.lower()} {text[:30]!r} looks like a spreadsheet "
+                    "formula, not data"
+                )
+                return RowPlan(number, Outcome.REJECTED, name, reason)
+    try:
+        found = _parse(values)
+    except RowError as error:
+        return RowPlan(number, Outcome.REJECTED, name, str(error))
+    upn = found.get("upn", "")
+    if upn:
+        if upn.casefold() in seen_upn:
+            first_row = seen_upn[upn.casefold()]
+            return RowPlan(
+                number,
+                Outcome.REJECTED,
+                name,
+                f"duplicate UPN {upn} in the file (also on row {first_row})",
+            )
+        seen_upn[upn.casefold()] = number
+    name_key = _name_key(first, last, found.get("date_of_birth", ""))
+    if not upn and found.get("date_of_birth"):
+        if name_key in seen_name:
+            return RowPlan(
+                number,
+                Outcome.REJECTED,
+                name,
+                f"the same pupil as row {seen_name[name_key]} (name and date of birth)",
+            )
+        seen_name[name_key] = number
+
+    existing = (by_upn.get(upn.casefold()) if upn else None) or by_name.get(name_key)
+    if existing is not None:
+        if existing.id in matched:
+            return RowPlan(
+                number,
+                Outcome.REJECTED,
+                name,
+                f"matches the same pupil as row {matched[existing.id]}",
+            )
+        matched[existing.id] = number
+        updated, changes = _apply(existing, found)
+        if not changes:
+            return RowPlan(number, Outcome.UNCHANGED, existing.full_name, pupil=existing)
+        return RowPlan(number, Outcome.UPDATED, existing.full_name, changes=changes, pupil=updated)
+    data: dict[str, Any] = {
+        "id": new_id() if new_id else Store.new_pupil("", "").id,
+        "pupil": {"first_name": first, "last_name": last},
+    }
+    pupil, _ = _apply(Pupil.model_validate(data), found)
+    return RowPlan(number, Outcome.NEW, pupil.full_name, pupil=pupil)
+
+
+def _parse(values: dict[Target, list[str]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if Target.FIRST_NAME in values:
+        found["first_name"] = values[Target.FIRST_NAME][0]
+    if Target.LAST_NAME in values:
+        found["last_name"] = values[Target.LAST_NAME][0]
+    if Target.PREFERRED_NAME in values:
+        found["preferred_name"] = values[Target.PREFERRED_NAME][0]
+    if Target.DATE_OF_BIRTH in values:
+        found["date_of_birth"] = parse_date(values[Target.DATE_OF_BIRTH][0])
+    if Target.UPN in values:
+        upn = values[Target.UPN][0].upper().replace(" ", "")
+        if not re.fullmatch(r"[A-Z0-9]{13}", upn):
+            raise RowError(f"{values[Target.UPN][0]!r} is not a UPN (13 letters and digits)")
+        found["upn"] = upn
+    if Target.YEAR_GROUP in values:
+        found["year_group"] = parse_year(values[Target.YEAR_GROUP][0])
+    if Target.GROUP in values:
+        groups: list[str] = []
+        for value in values[Target.GROUP]:
+            if value not in groups:
+                groups.append(value)
+        found["groups"] = groups
+    if Target.STATUS in values:
+        found["status"] = parse_status(values[Target.STATUS][0])
+    if Target.PRIMARY_NEED in values:
+        found["primary_need"] = parse_need(values[Target.PRIMARY_NEED][0])
+    if Target.SECONDARY_NEED in values:
+        needs = [parse_need(v) for v in values[Target.SECONDARY_NEED]]
+        found["secondary_needs"] = list(dict.fromkeys(needs))
+    return found
+
+
+_FIELDS: Final = [  # (key in `found`, section, key in the file, label)
+    ("first_name", "pupil", "first_name", "First name"),
+    ("last_name", "pupil", "last_name", "Last name"),
+    ("preferred_name", "pupil", "preferred_name", "Preferred name"),
+    ("date_of_birth", "pupil", "date_of_birth", "Date of birth"),
+    ("upn", "pupil", "upn", "UPN"),
+    ("year_group", "pupil", "year_group", "Year group"),
+    ("groups", "pupil", "groups", "Groups"),
+    ("status", "send", "status", "SEN status"),
+    ("primary_need", "send", "primary_need", "Primary need"),
+    ("secondary_needs", "send", "secondary_needs", "Other needs"),
+]
+
+
+def _apply(pupil: Pupil, found: dict[str, Any]) -> tuple[Pupil, list[Change]]:
+    """``pupil`` with the identity and SEND values the file gives; the portrait is untouched."""
+    data = pupil.model_dump(mode="json")
+    changes = []
+    for key, section, name, label in _FIELDS:
+        if key not in found:
+            continue  # an empty cell or an unmapped column says nothing: keep what is there
+        before, after = data[section][name], found[key]
+        if before != after:
+            data[section][name] = after
+            changes.append(Change(label, _show(before), _show(after)))
+    if not changes:
+        return pupil, []
+    return Pupil.model_validate(data), changes
+
+
+def _show(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+# -- doing it ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Touched:
+    """A pupil an import saved: its id, and the revision before (None: the import added it)."""
+
+    pupil_id: str
+    revision_before: int | None
+
+
+@dataclass
+class ImportResult:
+    touched: list[Touched] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # rows that could not be saved, and why
+
+
+def run_import(
+    plan: ImportPlan,
+    store: Store,
+    *,
+    by: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old)."""
+    result = ImportResult()
+    todo = plan.to_save
+    for index, row in enumerate(todo):
+        assert row.pupil is not None
+        before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
+        try:
+            store.save(row.pupil, by=by or "MIS import")
+        except SaveConflict:
+            result.failed.append(f"Row {row.row}: {row.name} changed while importing; import again")
+        except (OSError, ValueError) as error:
+            result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
+        else:
+            result.touched.append(Touched(row.pupil.id, before))
+        if progress:
+            progress(index + 1, len(todo))
+    return result
+
+
+def undo_import(result: ImportResult, store: Store, *, by: str = "") -> list[str]:
+    """Put every pupil the import touched back as it was; returns what could not be undone."""
+    problems = []
+    for touched in result.touched:
+        try:
+            current = store.load(touched.pupil_id)
+            if touched.revision_before is None:
+                store.delete(touched.pupil_id)
+                continue
+            previous = store.load_revision(touched.pupil_id, touched.revision_before)
+            restored = previous.model_copy(update={"revision": current.revision})
+            store.save(restored, by=by or "undo import")
+        except (LookupError, OSError, ValueError) as error:
+            problems.append(f"{touched.pupil_id}: {error}")
+    return problems
+
+
+def import_file(path: Path, existing: Iterable[Pupil]) -> ImportPlan:
+    """Read and plan in one step (the command line's dry run)."""
+    return plan_import(read_table(path), list(existing))

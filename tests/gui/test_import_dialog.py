@@ -1,0 +1,85 @@
+"""File > Import pupils and Edit > Undo import, in the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from penportrait.core.importers.csv import Target
+from penportrait.core.store import Store
+from penportrait.gui.main_window import MainWindow
+
+EXPORT = (
+    "UPN,Legal Forename,Legal Surname,DOB,NC Year,Reg Group,SEN Status,SEN Need Type,House\n"
+    "K999200124001,Nadia,Rahman,03/04/2018,4,4 Oak,K,Dyslexia,Kestrel\n"
+    "K999200124002,Tom,Smith,31/02/2018,4,4 Oak,N,,Heron\n"
+)
+
+
+def test_choose_check_map_import_and_undo(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    export = tmp_path / "mis.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export), ""))
+    )
+    dialog = window.import_pupils()
+    dialog.choose_button.click()
+
+    assert dialog.file_label.text() == "mis.csv: 2 rows, UTF-8, separated by commas."
+    holds = [dialog.choosers[i].currentData() for i in range(dialog.columns.rowCount())]
+    assert holds[:3] == [Target.UPN, Target.FIRST_NAME, Target.LAST_NAME] and holds[-1] is None
+    assert dialog.columns.item(8, 2).text() == "Kestrel"  # the preview of the first row
+    assert dialog.summary.text() == "If you import now: 1 new, 0 updated, 0 unchanged, 1 rejected."
+    assert (
+        "Row 3: rejected: Tom Smith: '31/02/2018' is not a real date" in dialog.report.toPlainText()
+    )
+
+    # Map the House column onto groups: the dry run follows at once.
+    dialog.choosers[8].setCurrentIndex(dialog.choosers[8].findData(Target.GROUP))
+    assert dialog.plan is not None and dialog.plan.rows[0].pupil is not None
+    assert dialog.plan.rows[0].pupil.pupil.groups == ["4 Oak", "Kestrel"]
+
+    before = len(sample_store.scan().pupils)
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as done:
+        dialog.import_button.click()
+    assert len(done.args[0].touched) == 1
+    assert len(Store(sample_store.root).scan().pupils) == before + 1
+    assert window.pupils.rowCount() == before + 1
+    assert window.undo_import_action.isEnabled()
+
+    report = tmp_path / "report.txt"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(report), ""))
+    )
+    dialog.save_report_button.click()
+    assert "Saved 1 pupils." in report.read_text(encoding="utf-8")
+    dialog.close_button.click()
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    window.undo_import_action.trigger()
+    assert len(Store(sample_store.root).scan().pupils) == before
+    assert not window.undo_import_action.isEnabled()
+
+
+def test_a_hostile_file_is_named_in_the_dialog_and_nothing_can_be_imported(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x00\xffnot a csv")
+    dialog = window.import_pupils()
+    dialog.load_file(junk)
+    assert "binary data" in dialog.file_label.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()

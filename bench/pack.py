@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import table
+from bench.common import table, timed
 from penportrait.core.demo import write_sample_school
 from penportrait.core.school import load_school
 from penportrait.core.store import Store
@@ -29,17 +29,6 @@ def _school(root: Path) -> Store:
         details = pupil.pupil.model_copy(update={"groups": [*pupil.pupil.groups, GROUP]})
         store.save(pupil.model_copy(update={"pupil": details}))
     return store
-
-
-def _timed(work) -> float:  # type: ignore[no-untyped-def]
-    work()
-    times = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-        del result
-    return statistics.median(times)
 
 
 def run() -> str:
@@ -66,7 +55,8 @@ def run() -> str:
                     items.append(word_page(page))
             return docx_bytes(items)
 
-        pdf_s, docx_s = _timed(to_pdf), _timed(to_docx)
+        pdf_s = statistics.median(timed(to_pdf, REPEAT))
+        docx_s = statistics.median(timed(to_docx, REPEAT))
         pages = build_pack(store, pupils, settings, request).page_count
         peer = _weasyprint(store, settings, pupils)
     rows = [

@@ -74,38 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = command("export", _export, "write portraits to one PDF or Word file, a page each")
     _data_option(export)
     export.add_argument("pupils", metavar="PUPIL", nargs="+", help='an id or a unique "First Last"')
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        required=True,
-        type=_output_file,
-        help="OUT.pdf or OUT.docx",
-    )
-    export.add_argument(
-        "--audience",
-        choices=["staff", "cover"],
-        default="staff",
-        help="staff: the full portrait (default); cover: for supply staff",
-    )
+    _output_options(export, default_audience="staff")
 
     pack = command("pack", _pack, "a pack for cover staff: a class overview, then portraits")
     _data_option(pack)
     pack.add_argument("groups", metavar="GROUP", nargs="+", help="a class or set, e.g. 8R")
-    pack.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        required=True,
-        type=_output_file,
-        help="OUT.pdf or OUT.docx",
-    )
-    pack.add_argument(
-        "--audience",
-        choices=["cover", "staff"],
-        default="cover",
-        help="cover: for supply staff (default); staff: the full portraits",
-    )
+    _output_options(pack, default_audience="cover")
     pack.add_argument(
         "--copies",
         metavar="N",
@@ -122,6 +96,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show what would happen; save nothing"
     )
     return parser
+
+
+def _output_options(sub: argparse.ArgumentParser, *, default_audience: str) -> None:
+    """-o OUT.pdf|OUT.docx and --audience, as export and pack both take them."""
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        type=_output_file,
+        help="OUT.pdf or OUT.docx",
+    )
+    sub.add_argument(
+        "--audience",
+        choices=["cover", "staff"],
+        default=default_audience,
+        help=f"staff: the full portraits; cover: for supply staff (default: {default_audience})",
+    )
 
 
 def _output_file(value: str) -> Path:

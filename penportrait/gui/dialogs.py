@@ -181,39 +181,58 @@ def differences_html(mine: Pupil, theirs: Pupil | None) -> str:
 # -- data check -----------------------------------------------------------------------------------
 
 
-class CheckDialog(QDialog):
+class ReportDialog(QDialog):
+    """A summary and a read-only table of findings, with Close: the shape of every check."""
+
+    def __init__(
+        self,
+        title: str,
+        summary: str,
+        headers: list[str],
+        rows: list[tuple[str, ...]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        label = QLabel(summary)
+        label.setWordWrap(True)
+        self.table = QTableWidget(len(rows), len(headers))
+        self.table.setAccessibleName(title)
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(headers) - 1, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.verticalHeader().hide()
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(rows))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(740, 360 if rows else 120)
+
+
+class CheckDialog(ReportDialog):
     """Tools > Check data: every file that does not load, and why."""
 
     def __init__(
         self, problems: list[Problem], checked: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Check data")
-        summary = QLabel(
+        bad = len({p.file for p in problems})
+        summary = (
             f"All {checked} files are good."
             if not problems
-            else f"{len({p.file for p in problems})} of {checked} files could not be read. They "
-            "were left exactly as they are: fix or remove them, then check again."
+            else f"{bad} of {checked} files could not be read. They were left exactly as they "
+            "are: fix or remove them, then check again."
         )
-        summary.setWordWrap(True)
-        self.table = QTableWidget(len(problems), 3)
-        self.table.setAccessibleName("Problems")
-        self.table.setHorizontalHeaderLabels(["File", "Field", "Problem"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        for row, problem in enumerate(problems):
-            for column, text in enumerate((problem.file, problem.field, problem.reason)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.setVisible(bool(problems))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(760, 360 if problems else 120)
+        rows = [(p.file, p.field, p.reason) for p in problems]
+        super().__init__("Check data", summary, ["File", "Field", "Problem"], rows, parent)
 
 
 # -- trash ----------------------------------------------------------------------------------------
@@ -397,37 +416,25 @@ class StrategyBankDialog(QDialog):
         return found
 
 
-class HintsDialog(QDialog):
+class HintsDialog(ReportDialog):
     """Tools > Check this portrait: every plain-English hint, by section."""
 
     def __init__(self, name: str, hints: list[FieldHint], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Check this portrait: {name}")
-        summary = QLabel(
+        count = len(hints)
+        summary = (
             "No plain-English hints: this portrait reads clearly."
             if not hints
-            else f"{len(hints)} thing{'s' if len(hints) != 1 else ''} to look at again. "
-            "Nothing has been changed: you decide."
+            else f"{count} thing{'s' if count != 1 else ''} to look at again. Nothing has been "
+            "changed: you decide."
         )
-        summary.setWordWrap(True)
-        self.table = QTableWidget(len(hints), 3)
-        self.table.setAccessibleName("Plain-English hints")
-        self.table.setHorizontalHeaderLabels(["Section", "Found", "Suggestion"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for row, found in enumerate(hints):
-            for column, text in enumerate((found.label, found.hint.found, found.hint.advice)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.setVisible(bool(hints))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(720, 360 if hints else 120)
+        rows = [(h.label, h.hint.found, h.hint.advice) for h in hints]
+        super().__init__(
+            f"Check this portrait: {name}",
+            summary,
+            ["Section", "Found", "Suggestion"],
+            rows,
+            parent,
+        )
 
 
 class ReviewsDialog(QDialog):

@@ -400,14 +400,7 @@ def pdf_bytes(pages: Sequence[PrintedPage], *, title: str = "") -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _a4_writer(buffer)
     writer.setTitle(title or (page_title(pages[0].fitted.view) if pages else "PenPortrait"))
-    with _painting(writer) as painter:
-        first = True
-        for page in pages:
-            for index in range(page.fitted.pages):
-                if not first:
-                    writer.newPage()
-                first = False
-                paint_page(painter, page.fitted, index, dpi=DEFAULT_DPI, footer=page.footer)
+    _paint_all(pages, writer, DEFAULT_DPI)
     buffer.close()
     return bytes(array.data())
 
@@ -416,13 +409,17 @@ def print_pages(pages: Sequence[PrintedPage], printer: QPagedPaintDevice) -> Non
     """Print ``pages`` on a QPrinter (set up by the system print dialog): the same pages."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    dpi = printer.logicalDpiY()
-    with _painting(printer) as painter:
+    _paint_all(pages, printer, printer.logicalDpiY())
+
+
+def _paint_all(pages: Sequence[PrintedPage], device: QPagedPaintDevice, dpi: float) -> None:
+    """Every sheet of every page, one after another, on a PDF writer or a printer."""
+    with _painting(device) as painter:
         first = True
         for page in pages:
             for index in range(page.fitted.pages):
                 if not first:
-                    printer.newPage()
+                    device.newPage()
                 first = False
                 paint_page(painter, page.fitted, index, dpi=dpi, footer=page.footer)
 

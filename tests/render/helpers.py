@@ -69,5 +69,40 @@ def page_image(pdf: bytes, tmp_path: Path, dpi: int = 50) -> Image.Image:
     return Image.open(tmp_path / "page.png").convert("RGB")
 
 
+def soffice() -> str:
+    """LibreOffice, to lay Word files out; its absence fails in CI, where it must be."""
+    import os
+
+    import pytest
+
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing in CI: .ci/run must install it")
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    return found
+
+
+def to_pdf_with_libreoffice(files: list[Path], folder: Path) -> Path:
+    """Convert Word files with LibreOffice (its own profile); the PDFs' folder."""
+    out = folder / "pdf"
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return out
+
+
 def by_name(store: Store, name: str) -> Pupil:
     return next(p for p in store.scan().pupils if p.display_name == name)

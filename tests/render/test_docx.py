@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -21,7 +18,7 @@ from penportrait.core.views import Audience
 from penportrait.render.docx import docx_bytes, half_point
 from penportrait.render.export import fit_portrait, word_page, write_pages
 from tests.helpers import example
-from tests.render.helpers import by_name
+from tests.render.helpers import by_name, to_pdf_with_libreoffice
 
 
 def word(
@@ -139,20 +136,10 @@ def test_several_pupils_make_one_document_with_a_section_each(
 # -- a real word processor --------------------------------------------------------------------
 
 
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is missing in CI: .ci/run must install it")
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    return found
-
-
 @pytest.mark.slow
 def test_every_sample_portrait_is_one_page_in_libreoffice(
     sample_store: Store, tmp_path: Path
 ) -> None:
-    command = soffice()
     pupils = sample_store.scan().pupils
     files = []
     for pupil in pupils:
@@ -161,26 +148,11 @@ def test_every_sample_portrait_is_one_page_in_libreoffice(
             path = tmp_path / f"{pupil.id}-{audience.value}.docx"
             write_pages([page], path)
             files.append(path)
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            command,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    converted = to_pdf_with_libreoffice(files, tmp_path)
     pages = {}
     for path in files:
-        converted = tmp_path / "pdf" / (path.stem + ".pdf")
-        pages[path.stem] = len(PdfReader(converted).pages)
+        converted_pdf = converted / (path.stem + ".pdf")
+        pages[path.stem] = len(PdfReader(converted_pdf).pages)
     assert pages and all(count == 1 for count in pages.values()), {
         name: count for name, count in pages.items() if count != 1
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -76,6 +76,11 @@ from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListMo
 from penportrait.gui.session import Choice, EditSession, SaveState
 from penportrait.render.export import fit_portrait, write_pages
 from penportrait.render.pdf import RenderError, print_pages
+
+if TYPE_CHECKING:  # imported when first used: start-up pays only for what it shows
+    from penportrait.core.importers.csv import ImportResult
+    from penportrait.gui.import_dialog import ImportDialog
+    from penportrait.gui.pack_dialog import PackDialog
 
 WATCH_DELAY_MS: Final = 400
 HINT_DELAY_MS: Final = 300
@@ -819,6 +824,8 @@ class MainWindow(QMainWindow):
 
     def import_pupils(self) -> ImportDialog:
         """File > Import pupils (edits are saved first)."""
+        from penportrait.gui.import_dialog import ImportDialog
+
         self.flush()
         dialog = ImportDialog(self.store, self.store.scan().pupils, self.session.user, self)
         dialog.imported.connect(self._imported)
@@ -844,6 +851,7 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+
         self.flush()
         self.session.open(None)
         problems = undo_import(result, self.store, by=self.session.user)
@@ -858,6 +866,8 @@ class MainWindow(QMainWindow):
 
     def make_pack(self) -> PackDialog:
         """File > Pack for cover staff: the dialog (it saves edits first)."""
+        from penportrait.gui.pack_dialog import PackDialog
+
         self.flush()
         scan = self.store.scan()
         chosen = self.group_filter.currentData() or ""

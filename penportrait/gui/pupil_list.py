@@ -147,6 +147,8 @@ class PupilFilterProxy(QSortFilterProxyModel):
         self._refilter("_due_only", due_only)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not (self._words or self._group or self._status or self._due_only):
+            return True  # nothing to filter: skip two model calls per row (start-up, refresh)
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         pupil: Pupil | None = model.data(index, PUPIL_ROLE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -50,9 +51,29 @@ def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     return copy, True
 
 
+def report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    """A bug reached the event loop: say so calmly, keep the details for a report.
+
+    Installed as sys.excepthook by run_app, so no traceback reaches a user; the work is saved
+    as it goes, so the app can usually carry on.
+    """
+    details = "".join(traceback.format_exception(kind, error, trace))  # type: ignore[arg-type]
+    print(details, file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        APP_NAME,
+        "Something went wrong that should not have. Your pupils' files are saved "
+        "as you go, so nothing you typed before this has been lost.",
+    )
+    box.setInformativeText(f"{kind.__name__}: {error}")
+    box.setDetailedText(details)
+    box.exec()
+
+
 def run_app(data: Path, *, demo: bool = False) -> int:
     """Open the main window on ``data`` (see choose_start)."""
     app = make_application()
+    sys.excepthook = report_unexpected
     try:
         folder, sample = choose_start(data, demo=demo)
     except OSError as error:

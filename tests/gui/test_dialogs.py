@@ -83,3 +83,23 @@ def test_help_shows_shortcuts_and_about(window: MainWindow, message_boxes: list)
     titles = [title for title, _ in message_boxes]
     assert "Keyboard shortcuts" in titles and "about" in titles
     assert "Ctrl+N" in dict(message_boxes)["Keyboard shortcuts"]
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda self: shown.append((self.text(), self.informativeText(), self.detailedText())) or 0,
+    )
+    try:
+        raise KeyError("surprise")
+    except KeyError as error:
+        app.report_unexpected(KeyError, error, error.__traceback__)
+    [(text, info, details)] = shown
+    assert "nothing you typed before this has been lost" in text
+    assert info == "KeyError: 'surprise'" and "Traceback" in details

@@ -109,3 +109,21 @@ def table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> s
     line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([f"\n### {title}\n", line(header), rule, *(line(r) for r in rows)])
+
+
+# WeasyPrint (the peer renderer) on the same page as the PDF: A4 with the same margins.
+WEASYPRINT_PAGE_CSS = "@page { size: A4; margin: 12mm 12mm 21mm 12mm }"
+
+
+def offline_fetcher(images: dict[str, Path]) -> Callable[[str], object]:
+    """A WeasyPrint URL fetcher that serves the page's own photos and nothing else:
+    the bench never reaches the network."""
+    from weasyprint.urls import URLFetcherResponse
+
+    def fetch(url: str) -> object:
+        if url not in images:
+            raise ValueError(f"no such resource: {url}")
+        body = images[url].read_bytes()
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/jpeg"})
+
+    return fetch

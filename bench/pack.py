@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import table, timed
+from bench.common import WEASYPRINT_PAGE_CSS, offline_fetcher, table, timed
 from penportrait.core.demo import write_sample_school
 from penportrait.core.school import load_school
 from penportrait.core.store import Store
@@ -92,32 +92,21 @@ def run() -> str:
 def _weasyprint(store, settings, pupils):  # type: ignore[no-untyped-def]
     try:
         import weasyprint
-        from weasyprint.urls import URLFetcherResponse
     except (ImportError, OSError):
         return None
     members = [p for p in pupils if GROUP in p.pupil.groups]
     photos = {p.id: path for p in pupils if (path := store.photo_path(p))}
-    css = weasyprint.CSS(string="@page { size: A4; margin: 12mm 12mm 21mm 12mm }")
-
-    def fetcher(urls):  # type: ignore[no-untyped-def]
-        def fetch(url):  # type: ignore[no-untyped-def]
-            if url not in urls:
-                raise ValueError(f"no such resource: {url}")
-            return URLFetcherResponse(
-                url, body=urls[url].read_bytes(), headers={"Content-Type": "image/jpeg"}
-            )
-
-        return fetch
+    css = weasyprint.CSS(string=WEASYPRINT_PAGE_CSS)
 
     documents = []
     view = overview_view(GROUP, pupils, settings, Audience.COVER, photos=photos)
     urls = {overview_photo_url(r.pupil_id): r.photo for r in view.rows if r.photo}
-    documents.append((render_overview(view, 9.5), fetcher(urls)))
+    documents.append((render_overview(view, 9.5), offline_fetcher(urls)))
     for pupil in members:
         photo = store.photo_path(pupil)
         page = page_view(pupil, settings, Audience.COVER, photo=photo)
         documents.append(
-            (render_portrait(page, 11.0), fetcher({PHOTO_URL: photo} if photo else {}))
+            (render_portrait(page, 11.0), offline_fetcher({PHOTO_URL: photo} if photo else {}))
         )
     start = time.perf_counter()
     for html, fetch in documents:

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import table
+from bench.common import WEASYPRINT_PAGE_CSS, offline_fetcher, table
 from penportrait.core.demo import write_sample_school
 from penportrait.core.school import load_school
 from penportrait.core.store import Store
@@ -119,17 +119,8 @@ def _weasyprint(store, settings, pupils, fits):  # type: ignore[no-untyped-def]
         photo = store.photo_path(pupil)
         view = page_view(pupil, settings, Audience.STAFF, photo=photo)
         html = render_portrait(view, fits[pupil.display_name])
-        css = weasyprint.CSS(string="@page { size: A4; margin: 12mm 12mm 21mm 12mm }")
-
-        def fetch(url: str, photo=photo):  # type: ignore[no-untyped-def]
-            # Only the page's own photo: the bench never reaches the network.
-            if url != PHOTO_URL or photo is None:
-                raise ValueError(f"no such resource: {url}")
-            from weasyprint.urls import URLFetcherResponse
-
-            return URLFetcherResponse(
-                url, body=photo.read_bytes(), headers={"Content-Type": "image/jpeg"}
-            )
+        css = weasyprint.CSS(string=WEASYPRINT_PAGE_CSS)
+        fetch = offline_fetcher({PHOTO_URL: photo} if photo else {})
 
         def render(html=html, fetch=fetch, css=css):  # type: ignore[no-untyped-def]
             return weasyprint.HTML(string=html, url_fetcher=fetch).write_pdf(stylesheets=[css])

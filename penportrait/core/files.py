@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
+import platform
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +22,8 @@ FILE_MODE: Final = 0o600
 DIR_MODE: Final = 0o700
 # A lock older than this was left by a crashed save on another machine.
 STALE_LOCK_SECONDS: Final = 30.0
+# This computer, as lock files name it (several laptops may share the folder).
+HOST: Final = platform.node()
 EMPTY_LOCK_SECONDS: Final = 2.0
 LOCK_WAIT_SECONDS: Final = 5.0
 
@@ -80,7 +82,7 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     """
     lock = path.with_name(path.name + LOCK_SUFFIX)
     ensure_folder(lock.parent)
-    owner = f"{socket.gethostname()} {os.getpid()}".encode()
+    owner = f"{HOST} {os.getpid()}".encode()
     deadline = time.monotonic() + wait
     delay = 0.002
     while True:
@@ -117,7 +119,7 @@ def _is_stale(lock: Path) -> bool:
     host, _, pid = text.partition(" ")
     if not text:  # the owner is written straight after creation: a crash came in between
         return age > EMPTY_LOCK_SECONDS
-    if host == socket.gethostname() and pid.isdigit() and os.name == "posix":
+    if host == HOST and pid.isdigit() and os.name == "posix":
         return not _process_alive(int(pid))
     return age > STALE_LOCK_SECONDS
 

@@ -413,7 +413,10 @@ class MainWindow(QMainWindow):
         self.last_scan = scan
         self._refreshing = True
         try:
-            self.pupils.set_pupils(scan.pupils)
+            # The watcher also fires for our own saves, which the list already shows:
+            # rebuild it only when the folder holds something it does not.
+            if self.pupils.revisions() != {p.id: p.revision for p in scan.pupils}:
+                self.pupils.set_pupils(scan.pupils)
             self._update_group_filter()
             if current is not None:
                 self._select_id(current)

@@ -49,6 +49,10 @@ class PupilListModel(QAbstractTableModel):
     def pupil_at(self, row: int) -> Pupil:
         return self._pupils[row]
 
+    def revisions(self) -> dict[str, int]:
+        """Each listed pupil's id and revision: what a rescan is compared with."""
+        return {p.id: p.revision for p in self._pupils}
+
     def row_of(self, pupil_id: str) -> int:
         return next((row for row, p in enumerate(self._pupils) if p.id == pupil_id), -1)
 

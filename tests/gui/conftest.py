@@ -50,6 +50,23 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
+def printed_pdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The system print dialog, accepted, with the printer writing this PDF instead of paper."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(self: QPrintDialog) -> int:
+        printer: QPrinter = self.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    return out
+
+
+@pytest.fixture
 def window(qtbot: QtBot, sample_store: Store, message_boxes: list[tuple[str, str]]) -> MainWindow:
     main = MainWindow(sample_store)
     qtbot.addWidget(main)

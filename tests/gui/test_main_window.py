@@ -416,22 +416,11 @@ def test_bad_files_are_named_and_the_rest_works(
 
 
 def test_print_uses_the_system_dialog_and_prints_the_same_page(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    window: MainWindow, printed_pdf: Path
 ) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
     select(window, "Ollie Bennett")
-    out = tmp_path / "printed.pdf"
-
-    def accept(self: QPrintDialog) -> int:
-        printer: QPrinter = self.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        return QPrintDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
     window.print_action.trigger()
-    reader = PdfReader(str(out))
+    reader = PdfReader(str(printed_pdf))
     assert len(reader.pages) == 1
     assert "How to help me" in " ".join((reader.pages[0].extract_text() or "").split())
 

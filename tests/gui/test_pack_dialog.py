@@ -110,23 +110,10 @@ def test_cancel_stops_the_work_and_saves_nothing(
     dialog.reject()
 
 
-def test_print_uses_the_system_dialog(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printed = tmp_path / "printed.pdf"
-
-    def accept(self: QPrintDialog) -> int:
-        printer: QPrinter = self.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return QPrintDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
+def test_print_uses_the_system_dialog(qtbot: QtBot, window: MainWindow, printed_pdf: Path) -> None:
     dialog = window.make_pack()
     tick(dialog, "8 Maths Set 2")
     dialog.as_print.setChecked(True)
     with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
         dialog.make_button.click()
-    assert len(PdfReader(printed).pages) == 6
+    assert len(PdfReader(printed_pdf).pages) == 6

@@ -22,7 +22,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -633,8 +633,3 @@ def undo_import(result: ImportResult, store: Store, *, by: str = "") -> list[str
         except (LookupError, OSError, ValueError) as error:
             problems.append(f"{touched.pupil_id}: {error}")
     return problems
-
-
-def import_file(path: Path, existing: Iterable[Pupil]) -> ImportPlan:
-    """Read and plan in one step (the command line's dry run)."""
-    return plan_import(read_table(path), list(existing))

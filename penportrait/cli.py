@@ -24,6 +24,8 @@ from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
 from penportrait.core.store import FolderScan, Store
 
+from .core import clock
+
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -202,7 +204,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = store.scan()
-    today = dt.date.today()
+    today = clock.today()
     pupils = sorted(
         scan.pupils, key=lambda p: (p.pupil.last_name.casefold(), p.pupil.first_name.casefold())
     )

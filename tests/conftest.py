@@ -7,14 +7,29 @@ import os
 # Before anything imports Qt: without a display Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from penportrait.core import clock
 from penportrait.core.demo import write_sample_school
 from penportrait.core.store import Store
+
+# The day every test lives on: nothing a test checks may depend on the real calendar or clock
+# (CI runs tomorrow too). Run the suite under faketime to prove it.
+FIXED_NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
+FIXED_TODAY = FIXED_NOW.date()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fixed_clock() -> Iterator[None]:
+    """Pin the app's clock (penportrait.core.clock) for the whole run."""
+    clock.pin(FIXED_NOW)
+    yield
+    clock.pin(None)
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,8 @@ from penportrait.core.sample_pupils import PUPILS, SCHOOL_NAME, SENCO
 from penportrait.core.school import SchoolSettings, save_school
 from penportrait.core.store import Store
 
+from . import clock
+
 _NAMESPACE: Final = uuid.UUID("8a0d6a9e-3c55-4a3e-9a57-6b0b6c1f2d10")
 _UPN_LETTERS: Final = "ABCDEFGHJKLMNPQRTUVWXYZ"
 AUTHOR: Final = "K. Okafor"
@@ -36,7 +38,7 @@ def write_sample_school(root: Path, *, today: dt.date | None = None) -> list[Pup
     store = Store(root)
     if not store.is_empty():
         raise FolderNotEmptyError(f"{root} already has pupils; choose an empty folder")
-    today = today or dt.date.today()
+    today = today or clock.today()
     settings = SchoolSettings(name=SCHOOL_NAME)
     save_school(root, settings)
     written = []

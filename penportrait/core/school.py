@@ -19,6 +19,8 @@ from penportrait.core.model import describe_errors
 from penportrait.core.sections import COVER_SECTIONS_DEFAULT, Section
 from penportrait.core.store import Problem
 
+from . import clock
+
 SCHOOL_FILE: Final = "school.json"
 FONT_FLOOR_PT: Final = 9.0
 
@@ -91,7 +93,7 @@ def save_school(root: Path, settings: SchoolSettings) -> None:
     path = root / SCHOOL_FILE
     _, problems = load_school(root)
     if problems and path.exists():
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
         path.replace(path.with_name(f"school.damaged-{stamp}.json.bak"))
     text = json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     files.write_atomic(path, text.encode("utf-8"))

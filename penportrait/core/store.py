@@ -31,6 +31,8 @@ from penportrait.core import files
 from penportrait.core.model import FORMAT_NAME, FORMAT_VERSION, Pupil, describe_errors, is_valid_id
 from penportrait.core.photos import PhotoError, clean_photo
 
+from . import clock
+
 HISTORY_KEPT: Final = 20
 # A portrait is a few kilobytes and photos live beside it, so anything this big is not a pupil
 # file; it is reported without being read into memory.
@@ -330,7 +332,7 @@ class Store:
         PupilFileError if the file on disk is damaged (it is never overwritten).
         """
         path = self.pupil_path(pupil.id)
-        stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+        stamp = (now or clock.now()).astimezone(dt.UTC).replace(microsecond=0)
         with files.save_lock(path):
             where = self.relative(path)
             try:

@@ -28,6 +28,8 @@ from penportrait.core.model import (
 from penportrait.core.school import SchoolSettings
 from penportrait.core.sections import SECTION_HEADINGS, Section
 
+from . import clock
+
 
 class Audience(StrEnum):
     """Who the page is for."""
@@ -445,7 +447,7 @@ def overview_view(
     return OverviewView(
         group=clean_text(group),
         school_name=clean_text(settings.name),
-        printed_on=long_date((today or dt.date.today()).isoformat()),
+        printed_on=long_date((today or clock.today()).isoformat()),
         audience=audience,
         rows=tuple(rows),
         group_size=len(members),

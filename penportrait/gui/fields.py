@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+
+from ..core import clock
 
 NOT_SET: Final = QDate(1900, 1, 1)
 
@@ -38,7 +39,7 @@ class DateField(QDateEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # An empty date opens the calendar at today, not in 1900.
         if self.date() == NOT_SET:
-            today = dt.date.today()
+            today = clock.today()
             self.calendarWidget().setCurrentPage(today.year, today.month)
         super().mousePressEvent(event)
 

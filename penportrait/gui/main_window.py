@@ -8,7 +8,6 @@ and after each edit), so it works across every field and never depends on widget
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -76,6 +75,8 @@ from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListMo
 from penportrait.gui.session import Choice, EditSession, SaveState
 from penportrait.render.export import fit_portrait, write_pages
 from penportrait.render.pdf import RenderError, print_pages
+
+from ..core import clock
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for what it shows
     from penportrait.core.importers.csv import ImportResult
@@ -608,7 +609,7 @@ class MainWindow(QMainWindow):
         self._load_bank_and_checker()
 
     def show_reviews(self) -> None:
-        dialog = ReviewsDialog(self.last_scan.pupils, dt.date.today(), self)
+        dialog = ReviewsDialog(self.last_scan.pupils, clock.today(), self)
         if dialog.exec() and dialog.chosen_id():
             self.search.clear()
             self.group_filter.setCurrentIndex(0)
@@ -622,7 +623,7 @@ class MainWindow(QMainWindow):
             return
         current = self.editor.pupil() or before
         after = mark_reviewed(
-            current, dt.date.today(), self.session.user, self.school.review_period_weeks
+            current, clock.today(), self.session.user, self.school.review_period_weeks
         )
         self.editor.load(after, self.store.photo_path(after))
         self.undo_stack.push(EditCommand(self, before, after, "review"))

@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.reviews import is_due
 
+from ..core import clock
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 PUPIL_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE: Final = Qt.ItemDataRole.UserRole + 2
@@ -30,7 +32,7 @@ class PupilListModel(QAbstractTableModel):
         super().__init__()
         self._pupils: list[Pupil] = []
         self._rows: list[tuple[str, ...]] = []
-        self._today = today or dt.date.today()
+        self._today = today or clock.today()
 
     def set_pupils(self, pupils: list[Pupil]) -> None:
         self.beginResetModel()
@@ -130,7 +132,7 @@ class PupilFilterProxy(QSortFilterProxyModel):
         self._group = ""
         self._status = ""
         self._due_only = False
-        self._today = today or dt.date.today()
+        self._today = today or clock.today()
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def _refilter(self, name: str, value: object) -> None:

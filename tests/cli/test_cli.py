@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from penportrait.cli import main
+from penportrait.core import clock
 from penportrait.core.reviews import is_due
 from penportrait.core.store import Store
 from tests.helpers import example
@@ -121,7 +121,7 @@ def test_list_due_lists_overdue_and_soon_due_reviews_soonest_first(
     assert code == 0
     entries = json.loads(out)
     store = Store(sample_dir)
-    expected = {p.id for p in store.scan().pupils if is_due(p, dt.date.today())}
+    expected = {p.id for p in store.scan().pupils if is_due(p, clock.today())}
     assert {e["id"] for e in entries} == expected and entries
     dates = [e["next_review"] for e in entries]
     assert dates == sorted(dates)

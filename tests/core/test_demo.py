@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from penportrait.core import clock
 from penportrait.core.demo import FolderNotEmptyError, make_upn, write_sample_school
 from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, SendStatus
 from penportrait.core.reviews import due_pupils
@@ -67,7 +67,7 @@ def test_portraits_vary_in_length_and_put_essential_strategies_in_place(
 
 def test_some_reviews_are_due_but_most_are_not(sample_store: Store) -> None:
     pupils = sample_store.scan().pupils
-    due = due_pupils(pupils, dt.date.today())
+    due = due_pupils(pupils, clock.today())
     assert 2 <= len(due) <= len(pupils) // 3
 
 

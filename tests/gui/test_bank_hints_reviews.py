@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from penportrait.core import clock
 from penportrait.core.bank import SCHOOL_FILE, load_bank
 from penportrait.core.store import Store
 from penportrait.gui.dialogs import HintsDialog, ReviewsDialog, StrategyBankDialog
@@ -116,7 +117,7 @@ def test_the_reviews_view_lists_due_portraits_and_opens_one_on_enter(
 
     monkeypatch.setattr(ReviewsDialog, "exec", choose_last)
     window.reviews_action.trigger()
-    due = ReviewsDialog(window.last_scan.pupils, dt.date.today())
+    due = ReviewsDialog(window.last_scan.pupils, clock.today())
     assert opened and len(opened[0]) == len(due.ids) > 0
     parsed = [dt.datetime.strptime(d, "%d %B %Y").date() for d in opened[0]]
     assert parsed == sorted(parsed)
@@ -131,7 +132,7 @@ def test_mark_reviewed_today_sets_dates_and_author(
     with qtbot.waitSignal(window.session.saved, timeout=5000):
         window.editor.mark_reviewed_button.click()
     review = on_disk(sample_store, beth.id)["review"]
-    today = dt.date.today()
+    today = clock.today()
     assert review["last_reviewed"] == today.isoformat()
     assert review["next_review"] == (today + dt.timedelta(weeks=13)).isoformat()
     assert review["author"] == window.session.user

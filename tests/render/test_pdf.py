@@ -45,7 +45,7 @@ def test_a_portrait_is_one_a4_page_with_its_words(sample_store: Store) -> None:
         "Key adults",
         "Mrs K. Okafor",
         "CONFIDENTIAL",
-        "Review by 2 February 2027",
+        "Review by 3 February 2027",
         "Updated by K. Okafor",
     ):
         assert normalise(expected) in text, expected

@@ -1,7 +1,8 @@
 """A plain-English checker for portraits: it marks, it never changes anything.
 
 It finds unexplained acronyms (SALT, ASC, SpLD …), SEND jargon that has a plainer way to say
-it, vague phrases a supply teacher cannot act on, and sentences over 25 words. The word list
+it, vague phrases a supply teacher cannot act on, stigmatising words ("naughty",
+"wheelchair-bound") with a respectful alternative, and sentences over 25 words. The word list
 is data (penportrait/data/plain_english.json); a school adds its own in the data folder's
 ``plain_english.json`` in the same format.
 """
@@ -24,7 +25,10 @@ from penportrait.core.store import Problem
 
 SCHOOL_FILE: Final = "plain_english.json"
 LONG_SENTENCE_WORDS: Final = 25
-Kind = Literal["acronym", "jargon", "vague"]
+Kind = Literal["acronym", "jargon", "vague", "stigmatising"]
+# Kinds whose term is fine once the text spells it out: "speech and language therapist (SALT)".
+# "acronym" also covers names of approaches a stranger will not know (Makaton, TEACCH).
+EXPLAINABLE: Final[frozenset[str]] = frozenset({"acronym"})
 
 
 class Entry(BaseModel):
@@ -48,7 +52,7 @@ class _WordList(BaseModel):
 class Hint:
     """One thing to look at again, and what to say instead."""
 
-    kind: Literal["acronym", "jargon", "vague", "long sentence"]
+    kind: Literal["acronym", "jargon", "vague", "stigmatising", "long sentence"]
     found: str
     start: int
     end: int
@@ -74,20 +78,20 @@ class Checker:
 
     @staticmethod
     def _pattern(entry: Entry) -> re.Pattern[str]:
-        body = re.escape(entry.term).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?")
+        # "low ability" also finds "low-ability", "wheelchair-bound" also "wheelchair bound".
+        body = re.escape(entry.term).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[-\s]?")
         flags = 0 if entry.kind == "acronym" else re.IGNORECASE
         return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
     def check(self, text: str) -> list[Hint]:
         hints: list[Hint] = []
-        lowered = text.casefold()
         for entry, pattern in self._patterns:
-            for match in pattern.finditer(text):
-                if entry.kind == "acronym" and entry.plain and _explained(entry.plain, lowered):
-                    continue  # "speech and language therapist (SALT)" explains itself
-                hints.append(
-                    Hint(entry.kind, match.group(0), match.start(), match.end(), _advice(entry))
-                )
+            matches = list(pattern.finditer(text))
+            if matches and entry.kind in EXPLAINABLE and _explained(entry, pattern, text):
+                continue  # "speech and language therapist (SALT)" explains itself
+            hints.extend(
+                Hint(entry.kind, m.group(0), m.start(), m.end(), _advice(entry)) for m in matches
+            )
         hints.extend(_long_sentences(text))
         unique = {(h.start, h.end, h.kind): h for h in hints}  # two spellings, one place
         return sorted(unique.values(), key=lambda h: h.start)
@@ -101,9 +105,32 @@ class Checker:
         return found
 
 
-def _explained(plain: str, lowered_text: str) -> bool:
-    words = plain.split("(")[0].split(",")[0].casefold().split()[:3]
-    return bool(words) and " ".join(words) in lowered_text
+def _normal(text: str) -> str:
+    """Lower case, words only: "Education, Health and Care" -> "education health and care"."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def explanation(entry: Entry) -> str:
+    """The words that explain ``entry`` when a text spells them out: the first three words of
+    its plain alternative, or of the part in brackets when the alternative starts with the term
+    itself ("ADHD (attention deficit hyperactivity disorder): …")."""
+    head, _, rest = entry.plain.partition("(")
+    phrase = _normal(head.split(":")[0])
+    if phrase == _normal(entry.term):
+        phrase = _normal(rest.partition(")")[0].split(":")[0])
+    words = phrase.split()
+    if words[:1] == ["or"]:
+        words = words[1:]
+    return " ".join(words[:3])
+
+
+def _explained(entry: Entry, pattern: re.Pattern[str], text: str) -> bool:
+    """True when the text says what the term means, somewhere other than in the term itself."""
+    phrase = explanation(entry)
+    if not phrase or phrase == _normal(entry.term):
+        return False
+    rest = _normal(pattern.sub(" ", text))
+    return f" {phrase} " in f" {rest} "
 
 
 def _advice(entry: Entry) -> str:
@@ -111,6 +138,8 @@ def _advice(entry: Entry) -> str:
         return f"not everyone knows this: say \u201c{entry.plain}\u201d"
     if entry.kind == "jargon":
         return f"in plain English: \u201c{entry.plain}\u201d"
+    if entry.kind == "stigmatising":
+        return f"{entry.reason or 'stigmatising'}: {entry.plain}"
     return f"{entry.reason or 'vague'}: {entry.plain}" if entry.plain else entry.reason
 
 

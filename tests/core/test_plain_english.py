@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def test_the_word_list_has_at_least_60_entries_each_with_an_alternative_or_a_rea
     entries = built_in_entries()
     assert len(entries) >= 60
     assert all(e.plain or e.reason for e in entries)
-    assert {e.kind for e in entries} == {"acronym", "jargon", "vague"}
+    assert {e.kind for e in entries} == {"acronym", "jargon", "vague", "stigmatising"}
     assert len({e.term for e in entries}) == len(entries)
 
 
@@ -74,3 +75,83 @@ def test_the_school_adds_its_own_words(tmp_path: Path) -> None:
     checker, problems = load_checker(tmp_path)
     assert problems and problems[0].file == SCHOOL_FILE
     assert checker.check("I see the SALT.")  # the built-in list still works
+
+
+# -- issue 13: the terms a SENCO writes, and respect -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The term inside itself is no explanation: "ADHD" alone was never flagged.
+        ("Has ADHD.", [("acronym", "ADHD")]),
+        ("ADHD: see below.", [("acronym", "ADHD")]),
+        ("Has attention deficit hyperactivity disorder (ADHD).", []),
+        # One word of a longer explanation is not an explanation either.
+        ("Her education matters: see the EHCP.", [("acronym", "EHCP")]),
+        ("She has an education, health and care plan (EHCP).", []),
+        ("Ask the SENCO or the SENCo.", [("acronym", "SENCO"), ("acronym", "SENCo")]),
+        ("On the SEND register.", [("acronym", "SEND")]),
+        ("Has an EHC plan.", [("acronym", "EHC")]),
+        ("Has an education, health and care (EHC) plan.", []),
+        ("Has a PDA profile.", [("acronym", "PDA")]),
+        ("Uses Makaton.", [("acronym", "Makaton")]),
+        ("Has DLD and GDD.", [("acronym", "DLD"), ("acronym", "GDD")]),
+        ("Has CP.", [("acronym", "CP")]),
+        ("Has cerebral palsy (CP).", []),
+        ("Has a TEACCH work station.", [("acronym", "TEACCH")]),
+        ("Uses the Zones of Regulation.", [("jargon", "Zones of Regulation")]),
+        ("Read my social story first.", [("jargon", "social story")]),
+        ("Use Social Stories.", [("jargon", "Social Stories")]),
+        ("Starts with sensory circuits.", [("jargon", "sensory circuits")]),
+        ("Has EBSA.", [("acronym", "EBSA")]),
+        ("Adults use PACE.", [("acronym", "PACE")]),
+        ("See the IHCP and the PEEP.", [("acronym", "IHCP"), ("acronym", "PEEP")]),
+        ("Signs in BSL.", [("acronym", "BSL")]),
+        ("Check my CI is on.", [("acronym", "CI")]),
+        # Ordinary words that contain or resemble the acronyms stay clean.
+        ("Let me work at my own pace.", []),
+        ("Sit in a CIRCLE after CPR training; PACEY the dog.", []),
+        ("Please send the letter home.", []),
+        ("She peeps out from behind the door.", []),
+        ("Makes a cup of tea.", []),
+    ],
+)
+def test_the_new_terms_and_their_false_friends(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h.kind, h.found) for h in CHECKER.check(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "alternative"),
+    [
+        ("He is naughty in PE.", "naughty", "say what I did"),
+        ("Can be badly behaved.", "badly behaved", "say what I did"),
+        ("She is attention seeking.", "attention seeking", "needs to feel noticed"),
+        ("Attention-seeking at lunch.", "Attention-seeking", "needs to feel noticed"),
+        ("He is an attention seeker.", "attention seeker", "needs to feel noticed"),
+        ("Seems lazy after lunch.", "lazy", "finds it hard to get started"),
+        ("Suffers from epilepsy.", "Suffers from", "\u201chas\u201d"),
+        ("Suffering from anxiety.", "Suffering from", "\u201chas\u201d"),
+        ("Is wheelchair-bound.", "wheelchair-bound", "uses a wheelchair"),
+        ("Is wheelchair bound.", "wheelchair bound", "uses a wheelchair"),
+        ("Is confined to a wheelchair.", "confined to a wheelchair", "uses a wheelchair"),
+        ("In the low ability group.", "low ability", "what I can do"),
+        ("In the low-ability group.", "low-ability", "what I can do"),
+        ("In a lower ability set.", "lower ability", "what I can do"),
+        ("High-functioning autism.", "High-functioning", "what I find easy"),
+        ("Is high functioning.", "high functioning", "what I find easy"),
+        ("Is low functioning.", "low functioning", "what I find easy"),
+    ],
+)
+def test_stigmatising_words_get_a_respectful_alternative(
+    text: str, found: str, alternative: str
+) -> None:
+    [hint] = CHECKER.check(text)
+    assert (hint.kind, hint.found) == ("stigmatising", found)
+    assert alternative in hint.advice and "stigmatising" in hint.advice
+
+
+def test_the_readme_counts_the_word_list_as_it_is() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    [count] = re.findall(r"The word list \((\d+) entries\)", readme)
+    assert int(count) == len(built_in_entries())

@@ -4,10 +4,16 @@ Built-in strategies ship with the app (penportrait/data/strategies.json). The sc
 new ones and edited copies of built-in ones, live in the data folder's ``strategies.json``,
 shared by everyone who uses the folder. A school strategy with the same id as a built-in one
 replaces it; its id starts with "school-" when it is new.
+
+A strategy can carry tags saying a stranger cannot simply do it ("needs preparation", "trained
+staff only"). Such a strategy stays on the pupil's portrait, but the class overview for cover
+staff never prints it as a MUST DO: ``Bank.cover_must_do`` picks what it prints, and
+``Bank.not_for_cover`` says why, in the words the editor shows.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Iterable
@@ -19,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from penportrait import resources
 from penportrait.core import files
-from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, describe_errors
+from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, Strategy, describe_errors
 from penportrait.core.store import Problem
 
 SCHOOL_FILE: Final = "strategies.json"
@@ -37,6 +43,30 @@ NeedValue = Literal[
     "SLCN", "ASD", "SPLD", "MLD", "SLD", "PMLD", "SEMH", "HI", "VI", "MSI", "PD", "OTH", "NSA"
 ]
 
+Tag = Literal["needs_preparation", "trained_staff_only"]
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    """What a tag is called, and why a cover teacher is not asked to do the strategy."""
+
+    label: str
+    why: str
+
+
+STRATEGY_TAGS: Final[dict[str, TagInfo]] = {
+    "needs_preparation": TagInfo(
+        "Needs preparation",
+        "it needs something made, learned or arranged beforehand, which a cover teacher "
+        "will not have had time for",
+    ),
+    "trained_staff_only": TagInfo(
+        "Trained staff only",
+        "only adults trained to do it for this pupil may do it; a cover teacher sends for them",
+    ),
+}
+COVER_NOTE: Final = "The class overview for cover staff does not list it as a MUST DO."
+
 
 class BankStrategy(BaseModel):
     """One strategy in the bank."""
@@ -48,9 +78,26 @@ class BankStrategy(BaseModel):
     area: AreaValue
     needs: list[NeedValue] = Field(default_factory=list)
     contexts: list[Context] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list)
 
     def suits(self, needs: Iterable[str]) -> bool:
         return bool(set(self.needs) & set(needs))
+
+    @property
+    def for_cover(self) -> bool:
+        """A cover teacher with two minutes can do it safely, so it may be a cover MUST DO."""
+        return not self.tags
+
+    @property
+    def tag_labels(self) -> list[str]:
+        return [STRATEGY_TAGS[t].label for t in self.tags]
+
+    def why_not_for_cover(self) -> str:
+        """Why this is not a MUST DO for cover staff, in plain words; "" when it can be."""
+        if not self.tags:
+            return ""
+        reasons = "; and ".join(STRATEGY_TAGS[t].why for t in self.tags)
+        return f"{' and '.join(self.tag_labels)}: {reasons}. {COVER_NOTE}"
 
 
 class _BankFile(BaseModel):
@@ -102,6 +149,37 @@ class Bank:
     def is_school(self, strategy: BankStrategy) -> bool:
         return any(s.id == strategy.id for s in self.school)
 
+    def find(self, strategy: Strategy) -> BankStrategy | None:
+        """The bank strategy a pupil's strategy came from: by its bank id, or else by the
+        same words (a strategy typed or imported without its id)."""
+        if strategy.bank_id:
+            found = self.get(strategy.bank_id)
+            if found is not None:
+                return found
+        words = _same_words(strategy.text)
+        return next((s for s in self.strategies if _same_words(s.text) == words), None)
+
+    def not_for_cover(self, strategy: Strategy) -> str:
+        """Why the overview for cover staff does not print this pupil's strategy as a MUST DO,
+        in the words the editor shows; "" when it may."""
+        found = self.find(strategy)
+        return found.why_not_for_cover() if found is not None else ""
+
+    def cover_must_do(self, strategies: Iterable[Strategy]) -> list[Strategy]:
+        """The pupil's MUST DO strategies that a cover teacher can safely do, in order: what the
+        class overview for cover staff prints. Tagged strategies stay on the portrait."""
+        return [s for s in strategies if s.essential and not self.not_for_cover(s)]
+
+
+def _same_words(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".!?")
+
+
+@functools.cache
+def built_in_bank() -> Bank:
+    """The built-in bank alone (read once): for callers without a data folder."""
+    return load_bank(None)
+
 
 def load_bank(root: Path | None) -> Bank:
     """The built-in bank, and the school's strategies from ``root`` if there are any."""
@@ -134,7 +212,7 @@ def save_school_strategies(root: Path, strategies: list[BankStrategy]) -> None:
 
 
 def new_school_strategy(
-    text: str, needs: Iterable[str], contexts: Iterable[str] = ()
+    text: str, needs: Iterable[str], contexts: Iterable[str] = (), tags: Iterable[str] = ()
 ) -> BankStrategy:
     """A new school strategy; its area is the area of the first need given."""
     codes = [n for n in needs if n in NEED_CODES]
@@ -146,6 +224,7 @@ def new_school_strategy(
             "area": area.value,
             "needs": codes,
             "contexts": list(contexts) or ["lessons"],
+            "tags": [t for t in STRATEGY_TAGS if t in set(tags)],
         }
     )
 

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
+from penportrait.core.bank import Bank, built_in_bank
 from penportrait.core.model import (
     NEED_AREA_LABELS,
     NEED_CODES,
@@ -395,10 +396,13 @@ def overview_view(
     *,
     photos: dict[str, Path] | None = None,
     today: dt.date | None = None,
+    bank: Bank | None = None,
 ) -> OverviewView:
     """The overview of ``group``: its pupils with SEND or a medical alert (or all of them, if
     the school says so). A pupil without SEND who carries an adrenaline pen still matters most
-    to a supply teacher."""
+    to a supply teacher. MUST DOs that need preparation or trained staff (by ``bank``: the
+    school's, or the built-in one) are left to the portrait."""
+    bank = bank or built_in_bank()
     members = by_surname(p for p in pupils if group in p.pupil.groups)
     listed = [
         p
@@ -410,7 +414,7 @@ def overview_view(
     photos = photos or {}
     rows = []
     for pupil in listed:
-        essential = [clean_text(s.text) for s in pupil.portrait.strategies if s.essential]
+        essential = [clean_text(s.text) for s in bank.cover_must_do(pupil.portrait.strategies)]
         essential = [text for text in essential if text]
         medical = tuple(t for t in map(clean_text, pupil.portrait.medical) if t)
         contact = next((c for c in pupil.portrait.contacts if clean_text(c.name)), None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
+from penportrait.core.bank import load_bank
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
@@ -101,6 +102,7 @@ def build_pack(
 ) -> Pack:
     """Lay out one copy of the pack. Raises PackCancelled when ``cancelled()`` turns true."""
     photos = {p.id: path for p in pupils if (path := store.photo_path(p)) is not None}
+    bank = load_bank(store.root)  # the school's tags too: no cover MUST DO for trained staff
     members = {g: by_surname(p for p in pupils if g in p.pupil.groups) for g in request.groups}
     total = sum(len(m) + request.overview for m in members.values())
     done = 0
@@ -117,7 +119,7 @@ def build_pack(
     for group in request.groups:
         if request.overview:
             view = overview_view(
-                group, pupils, settings, request.audience, photos=photos, today=today
+                group, pupils, settings, request.audience, photos=photos, today=today, bank=bank
             )
             fitted = fit_overview(view, settings.base_font_pt)
             pack.copy.append(PrintedPage(fitted, overview_footer(view)))

@@ -1,4 +1,9 @@
-"""The strategy bank beside "How to help me": search, filter, and insert by keyboard."""
+"""The strategy bank beside "How to help me": search, filter, and insert by keyboard.
+
+A strategy tagged "needs preparation" or "trained staff only" is marked in the list, and the
+line under the list says, in plain words, why the class overview for cover staff will not
+print it as a MUST DO.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +60,12 @@ class BankPanel(QWidget):
         self.insert_button = QPushButton("&Insert strategy")
         self.insert_button.setAccessibleName("Insert strategy")
         self.count = QLabel()
+        self.why = QLabel()
+        self.why.setAccessibleName("Why this strategy is not a cover MUST DO")
+        self.why.setTextFormat(Qt.TextFormat.PlainText)  # school strategies are user data
+        self.why.setWordWrap(True)
+        self.why.hide()
+        self.tag_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
         filters = QHBoxLayout()
         filters.addWidget(self.area)
@@ -67,12 +79,14 @@ class BankPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.why)
         layout.addLayout(bottom)
 
         self.search.textChanged.connect(self.refresh)
         self.area.currentIndexChanged.connect(self.refresh)
         self.need.currentIndexChanged.connect(self.refresh)
         self.results.itemActivated.connect(self._insert_item)
+        self.results.currentItemChanged.connect(self._show_why)
         self.insert_button.clicked.connect(self.insert_current)
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)
@@ -89,6 +103,7 @@ class BankPanel(QWidget):
 
     def refresh(self) -> None:
         self.results.clear()
+        self._show_why()
         if self.bank is None:
             return
         found = self.bank.search(
@@ -105,7 +120,13 @@ class BankPanel(QWidget):
             where = ", ".join(CONTEXT_LABELS[c] for c in strategy.contexts)
             needs = ", ".join(NEED_CODES[code][0] for code in strategy.needs)  # type: ignore[index]
             suits = strategy.suits(self.pupil_needs)
-            item.setToolTip(f"{'Suits this pupil. ' if suits else ''}For: {needs}. When: {where}.")
+            why = strategy.why_not_for_cover()
+            item.setToolTip(
+                f"{'Suits this pupil. ' if suits else ''}For: {needs}. When: {where}."
+                + (f"\n{why}" if why else "")
+            )
+            if why:
+                item.setIcon(self.tag_icon)
             if suits:
                 item.setFont(bold)
             self.results.addItem(item)
@@ -115,6 +136,12 @@ class BankPanel(QWidget):
         self.count.setText(
             f"{len(found)} strategies" + (f", {suited} suit this pupil" if self.pupil_needs else "")
         )
+
+    def _show_why(self) -> None:
+        strategy = self.current()
+        why = strategy.why_not_for_cover() if strategy is not None else ""
+        self.why.setText(why)
+        self.why.setVisible(bool(why))
 
     def current(self) -> BankStrategy | None:
         item = self.results.currentItem()

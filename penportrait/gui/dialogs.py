@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,7 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from penportrait.core.bank import Bank, BankStrategy, new_school_strategy
+from penportrait.core.bank import (
+    COVER_NOTE,
+    STRATEGY_TAGS,
+    Bank,
+    BankStrategy,
+    new_school_strategy,
+)
 from penportrait.core.compare import differences
 from penportrait.core.model import NEED_CODES, Pupil
 from penportrait.core.plain_english import FieldHint
@@ -368,6 +375,15 @@ class StrategyBankDialog(QDialog):
         self.need.setAccessibleName("Need it suits")
         for code, (label, _area) in NEED_CODES.items():
             self.need.addItem(label, code.value)
+        self.tags: dict[str, QCheckBox] = {}
+        tag_row = QHBoxLayout()
+        for tag, info in STRATEGY_TAGS.items():
+            box = QCheckBox(info.label)
+            box.setAccessibleName(info.label)
+            box.setToolTip(f"{info.label}: {info.why}. {COVER_NOTE}")
+            tag_row.addWidget(box)
+            self.tags[tag] = box
+        tag_row.addStretch()
         add = QPushButton("&Add")
         add.setAccessibleName("Add")
         add.clicked.connect(self._add)
@@ -385,6 +401,7 @@ class StrategyBankDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.text)
         layout.addWidget(self.need)
+        layout.addLayout(tag_row)
         row = QDialogButtonBox()
         row.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
         row.addButton(remove, QDialogButtonBox.ButtonRole.ActionRole)
@@ -396,12 +413,14 @@ class StrategyBankDialog(QDialog):
         item = QListWidgetItem(strategy.text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setData(Qt.ItemDataRole.UserRole, strategy.model_dump(mode="json"))
+        item.setToolTip(strategy.why_not_for_cover())
         self.list.addItem(item)
 
     def _add(self) -> None:
         text = self.text.text().strip()
         if text:
-            self._add_row(new_school_strategy(text, [self.need.currentData()]))
+            tags = [tag for tag, box in self.tags.items() if box.isChecked()]
+            self._add_row(new_school_strategy(text, [self.need.currentData()], tags=tags))
             self.text.clear()
 
     def strategies(self) -> list[BankStrategy]:

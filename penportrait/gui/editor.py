@@ -32,6 +32,7 @@ from penportrait.core.model import (
     SEND_STATUS_LABELS,
     Pupil,
     SendStatus,
+    Strategy,
 )
 from penportrait.core.plain_english import FieldHint
 from penportrait.gui.bank_panel import BankPanel
@@ -58,6 +59,16 @@ LIST_FIELDS: Final = {  # slot name -> (portrait key, kind)
     "accessArrangements": ("access_arrangements", ListEditor),
     "contacts": ("contacts", ContactListEditor),
 }
+
+
+def as_strategy(value: dict[str, Any]) -> Strategy:
+    """A strategy as the list editor holds it, for the bank to look up."""
+    bank_id = value.get("bank_id")
+    return Strategy(
+        text=str(value.get("text", "")),
+        essential=bool(value.get("essential")),
+        bank_id=bank_id if isinstance(bank_id, str) else None,
+    )
 
 
 def need_label(code: str) -> str:
@@ -139,6 +150,8 @@ class PupilEditor(QWidget):
         layout.removeWidget(strategies)
         column = QVBoxLayout()
         column.addWidget(strategies, 1)
+        assert isinstance(strategies, StrategyListEditor)
+        column.addWidget(strategies.cover_note)
         self.add_to_bank_button = QPushButton("Add to the school's &bank")
         self.add_to_bank_button.setAccessibleName("Add to the school's bank")
         self.add_to_bank_button.setToolTip("Save the selected strategy in the school's bank")
@@ -215,6 +228,9 @@ class PupilEditor(QWidget):
 
     def set_bank(self, bank: Bank) -> None:
         self.bank_panel.set_bank(bank)
+        strategies = self.lists["strategies"]
+        assert isinstance(strategies, StrategyListEditor)
+        strategies.set_cover_check(lambda value: bank.not_for_cover(as_strategy(value)))
 
     def pupil_needs(self) -> list[str]:
         ui = self.ui

@@ -7,15 +7,18 @@ tick (Space toggles it). Key adults are written "Name, role".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -152,8 +155,20 @@ class ListEditor(QWidget):
             self.changed.emit()
 
 
+CoverCheck = Callable[[dict[str, Any]], str]  # a strategy -> why it is no cover MUST DO, or ""
+COVER_NOTE_ROLE: Final = Qt.ItemDataRole.UserRole + 12  # that reason, shown on the item
+
+
+def _fit_for_cover(_value: dict[str, Any]) -> str:
+    return ""  # until the editor has a bank
+
+
 class StrategyListEditor(ListEditor):
-    """How to help me: each strategy has a "must do" tick (Space, or the ! button)."""
+    """How to help me: each strategy has a "must do" tick (Space, or the ! button).
+
+    A strategy that needs preparation or trained staff is marked, and when it is ticked
+    MUST DO, ``cover_note`` (placed by the editor) says why the class overview for cover staff
+    leaves it out."""
 
     def __init__(self, name: str, *, parent: QWidget | None = None) -> None:
         super().__init__(name, parent=parent)
@@ -163,6 +178,45 @@ class StrategyListEditor(ListEditor):
         self.buttons.removeWidget(self.must_do_button)
         self.buttons.insertWidget(2, self.must_do_button)
         self.list.setToolTip("Tick a strategy to mark it MUST DO: it prints first.")
+        self.cover_check: CoverCheck = _fit_for_cover
+        self.cover_note = QLabel()
+        self.cover_note.setAccessibleName("Why a MUST DO is not on the cover overview")
+        self.cover_note.setTextFormat(Qt.TextFormat.PlainText)  # strategy text is user data
+        self.cover_note.setWordWrap(True)
+        self.cover_note.hide()
+        self.tag_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.changed.connect(self.show_cover_notes)
+
+    def set_cover_check(self, check: CoverCheck) -> None:
+        """How to tell that a strategy is not for cover staff (the bank's tags)."""
+        self.cover_check = check
+        self.show_cover_notes()
+
+    def set_values(self, values: list[Any]) -> None:
+        super().set_values(values)
+        self.show_cover_notes()
+
+    def show_cover_notes(self) -> None:
+        """Mark tagged strategies; say why each ticked one is not a cover MUST DO."""
+        lines = []
+        self._loading = True  # decorating items is not an edit
+        try:
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                value = self._read_item(item)
+                why = self.cover_check(value) if isinstance(value, dict) else ""
+                if why != item.data(COVER_NOTE_ROLE):
+                    item.setData(COVER_NOTE_ROLE, why)
+                    item.setIcon(self.tag_icon if why else QIcon())
+                    item.setToolTip(why)
+                if why and item.checkState() == Qt.CheckState.Checked:
+                    text = " ".join(item.text().split())
+                    short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+                    lines.append(f"MUST DO “{short}”: {why}")
+        finally:
+            self._loading = False
+        self.cover_note.setText("\n".join(lines))
+        self.cover_note.setVisible(bool(lines))
 
     def _make_item(self, value: Any) -> QListWidgetItem:
         item = super()._make_item(value)

@@ -7,12 +7,14 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from penportrait.core import clock
 from penportrait.core.bank import SCHOOL_FILE, load_bank
 from penportrait.core.store import Store
 from penportrait.gui.dialogs import HintsDialog, ReviewsDialog, StrategyBankDialog
+from penportrait.gui.list_editors import StrategyListEditor
 from penportrait.gui.main_window import MainWindow
 from tests.gui.test_main_window import on_disk, select, type_into
 
@@ -146,3 +148,91 @@ def test_the_next_review_follows_the_last(window: MainWindow) -> None:
     last = dt.date.fromisoformat(ui.lastReviewed.iso())
     ui.lastReviewed.setDate(last + dt.timedelta(days=7))
     assert ui.nextReview.iso() == (last + dt.timedelta(days=7, weeks=13)).isoformat()
+
+
+# -- issue 13: strategies fit for a stranger, in the editor ----------------------------------
+
+
+def test_the_bank_and_the_strategy_list_say_why_a_strategy_is_no_cover_must_do(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    window.table.setCurrentIndex(window.proxy.index(0, 0))
+    content = window.session.content
+    assert content is not None
+    panel = window.editor.bank_panel
+    assert not panel.why.isVisibleTo(window)  # the first strategy shown is for anyone
+    type_into(qtbot, panel.search, "trained staff help me eat")
+    care = panel.current()
+    assert care is not None and care.id == "pmld-08"
+    assert panel.why.isVisibleTo(window)
+    assert panel.why.text().startswith("Trained staff only: only adults trained")
+    assert "does not list it as a MUST DO" in panel.why.text()
+    item = panel.results.currentItem()
+    assert not item.icon().isNull() and "Trained staff only" in item.toolTip()
+
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.session.saved, timeout=5000):
+        qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    strategies = window.editor.lists["strategies"]
+    assert isinstance(strategies, StrategyListEditor)
+    inserted = strategies.list.currentItem()
+    assert inserted.text() == care.text and not inserted.icon().isNull()
+    assert "Trained staff only" in inserted.toolTip()
+    assert not strategies.cover_note.isVisibleTo(window)  # not ticked: nothing to explain
+
+    with qtbot.waitSignal(window.session.saved, timeout=5000):
+        qtbot.keyClick(strategies.list, Qt.Key.Key_Space)  # tick it MUST DO
+    assert strategies.cover_note.isVisibleTo(window)
+    note = strategies.cover_note.text()
+    assert note.startswith("MUST DO \u201cOnly trained staff help me eat") and (
+        "The class overview for cover staff does not list it as a MUST DO." in note
+    )
+    saved = on_disk(sample_store, content.id)["portrait"]["strategies"]
+    assert {"text": care.text, "essential": True, "bank_id": "pmld-08"} in saved
+
+    with qtbot.waitSignal(window.session.saved, timeout=5000):
+        qtbot.keyClick(strategies.list, Qt.Key.Key_Space)  # untick
+    assert not strategies.cover_note.isVisibleTo(window)
+
+
+def test_a_strategy_typed_by_hand_is_recognised_by_its_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.table.setCurrentIndex(window.proxy.index(0, 0))
+    strategies = window.editor.lists["strategies"]
+    assert isinstance(strategies, StrategyListEditor)
+    strategies.list.setFocus()
+    qtbot.keyClick(strategies.list, Qt.Key.Key_Insert)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    moving = window.bank.get("pmld-04")
+    assert moving is not None
+    qtbot.keyClicks(editor, moving.text.rstrip("."))  # no bank id: the same words
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # let the view close the editor, as between keystrokes
+    typed = strategies.list.currentItem()
+    assert typed.text().startswith("Only trained staff may move me")
+    assert "Trained staff only" in typed.toolTip()
+    qtbot.keyClick(strategies.list, Qt.Key.Key_Space)  # tick it MUST DO
+    assert typed.checkState() == Qt.CheckState.Checked
+    assert strategies.cover_note.isVisibleTo(window)
+
+
+def test_the_school_tags_its_own_strategies_in_the_bank_dialog(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, sample_store: Store
+) -> None:
+    def add_one(self: StrategyBankDialog) -> int:
+        self.text.setText("Use the sensory cards from the blue box.")
+        self.tags["needs_preparation"].click()
+        self._add()
+        return 1
+
+    monkeypatch.setattr(StrategyBankDialog, "exec", add_one)
+    window.bank_action.trigger()
+    [ours] = window.bank.school
+    assert ours.tags == ["needs_preparation"]
+    saved = json.loads((sample_store.root / SCHOOL_FILE).read_text(encoding="utf-8"))
+    assert saved["strategies"][0]["tags"] == ["needs_preparation"]
+    panel = window.editor.bank_panel
+    panel.search.setText("blue box")
+    assert panel.why.text().startswith("Needs preparation: it needs something made")

@@ -212,7 +212,7 @@ class StrategyListEditor(ListEditor):
                 if why and item.checkState() == Qt.CheckState.Checked:
                     text = " ".join(item.text().split())
                     short = text if len(text) <= 60 else text[:57].rstrip() + "…"
-                    lines.append(f"MUST DO “{short}”: {why}")
+                    lines.append(f"\u201c{short}\u201d \u2014 {why}")
         finally:
             self._loading = False
         self.cover_note.setText("\n".join(lines))

@@ -184,7 +184,7 @@ def test_the_bank_and_the_strategy_list_say_why_a_strategy_is_no_cover_must_do(
         qtbot.keyClick(strategies.list, Qt.Key.Key_Space)  # tick it MUST DO
     assert strategies.cover_note.isVisibleTo(window)
     note = strategies.cover_note.text()
-    assert note.startswith("MUST DO \u201cOnly trained staff help me eat") and (
+    assert note.startswith("\u201cOnly trained staff help me eat") and (
         "The class overview for cover staff does not list it as a MUST DO." in note
     )
     saved = on_disk(sample_store, content.id)["portrait"]["strategies"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,9 @@ def test_a_tag_the_app_does_not_know_is_a_problem_named_in_the_file(tmp_path: Pa
     bank = load_bank(tmp_path)
     assert bank.problems and "tags" in bank.problems[0].field
     assert bank.school == [] and len(bank.strategies) == len(BANK.built_in)
+
+
+def test_the_readme_counts_the_bank_as_it_is() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    [count] = re.findall(r"a bank of (\d+) strategies", readme)
+    assert int(count) == len(BANK.built_in)

@@ -115,6 +115,9 @@ class Bank:
     built_in: list[BankStrategy]
     school: list[BankStrategy] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _cached: tuple[tuple[int, ...], dict[str, BankStrategy], dict[str, BankStrategy]] | None = (
+        field(default=None, init=False, repr=False, compare=False)
+    )
 
     @property
     def strategies(self) -> list[BankStrategy]:
@@ -152,12 +155,21 @@ class Bank:
     def find(self, strategy: Strategy) -> BankStrategy | None:
         """The bank strategy a pupil's strategy came from: by its bank id, or else by the
         same words (a strategy typed or imported without its id)."""
-        if strategy.bank_id:
-            found = self.get(strategy.bank_id)
-            if found is not None:
-                return found
-        words = _same_words(strategy.text)
-        return next((s for s in self.strategies if _same_words(s.text) == words), None)
+        by_id, by_words = self._index()
+        found = by_id.get(strategy.bank_id) if strategy.bank_id else None
+        return found or by_words.get(_same_words(strategy.text))
+
+    def _index(self) -> tuple[dict[str, BankStrategy], dict[str, BankStrategy]]:
+        """Strategies by id and by their words, rebuilt when either list is replaced or grows."""
+        key = (id(self.built_in), len(self.built_in), id(self.school), len(self.school))
+        if self._cached is None or self._cached[0] != key:
+            strategies = self.strategies
+            by_id = {s.id: s for s in strategies}
+            by_words: dict[str, BankStrategy] = {}
+            for s in strategies:  # the school's first: its copy wins
+                by_words.setdefault(_same_words(s.text), s)
+            self._cached = (key, by_id, by_words)
+        return self._cached[1], self._cached[2]
 
     def not_for_cover(self, strategy: Strategy) -> str:
         """Why the overview for cover staff does not print this pupil's strategy as a MUST DO,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -359,7 +360,9 @@ class StrategyBankDialog(QDialog):
         intro = QLabel(
             f"PenPortrait has {len(bank.built_in)} built-in strategies. Your school's own are "
             "below: everyone who uses this data folder sees them in the bank. Write each as an "
-            "instruction a supply teacher can follow today, in at most about 20 words."
+            "instruction a supply teacher can follow today, in at most about 20 words. Tick a "
+            "tag when a stranger could not do it safely without preparation or training: the "
+            "class overview for cover staff then never lists it as a MUST DO."
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
@@ -413,7 +416,10 @@ class StrategyBankDialog(QDialog):
         item = QListWidgetItem(strategy.text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setData(Qt.ItemDataRole.UserRole, strategy.model_dump(mode="json"))
-        item.setToolTip(strategy.why_not_for_cover())
+        why = strategy.why_not_for_cover()
+        item.setToolTip(why)
+        if why:
+            item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.list.addItem(item)
 
     def _add(self) -> None:

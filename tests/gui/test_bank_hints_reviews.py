@@ -236,3 +236,7 @@ def test_the_school_tags_its_own_strategies_in_the_bank_dialog(
     panel = window.editor.bank_panel
     panel.search.setText("blue box")
     assert panel.why.text().startswith("Needs preparation: it needs something made")
+    again = StrategyBankDialog(window.bank, window)
+    row = again.list.item(0)
+    assert not row.icon().isNull() and row.toolTip().startswith("Needs preparation")
+    assert again.strategies() == [ours]  # saving again keeps the tags

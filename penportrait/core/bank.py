@@ -90,13 +90,13 @@ class BankStrategy(BaseModel):
 
     @property
     def tag_labels(self) -> list[str]:
-        return [STRATEGY_TAGS[t].label for t in self.tags]
+        return [STRATEGY_TAGS[t].label for t in dict.fromkeys(self.tags)]
 
     def why_not_for_cover(self) -> str:
         """Why this is not a MUST DO for cover staff, in plain words; "" when it can be."""
         if not self.tags:
             return ""
-        reasons = "; and ".join(STRATEGY_TAGS[t].why for t in self.tags)
+        reasons = "; and ".join(STRATEGY_TAGS[t].why for t in dict.fromkeys(self.tags))
         return f"{' and '.join(self.tag_labels)}: {reasons}. {COVER_NOTE}"
 
 

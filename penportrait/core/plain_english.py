@@ -139,7 +139,8 @@ def _advice(entry: Entry) -> str:
     if entry.kind == "jargon":
         return f"in plain English: \u201c{entry.plain}\u201d"
     if entry.kind == "stigmatising":
-        return f"{entry.reason or 'stigmatising wording'}; instead, {entry.plain}"
+        reason = entry.reason or "stigmatising wording"
+        return f"{reason}; instead, {entry.plain}" if entry.plain else reason
     return f"{entry.reason or 'vague'}: {entry.plain}" if entry.plain else entry.reason
 
 

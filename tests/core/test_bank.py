@@ -209,6 +209,8 @@ def test_the_schools_own_strategies_carry_tags_through_the_shared_file(tmp_path:
     add_school_strategy(tmp_path, ours)
     saved = json.loads((tmp_path / SCHOOL_FILE).read_text(encoding="utf-8"))
     assert saved["strategies"][0]["tags"] == ["needs_preparation"]
+    twice = ours.model_copy(update={"tags": ["trained_staff_only", "trained_staff_only"]})
+    assert twice.why_not_for_cover().count("Trained staff only") == 1
     bank = load_bank(tmp_path)
     mine = Strategy(text=ours.text, essential=True, bank_id=ours.id)
     assert bank.cover_must_do([mine]) == []

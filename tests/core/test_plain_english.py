@@ -160,3 +160,13 @@ def test_the_readme_counts_the_word_list_as_it_is() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     [count] = re.findall(r"The word list \((\d+) entries\)", readme)
     assert int(count) == len(built_in_entries())
+
+
+def test_a_schools_stigmatising_word_without_an_alternative_still_reads(tmp_path: Path) -> None:
+    (tmp_path / SCHOOL_FILE).write_text(
+        '{"entries": [{"term": "problem child", "kind": "stigmatising"}]}', encoding="utf-8"
+    )
+    checker, problems = load_checker(tmp_path)
+    assert problems == []
+    [hint] = checker.check("Known as a problem child.")
+    assert hint.advice == "stigmatising wording"

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the sample school, in a temporary copy"
     )
+    # For checks of a build (.ci/run): open the window, then quit after SECONDS, exit status 0.
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Any:
@@ -451,4 +453,4 @@ def _settings_with_warnings(store: Store) -> SchoolSettings:
 def _open_app(args: argparse.Namespace) -> int:
     from penportrait.gui.app import run_app
 
-    return run_app(data_folder(args.data), demo=args.demo)
+    return run_app(data_folder(args.data), demo=args.demo, quit_after=args.quit_after)

@@ -40,7 +40,7 @@ def run() -> str:
     if not BUILT.exists():
         return "\n### Self-contained build\n\nSkipped: run `make dist` first."
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    rows = []
+    rows: list[tuple[str, ...]] = []
     with tempfile.TemporaryDirectory(prefix="penportrait-bench-") as tmp:
         school = Path(tmp) / "school"
         subprocess.run([str(FROM_VENV), "demo", str(school)], capture_output=True, check=True)
@@ -65,7 +65,7 @@ def run() -> str:
     )
     return (
         table(
-            f"Self-contained build against `make run`: median ms of {REPEAT}, process start to exit",
+            f"Built app against `make run`: median ms of {REPEAT}, process start to exit",
             ("what", "make run (venv) ms", "built app ms"),
             rows,
         )

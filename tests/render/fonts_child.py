@@ -13,6 +13,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from PySide6.QtGui import QFontDatabase
@@ -41,7 +42,8 @@ def main() -> None:
             reader = PdfReader(io.BytesIO(pdf_bytes([page])))
             fonts = set()
             for pdf_page in reader.pages:
-                for font in pdf_page["/Resources"]["/Font"].values():
+                resources: Any = pdf_page["/Resources"]
+                for font in resources["/Font"].values():
                     fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
             pupils[pupil.full_name] = {
                 "base_pt": page.fitted.base_pt,

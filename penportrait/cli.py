@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the sample school, in a temporary copy"
     )
     # For checks of a build (.ci/run): open the window, then quit after SECONDS, exit status 0.
-    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after", type=_seconds, metavar="SECONDS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Any:
@@ -125,6 +125,16 @@ def _output_file(value: str) -> Path:
     if path.suffix.lower() not in (".pdf", ".docx"):
         raise argparse.ArgumentTypeError(f"{value!r} must end in .pdf or .docx")
     return path
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86400:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
+    return seconds
 
 
 def _copies(value: str) -> int:

@@ -48,3 +48,13 @@ def test_quit_after_opens_the_window_and_closes_it_by_itself(
     assert shown and "PenPortrait" in shown[0]
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert "--quit-after" not in cli.build_parser().format_help()
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "inf", "soon"])
+def test_quit_after_refuses_what_is_not_a_number_of_seconds(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--quit-after", value])
+    assert exit_.value.code == cli.EXIT_USAGE
+    assert "is not a number of seconds" in capsys.readouterr().err

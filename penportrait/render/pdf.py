@@ -52,9 +52,10 @@ from PySide6.QtGui import (
 from penportrait import resources
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.views import OverviewView, PageView
-from penportrait.render import html, palette
+from penportrait.render import palette
 from penportrait.render.html import (
     DEFAULT_DPI,
+    PAGE_FONT,  # the bundled Liberation Sans; the Word file names Arial, the same metrics
     PHOTO_URL,
     overview_photo_url,
     render_overview,
@@ -67,7 +68,6 @@ A4_MM: Final = QSizeF(210.0, 297.0)
 STEP_PT: Final = 0.1
 ENDLESS: Final = 1e7  # a page height no portrait reaches: layout without page breaks
 LIST_INDENT_MM: Final = 4.0
-PAGE_FONT: Final = html.PAGE_FONT  # Word names Arial: the same metrics
 
 
 class RenderError(Exception):

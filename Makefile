@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench schema forms screenshots clean
+.PHONY: run test lint bench schema forms screenshots clean dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("PenPortrait needs Python 3.11 or newer; found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -28,6 +28,20 @@ lint: $(STAMP)
 bench: $(STAMP)
 	bash bench/setup.sh $(PY)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# The self-contained app for this machine (README, "Installing at a school"): dist/penportrait/
+# and an archive of it. PyInstaller comes with the `dist` extra; the recipe is in .ci/dist/.
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(PY) .ci/dist/build.py
+
+# Build, then run the built app with no virtual environment on the PATH (what CI does).
+dist-check: dist
+	bash .ci/dist/smoke.sh dist/penportrait/penportrait
 
 # Designer sources (ui/*.ui) -> penportrait/gui/forms (generated, committed, never hand-edited).
 forms: $(STAMP)

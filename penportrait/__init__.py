@@ -2,4 +2,6 @@
 
 from __future__ import annotations
 
+# The one place the version lives: pyproject.toml reads it (hatch), so do the CLI, the
+# About box and the self-contained build (which has no package metadata to ask).
 __version__ = "0.1.0"

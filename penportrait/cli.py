@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the sample school, in a temporary copy"
     )
+    # For checks of a build (.ci/run): open the window, then quit after SECONDS, exit status 0.
+    parser.add_argument("--quit-after", type=_seconds, metavar="SECONDS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Any:
@@ -123,6 +125,16 @@ def _output_file(value: str) -> Path:
     if path.suffix.lower() not in (".pdf", ".docx"):
         raise argparse.ArgumentTypeError(f"{value!r} must end in .pdf or .docx")
     return path
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86400:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
+    return seconds
 
 
 def _copies(value: str) -> int:
@@ -451,4 +463,4 @@ def _settings_with_warnings(store: Store) -> SchoolSettings:
 def _open_app(args: argparse.Namespace) -> int:
     from penportrait.gui.app import run_app
 
-    return run_app(data_folder(args.data), demo=args.demo)
+    return run_app(data_folder(args.data), demo=args.demo, quit_after=args.quit_after)

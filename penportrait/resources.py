@@ -1,4 +1,4 @@
-"""Package files (templates), read through one module (STYLE.md 2).
+"""Package files (templates, data, page fonts), read through one module (STYLE.md 2).
 
 In an installed wheel the templates live in ``penportrait/templates``; in an editable install
 from a checkout they are read from the checkout's top-level ``templates/`` folder.
@@ -33,3 +33,16 @@ def template_names() -> list[str]:
 
 def read_template(name: str) -> str:
     return (templates() / name).read_text(encoding="utf-8")
+
+
+PAGE_FONT_FILES = (
+    "LiberationSans-Regular.ttf",
+    "LiberationSans-Bold.ttf",
+    "LiberationSans-Italic.ttf",
+    "LiberationSans-BoldItalic.ttf",
+)
+
+
+def read_font(name: str) -> bytes:
+    """A font file shipped in the package (penportrait/fonts, with its licence)."""
+    return (resources.files("penportrait") / "fonts" / name).read_bytes()

@@ -8,6 +8,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from penportrait import __version__
@@ -70,8 +71,11 @@ def report_unexpected(kind: type[BaseException], error: BaseException, trace: ob
     box.exec()
 
 
-def run_app(data: Path, *, demo: bool = False) -> int:
-    """Open the main window on ``data`` (see choose_start)."""
+def run_app(data: Path, *, demo: bool = False, quit_after: float | None = None) -> int:
+    """Open the main window on ``data`` (see choose_start).
+
+    ``quit_after`` (seconds) closes the window by itself: how a build is checked without a person.
+    """
     app = make_application()
     sys.excepthook = report_unexpected
     try:
@@ -82,6 +86,8 @@ def run_app(data: Path, *, demo: bool = False) -> int:
     try:
         window = MainWindow(Store(folder), sample=sample)
         window.show()
+        if quit_after is not None:
+            QTimer.singleShot(round(quit_after * 1000), window.close)
         return app.exec()
     finally:
         if sample:

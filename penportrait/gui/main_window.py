@@ -8,6 +8,7 @@ and after each edit), so it works across every field and never depends on widget
 from __future__ import annotations
 
 import contextlib
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -940,8 +941,10 @@ class MainWindow(QMainWindow):
             self,
             "About PenPortrait",
             f"<b>PenPortrait {__version__}</b><p>One-page pupil pen portraits for SEND, "
-            f"offline.</p><p>Data folder: {self.store.root}</p>"
-            "<p>Pupil data stays on this computer: PenPortrait never uses the network.</p>",
+            f"offline.</p><p>Data folder: {html.escape(str(self.store.root))}</p>"
+            "<p>Pupil data stays on this computer: PenPortrait never uses the network.</p>"
+            "<p>Pages are set in Liberation Sans, shipped with the app under the "
+            "SIL Open Font License 1.1.</p>",
         )
 
     def _set_title(self) -> None:

@@ -22,6 +22,8 @@ from penportrait.render import palette
 PHOTO_URL: Final = "penportrait-photo:portrait"
 LOGO_URL: Final = "penportrait-logo:school"
 DEFAULT_DPI: Final = 300
+# The page's font: shipped in penportrait/fonts and loaded by render.pdf, never the machine's.
+PAGE_FONT: Final = "Liberation Sans"
 
 SECTION_COLOURS: Final[dict[Section, palette.SectionColours]] = {
     Section.ABOUT_ME: palette.PERSON,
@@ -52,6 +54,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.globals["page_font"] = PAGE_FONT
     env.filters["lines"] = lines
     env.filters["nobreak"] = nobreak
     return env
@@ -64,8 +67,14 @@ def lines(text: str) -> Markup:
 
 def nobreak(text: str) -> Markup:
     """Escape ``text`` and keep it on one line (a fact, a name): spaces become non-breaking,
-    and a word joiner follows each slash ("he/him" is one word, not a place to wrap)."""
-    words = (escape(word).replace("/", Markup("/&#8288;")) for word in str(text).split(" "))
+    and a word joiner follows each slash ("he/him" is one word, not a place to wrap).
+
+    The page font has no glyph for the word joiner, so Qt borrows one from whatever font the
+    machine has, and that font's line height would change the fit from machine to machine: at
+    1 pt the borrowed font is never the tallest thing on its line.
+    """
+    joiner = Markup('/<span style="font-size: 1pt;">&#8288;</span>')
+    words = (escape(word).replace("/", joiner) for word in str(text).split(" "))
     return Markup("&#160;").join(words)
 
 

@@ -49,11 +49,13 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from penportrait import resources
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.views import OverviewView, PageView
 from penportrait.render import palette
 from penportrait.render.html import (
     DEFAULT_DPI,
+    PAGE_FONT,  # the bundled Liberation Sans; the Word file names Arial, the same metrics
     PHOTO_URL,
     overview_photo_url,
     render_overview,
@@ -66,7 +68,6 @@ A4_MM: Final = QSizeF(210.0, 297.0)
 STEP_PT: Final = 0.1
 ENDLESS: Final = 1e7  # a page height no portrait reaches: layout without page breaks
 LIST_INDENT_MM: Final = 4.0
-PAGE_FONT: Final = "Arial"  # Liberation Sans stands in on Linux: the same metrics
 
 
 class RenderError(Exception):
@@ -93,13 +94,15 @@ def ensure_gui_application() -> None:
 
 @functools.cache
 def _install_fonts() -> None:
-    """Word's Arial is Liberation Sans on Linux (identical metrics): tell Qt so, once."""
-    families = set(QFontDatabase.families())
-    if "Arial" not in families:
-        for stand_in in ("Liberation Sans", "Arimo", "DejaVu Sans"):
-            if stand_in in families:
-                QFont.insertSubstitution("Arial", stand_in)
-                break
+    """Load the page's own fonts (shipped in the package) once, before any page is laid out.
+
+    The page is fitted against these files, never the machine's fonts, so the fitted size and
+    the line breaks are the same on every machine (Liberation Sans has Arial's metrics, which
+    is why the Word file can name Arial).
+    """
+    for name in resources.PAGE_FONT_FILES:
+        if QFontDatabase.addApplicationFontFromData(QByteArray(resources.read_font(name))) < 0:
+            raise RuntimeError(f"PenPortrait's page font {name} is damaged: reinstall the app")
 
 
 _local = threading.local()
@@ -281,7 +284,9 @@ def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -
     # A pasted web address wraps inside its column instead of pushing the layout off the page.
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)
-    document.setDefaultFont(QFont(PAGE_FONT, 11))
+    font = QFont(PAGE_FONT, 11)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    document.setDefaultFont(font)
     # In CSS pixels, like every length in the HTML: Qt scales it to the device.
     document.setIndentWidth(LIST_INDENT_MM * 96 / 25.4)
     for url, image in images.items():

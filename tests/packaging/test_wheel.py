@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 
+import penportrait
 from penportrait import resources
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,3 +64,21 @@ def test_python_dash_m_penportrait_runs_the_command_line() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("PenPortrait ")
+
+
+def test_the_version_lives_in_one_place(wheel: zipfile.ZipFile) -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    metadata = wheel.read(next(n for n in wheel.namelist() if n.endswith("METADATA"))).decode()
+    assert f"\nVersion: {penportrait.__version__}\n" in metadata
+    result = subprocess.run(
+        [sys.executable, "-m", "penportrait", "--version"], capture_output=True, text=True
+    )
+    assert result.stdout.strip() == f"PenPortrait {penportrait.__version__}"
+
+
+def test_the_wheel_carries_the_page_fonts_and_their_licence(wheel: zipfile.ZipFile) -> None:
+    names = wheel.namelist()
+    for font in resources.PAGE_FONT_FILES:
+        assert f"penportrait/fonts/{font}" in names
+    assert "penportrait/fonts/LICENSE.txt" in names

@@ -336,7 +336,11 @@ def _conflict_copy_problems(store: Store) -> list[Problem]:
             report.where,
             "",
             f"is a {report.copy.client} conflict copy of "
-            + (f"{report.pupil_name} ({report.belongs_to})" if report.pupil_name else report.belongs_to)
+            + (
+                f"{report.pupil_name} ({report.belongs_to})"
+                if report.pupil_name
+                else report.belongs_to
+            )
             + "; run 'penportrait conflicts --merge' (or open the app) to merge it",
         )
         for report in report_all(store)

@@ -130,9 +130,12 @@ def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | 
             return CopyName(f"{found['stem']}.json", ONEDRIVE)
         if beside:
             for cut in range(len(stem) - 1, 0, -1):
-                if stem[cut] == "-" and f"{stem[:cut]}.json" in beside:
-                    if _ONEDRIVE_COMPUTER.fullmatch(stem[cut + 1 :]):
-                        return CopyName(f"{stem[:cut]}.json", ONEDRIVE)
+                if (
+                    stem[cut] == "-"
+                    and f"{stem[:cut]}.json" in beside
+                    and _ONEDRIVE_COMPUTER.fullmatch(stem[cut + 1 :])
+                ):
+                    return CopyName(f"{stem[:cut]}.json", ONEDRIVE)
     return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -117,7 +118,9 @@ def find_copies(root: Path) -> list[ConflictCopy]:
     for name in names:
         recognised = recognise_pupil_copy(name, beside)
         if recognised:
-            found.append(ConflictCopy(pupils / name, pupils / recognised.original, recognised.client))
+            found.append(
+                ConflictCopy(pupils / name, pupils / recognised.original, recognised.client)
+            )
     for name in _names(root):
         recognised = recognise_school_copy(name)
         if recognised:
@@ -130,7 +133,9 @@ def find_copies(root: Path) -> list[ConflictCopy]:
 def _names(folder: Path) -> list[str]:
     try:
         return sorted(
-            e.name for e in os.scandir(folder) if e.is_file() and not files.is_temporary_name(e.name)
+            e.name
+            for e in os.scandir(folder)
+            if e.is_file() and not files.is_temporary_name(e.name)
         )
     except (FileNotFoundError, NotADirectoryError):
         return []
@@ -222,10 +227,15 @@ def report_all(store: Store) -> list[CopyReport]:
     return [examine(store, copy) for copy in find_copies(store.root)]
 
 
-def merge_all(store: Store, *, by: str = "") -> MergeSummary:
-    """Merge every copy without a clash; leave the rest exactly as they are."""
+def merge_all(store: Store, *, by: str = "", skip: Collection[str] = ()) -> MergeSummary:
+    """Merge every copy without a clash; leave the rest exactly as they are.
+
+    ``skip``: pupil ids not to merge now (the app passes the pupil being edited).
+    """
     summary = MergeSummary()
     for report in report_all(store):
+        if report.copy.pupil_id in skip:
+            continue
         if report.needs_person:
             summary.need_person.append(report)
             continue

@@ -53,7 +53,5 @@ def test_merge_leaves_a_clash_byte_for_byte_and_exits_1(
     code, out, _ = run(capsys, "conflicts", "--data", str(store.root), "--merge", "--json")
     assert code == 1
     remaining = json.loads(out)["remaining"]
-    assert [(r["file"], r["clashes"]) for r in remaining] == [
-        (f"pupils/{copy.name}", ["About me"])
-    ]
+    assert [(r["file"], r["clashes"]) for r in remaining] == [(f"pupils/{copy.name}", ["About me"])]
     assert {p: p.read_bytes() for p in Path(store.pupils_dir).iterdir()} == before

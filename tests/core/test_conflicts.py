@@ -148,7 +148,9 @@ def test_edits_to_different_items_both_apply() -> None:
     copy_s = json.loads(json.dumps(strategies))
     copy_s[2]["essential"] = True
     result = merge3(
-        pupil_data(strategies=strategies), pupil_data(strategies=kept_s), pupil_data(strategies=copy_s)
+        pupil_data(strategies=strategies),
+        pupil_data(strategies=kept_s),
+        pupil_data(strategies=copy_s),
     )
     assert result.clashes == []
     merged = result.data["portrait"]["strategies"]

@@ -42,6 +42,8 @@ def wait_for(what: str, check: Callable[[], bool], timeout: float = 30.0) -> Non
             raise TimeoutError(f"Syncthing: timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(delay)  # a poll interval between API calls, not a wait for an event
         delay = min(delay * 1.5, 0.5)
+    if os.environ.get("ST_DEBUG"):
+        print(f"waited {time.monotonic() - deadline + timeout:.1f}s for {what}")
 
 
 @dataclass
@@ -89,6 +91,12 @@ class Instance:
 
     def resume(self, other: Instance) -> None:
         self.call("POST", f"/rest/system/resume?device={other.device_id}")
+        # A changed device config makes Syncthing dial at once instead of at its next round.
+        self.call(
+            "PATCH",
+            f"/rest/config/devices/{other.device_id}",
+            {"addresses": [f"tcp://127.0.0.1:{other.sync_port}"], "paused": False},
+        )
 
     def connected_to(self, other: Instance) -> bool:
         connections = self.call("GET", "/rest/system/connections")["connections"]
@@ -134,6 +142,7 @@ def _configure(home: Path, gui_port: int, sync_port: int, api_key: str) -> None:
         ("crashReportingEnabled", "false"),
         ("startBrowser", "false"),
         ("announceLANAddresses", "false"),
+        ("reconnectionIntervalS", "1"),
     ):
         node = options.find(tag)
         if node is None:
@@ -145,7 +154,7 @@ def _configure(home: Path, gui_port: int, sync_port: int, api_key: str) -> None:
 @contextlib.contextmanager
 def pair(tmp: Path) -> Iterator[tuple[Instance, Instance]]:
     """Two paired instances sharing one folder (``<tmp>/A/data`` and ``<tmp>/B/data``)."""
-    assert SYNCTHING is not None
+    assert SYNCTHING is not None, "syncthing is not installed (Debian package 'syncthing')"
     env = {
         **os.environ,
         "STNOUPGRADE": "1",
@@ -228,8 +237,24 @@ def pair(tmp: Path) -> Iterator[tuple[Instance, Instance]]:
                     instance.process.wait(timeout=10)
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every synced file (relative path -> bytes), without Syncthing's own markers."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".st")]
+        for name in filenames:
+            path = Path(dirpath, name)
+            with contextlib.suppress(FileNotFoundError):
+                found[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return found
+
+
 def settle(a: Instance, b: Instance, timeout: float = 30.0) -> None:
-    """Scan both sides, then wait until each has everything the other has."""
-    a.scan()
-    b.scan()
-    wait_for("A and B to be in sync", lambda: a.in_sync_with(b) and b.in_sync_with(a), timeout)
+    """Scan both sides, then wait until both hold the same files and need nothing."""
+
+    def same() -> bool:
+        a.scan()
+        b.scan()
+        return a.in_sync_with(b) and b.in_sync_with(a) and snapshot(a.folder) == snapshot(b.folder)
+
+    wait_for("A and B to hold the same files", same, timeout)

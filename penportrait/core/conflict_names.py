@@ -100,6 +100,7 @@ _UUID: Final = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-
 _COMPUTER: Final = r"[A-Za-z0-9][A-Za-z0-9_-]{0,14}?(?:-\d{1,3})?"
 _ONEDRIVE_PUPIL: Final = re.compile(rf"(?P<stem>{_UUID})-{_COMPUTER}")
 _ONEDRIVE_COMPUTER: Final = re.compile(_COMPUTER)
+_PLAIN_PUPIL: Final = re.compile(rf"{_UUID}\.json")
 _SCHOOL_STEMS: Final = tuple(name.removesuffix(".json") for name in SCHOOL_WIDE_FILES)
 
 
@@ -117,8 +118,8 @@ def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | 
     ``beside`` is the other file names in the folder (optional): with it, a OneDrive copy of a
     pupil whose id is not a UUID is recognised too.
     """
-    if not name.lower().endswith(".json"):
-        return None
+    if _PLAIN_PUPIL.fullmatch(name) or not name.lower().endswith(".json"):
+        return None  # the hot path: "<uuid>.json", which no client's copy looks like
     stem = name[:-5]
     for entry in CLIENT_PATTERNS:
         found = entry.pattern.fullmatch(stem)
@@ -141,7 +142,6 @@ def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | 
 
 def is_pupil_copy(name: str) -> bool:
     """Whether a file in pupils/ is a sync client's conflict copy (never a second pupil)."""
-    # The hot path of opening a folder: a plain "<uuid>.json" is settled by one regex.
     return recognise_pupil_copy(name) is not None
 
 

@@ -54,7 +54,7 @@ class MergeResult:
         missing = [c.label for c in self.clashes if c.path not in choices]
         if missing:
             raise ValueError(f"no choice made for: {', '.join(missing)}")
-        data = json.loads(json.dumps(self.data))
+        data: dict[str, Any] = json.loads(json.dumps(self.data))
         for clash in self.clashes:
             _set(data, clash.path, clash.kept if choices[clash.path] == "kept" else clash.copy)
         return data

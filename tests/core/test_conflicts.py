@@ -282,3 +282,26 @@ def test_school_wide_copies_are_found_and_reported(store: Store) -> None:
     ]
     report = conflicts.examine(store, found[0])
     assert report.needs_person and "school-wide" in report.problem
+
+
+# -- seeing other laptops' changes ------------------------------------------------------------
+
+
+def test_the_watcher_is_not_trusted_on_a_network_share() -> None:
+    from penportrait.core.folder_poll import watcher_is_reliable
+
+    mounts = "/dev/sda1 / ext4 rw 0 0\n//server/staff /mnt/staff cifs rw 0 0\n"
+    assert watcher_is_reliable(Path("/home/ta/data"), mounts)
+    assert not watcher_is_reliable(Path("/mnt/staff/PenPortrait"), mounts)
+    assert not watcher_is_reliable(Path("//server/staff/PenPortrait"), mounts)
+
+
+def test_the_folder_signature_changes_when_another_laptop_saves(store: Store) -> None:
+    from penportrait.core.folder_poll import folder_signature
+
+    two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    before = folder_signature(store.root)
+    assert folder_signature(store.root) == before
+    edited = _edited(store.load(ID), {"about_me": "changed elsewhere"})
+    store.save(edited, by="other laptop")
+    assert folder_signature(store.root) != before

@@ -29,7 +29,13 @@ from penportrait.core.conflict_names import (
 )
 from penportrait.core.merge import Clash, MergeResult, Side, merge3
 from penportrait.core.model import Pupil, describe_errors
-from penportrait.core.store import Problem, PupilFileError, SaveConflict, Store
+from penportrait.core.store import (
+    MAX_PUPIL_FILE_BYTES,
+    Problem,
+    PupilFileError,
+    SaveConflict,
+    Store,
+)
 
 KEPT_COPIES_FOLDER: Final = "conflict-copies"  # under trash/
 
@@ -186,6 +192,11 @@ def examine(store: Store, copy: ConflictCopy) -> CopyReport:
 def _read_copy(store: Store, copy: ConflictCopy) -> Pupil:
     where = store.relative(copy.path)
     try:
+        size = copy.path.stat().st_size
+        if size > MAX_PUPIL_FILE_BYTES:
+            raise PupilFileError(
+                [Problem(where, "", f"is {size / 1_048_576:.1f} MB, far too big for a pupil file")]
+            )
         data = copy.path.read_bytes()
     except OSError as error:
         raise PupilFileError([Problem(where, "", str(error.strerror or error))]) from None
@@ -259,11 +270,21 @@ def apply(store: Store, report: CopyReport, choices: dict[str, Side], *, by: str
     merged = Pupil.model_validate_json(json.dumps(data))
     copy_bytes = report.copy.path.read_bytes()
     _keep_bytes(store, report.copy.path.name, copy_bytes)
-    _keep_overwritten_history(store, report.kept)
-    saved = store.save(merged, by=by or report.kept.updated_by)
+    if _content(merged) == _content(report.kept):
+        saved = report.kept  # the copy adds nothing: no new revision, the copy just leaves
+    else:
+        _keep_overwritten_history(store, report.kept)
+        saved = store.save(merged, by=by or report.kept.updated_by)
     if report.copy.path.read_bytes() == copy_bytes:
         report.copy.path.unlink()
     return saved
+
+
+def _content(pupil: Pupil) -> dict[str, Any]:
+    data = pupil.model_dump(mode="json")
+    for key in ("revision", "updated_at", "updated_by"):
+        data.pop(key, None)
+    return data
 
 
 def _keep_bytes(store: Store, name: str, data: bytes) -> Path:

@@ -146,6 +146,7 @@ class ClashDialog(QDialog):
                 cell.addWidget(button)
                 grid.addLayout(cell, row, column)
             row += 1
+        grid.setRowStretch(row, 1)  # the rows sit at the top, not spread over the height
         body = QWidget()
         body.setLayout(grid)
         scroll = QScrollArea()

@@ -305,3 +305,20 @@ def test_the_folder_signature_changes_when_another_laptop_saves(store: Store) ->
     edited = _edited(store.load(ID), {"about_me": "changed elsewhere"})
     store.save(edited, by="other laptop")
     assert folder_signature(store.root) != before
+
+
+def test_a_copy_that_adds_nothing_leaves_without_a_new_revision(store: Store) -> None:
+    copy_path = two_laptops(store, {"about_me": "same"}, {"about_me": "same"})
+    before = store.load(ID)
+    assert len(conflicts.merge_all(store).merged) == 1
+    assert store.load(ID) == before and not copy_path.exists()
+    assert (store.trash_dir / "conflict-copies" / copy_path.name).exists()
+
+
+def test_a_huge_copy_is_not_read(store: Store) -> None:
+    two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    huge = store.pupils_dir / f"{ID} (1).json"
+    with huge.open("wb") as stream:
+        stream.truncate(3 * 1024 * 1024)
+    report = next(r for r in conflicts.report_all(store) if r.copy.path == huge)
+    assert "far too big" in report.problem

@@ -328,23 +328,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _conflict_copy_problems(store: Store) -> list[Problem]:
-    """Each sync conflict copy, named with the pupil (or school-wide file) it belongs to."""
-    from penportrait.core.conflicts import report_all
+    from penportrait.core.conflicts import copy_problems
 
-    return [
-        Problem(
-            report.where,
-            "",
-            f"is a {report.copy.client} conflict copy of "
-            + (
-                f"{report.pupil_name} ({report.belongs_to})"
-                if report.pupil_name
-                else report.belongs_to
-            )
-            + "; run 'penportrait conflicts --merge' (or open the app) to merge it",
-        )
-        for report in report_all(store)
-    ]
+    return copy_problems(store)
 
 
 # -- conflicts --------------------------------------------------------------------------------

@@ -238,6 +238,26 @@ def report_all(store: Store) -> list[CopyReport]:
     return [examine(store, copy) for copy in find_copies(store.root)]
 
 
+def copy_problems(store: Store) -> list[Problem]:
+    """Each conflict copy as a problem for ``check``, named with the pupil it belongs to."""
+    problems = []
+    for report in report_all(store):
+        whose = (
+            f"{report.pupil_name} ({report.belongs_to})" if report.pupil_name else report.belongs_to
+        )
+        advice = (
+            "run 'penportrait conflicts --merge' (or open the app) to merge it"
+            if not report.copy.school_wide
+            else "compare the two files, keep the right one and move the other away"
+        )
+        problems.append(
+            Problem(
+                report.where, "", f"is a {report.copy.client} conflict copy of {whose}; {advice}"
+            )
+        )
+    return problems
+
+
 def merge_all(store: Store, *, by: str = "", skip: Collection[str] = ()) -> MergeSummary:
     """Merge every copy without a clash; leave the rest exactly as they are.
 

@@ -48,7 +48,7 @@ from penportrait.core.bank import (
     new_school_strategy,
     save_school_strategies,
 )
-from penportrait.core.conflicts import MergeSummary, merge_all, report_all
+from penportrait.core.conflicts import MergeSummary, copy_problems, merge_all, report_all
 from penportrait.core.conflicts import apply as apply_resolution
 from penportrait.core.folder_poll import folder_signature, watcher_is_reliable
 from penportrait.core.importers.csv import ImportResult, undo_import
@@ -1028,7 +1028,7 @@ class MainWindow(QMainWindow):
     def check_data(self) -> None:
         scan = self.store.scan()
         _, school_problems = load_school(self.store.root)
-        problems = school_problems + scan.problems
+        problems = school_problems + scan.problems + copy_problems(self.store)
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
 
     def about(self) -> None:

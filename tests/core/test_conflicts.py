@@ -322,3 +322,27 @@ def test_a_huge_copy_is_not_read(store: Store) -> None:
         stream.truncate(3 * 1024 * 1024)
     report = next(r for r in conflicts.report_all(store) if r.copy.path == huge)
     assert "far too big" in report.problem
+
+
+def test_a_folder_that_cannot_be_written_leaves_every_file_as_it_was(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_path = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    before = {p: p.read_bytes() for p in store.root.rglob("*") if p.is_file()}
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(conflicts.files, "write_atomic", refuse)
+    summary = conflicts.merge_all(store)
+    assert summary.merged == []
+    assert "Permission denied" in summary.need_person[0].problem
+    assert {p: p.read_bytes() for p in store.root.rglob("*") if p.is_file()} == before
+    assert copy_path.exists()
+
+
+def test_check_problems_name_the_pupil_of_each_copy(store: Store) -> None:
+    copy_path = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    (problem,) = conflicts.copy_problems(store)
+    assert problem.file == f"pupils/{copy_path.name}"
+    assert f"Syncthing conflict copy of Amira Hussain (pupils/{ID}.json)" in problem.reason

@@ -467,9 +467,10 @@ class MainWindow(QMainWindow):
 
     def _merge_conflict_copies(self) -> MergeSummary:
         """Merge what merges by itself and say so in the banner (on opening, on every change)."""
-        busy = {self.current_id()} if self.session.dirty else set()
+        current = self.current_id()
+        busy = {current} if current is not None and self.session.dirty else set()
         try:
-            summary = merge_all(self.store, by=self.session.user, skip=busy - {None})
+            summary = merge_all(self.store, by=self.session.user, skip=busy)
         except OSError as error:
             self.statusBar().showMessage(f"Could not check for sync conflicts: {error}", 10000)
             return MergeSummary()

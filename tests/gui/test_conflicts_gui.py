@@ -123,3 +123,25 @@ def test_the_periodic_check_sees_a_change_without_the_watcher(
     assert window.poll_folder() is True
     assert window.pupils.rowCount() == 1
     assert not window.conflict_banner.isHidden()
+
+
+def test_the_pupil_being_edited_is_not_merged_under_the_editor(qtbot: QtBot, store: Store) -> None:
+    copy = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    copy_bytes = copy.read_bytes()
+    copy.rename(copy.with_suffix(".later"))  # arrives while the TA is typing
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    assert window.current_id() == ID
+    window.editor.ui.lastName.setFocus()
+    qtbot.keyClicks(window.editor.ui.lastName, "x")
+    assert window.session.dirty
+    copy.write_bytes(copy_bytes)
+    copy.with_suffix(".later").unlink()
+    window.refresh_list()
+    assert copy.exists(), "merged under unsaved edits"
+    assert "needs you" in window.conflict_banner.label.text() or window.conflict_banner.isHidden()
+    assert window.flush()  # the edit is saved; the next look merges the copy
+    window.refresh_list()
+    assert not copy.exists()
+    pupil = store.load(ID)
+    assert (pupil.pupil.last_name, pupil.portrait.pupil_voice) == ("Hussainx", "B")

@@ -5,26 +5,29 @@ real name and writes the other beside it under a "conflict copy" name. Each clie
 pattern; they are declared once here (one entry per client, with where the pattern comes from)
 and everything else (the folder scan, ``check``, ``conflicts``, the app) reads them.
 
-Where each pattern comes from (looked up 2026-11; see README, "Shared and synced folders"):
+Where each pattern comes from (looked up 2026-11 with the project's search tool; only
+Syncthing was also run for real, see tests/integration/test_syncthing.py):
 
-- Syncthing: its FAQ, "What if there is a conflict?": ``<filename>.sync-conflict-<date>-<time>-
-  <modifiedBy>.<ext>`` (date YYYYMMDD, time HHMMSS, the first 7 characters of the device ID;
-  versions before 1.x leave the device part out). Also checked for real: tests/integration.
-- Dropbox: ``<name> (<who>'s conflicted copy <YYYY-MM-DD>).<ext>``, with `` (1)`` ... inside the
-  brackets when one day has several (Dropbox help centre, "conflicted copy"; the naming every
-  clean-up script on GitHub matches, e.g. ``*(*'s conflicted copy [0-9][0-9][0-9][0-9]-...``).
-- Nextcloud and ownCloud desktop clients (2.5 and later): ``<name> (conflicted copy
-  <YYYY-MM-DD> <HHMMSS>).<ext>`` (Nextcloud user manual, desktop/conflicts.rst; ownCloud's
-  client issue #6365 introduced it); older ownCloud clients wrote
-  ``<name>_conflict-<YYYYMMDD>-<HHMMSS>.<ext>``.
-- Google Drive for desktop: keeps the other version as ``<name> (Conflicted copy <who>
-  <date>).<ext>`` or, for a second file of the same name, a numbered duplicate
-  ``<name> (1).<ext>`` (Google Drive help, "conflicted copy"; the numbered form is also what
-  Windows Explorer and OneDrive's "keep both" produce).
-- OneDrive (and SharePoint through the OneDrive client): appends the computer's name,
-  ``<name>-<COMPUTERNAME>.<ext>``, then ``-<COMPUTERNAME>-1`` ... for further copies (Microsoft
-  support, "Fix OneDrive sync problems"; the onedrive Linux client's issues #265, #338 show
-  the same ``<filename>-<hostname>`` naming).
+- Syncthing: its FAQ, "What if there is a conflict?", quoted in the Syncthing forum thread
+  forum.syncthing.net/t/how-does-conflict-resolution-work/15113:
+  ``<filename>.sync-conflict-<date>-<time>-<modifiedBy>.<ext>`` (date YYYYMMDD, time HHMMSS,
+  a 7-character device ID prefix; older versions leave the device part out). A modification
+  beats a deletion: the modified file comes back without a copy.
+- Dropbox: ``<name> (<who>'s conflicted copy <YYYY-MM-DD>).<ext>``, as matched by users'
+  clean-up scripts (gist.github.com/jduprey/232ba910265d4cbbd495: "demo-current (Thor's
+  conflicted copy 2014-09-14).png"; gist.github.com/purpleidea/0ed86f735807759d455c).
+- Nextcloud and ownCloud desktop clients: ``<name> (conflicted copy <YYYY-MM-DD> <HHMMSS>).<ext>``
+  (the OpenCloud desktop client's docs, a fork of the same client: opencloud-eu/docs,
+  docs/user/desktop-client/conflict-files.md; ownCloud client issue #6365 moved to this form
+  from ``<name>_conflict-<YYYYMMDD>-<HHMMSS>.<ext>``, which older clients still write).
+- Google Drive for desktop: a copy "named as 'Conflicted copy' followed by the user's name and
+  date" (a third-party FAQ, wisfile.ai "What is a conflicted copy in Google Drive"; Google's own
+  help was not found). Numbered duplicates ``<name> (1).<ext>`` are recognised too, because a
+  pupil id never contains a space or a bracket, so such a file can only be a copy.
+- OneDrive (and SharePoint through the OneDrive client): the computer's name appended,
+  ``<name>-<COMPUTERNAME>.<ext>``, then ``-<COMPUTERNAME>-1`` ... (the onedrive Linux client's
+  issues skilion/onedrive#338 and #265 show ``<filename>-<hostname>.md`` and
+  ``<filename>-<hostname>-1.md``; a third-party FAQ also reports ``-<user>-<computer>``).
 
 A pupil file is ``<uuid>.json`` and a pupil id never contains a space, a bracket or a dot, so
 every pattern but OneDrive's can never be a real pupil. OneDrive's ``<uuid>-<COMPUTER>.json`` is
@@ -98,8 +101,10 @@ ONEDRIVE_EXAMPLE: Final = "<name>-LAPTOP-7.json"
 _UUID: Final = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # NetBIOS computer names: at most 15 letters, digits and hyphens; then -1, -2 ... for more.
 _COMPUTER: Final = r"[A-Za-z0-9][A-Za-z0-9_-]{0,14}?(?:-\d{1,3})?"
-_ONEDRIVE_PUPIL: Final = re.compile(rf"(?P<stem>{_UUID})-{_COMPUTER}")
+# After a whole UUID any "-<suffix>" is a copy: no id PenPortrait makes looks like that.
+_ONEDRIVE_PUPIL: Final = re.compile(rf"(?P<stem>{_UUID})-[A-Za-z0-9][A-Za-z0-9_-]{{0,63}}")
 _ONEDRIVE_COMPUTER: Final = re.compile(_COMPUTER)
+_ONEDRIVE_SUFFIX: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,40}")
 _PLAIN_PUPIL: Final = re.compile(rf"{_UUID}\.json")
 _SCHOOL_STEMS: Final = tuple(name.removesuffix(".json") for name in SCHOOL_WIDE_FILES)
 
@@ -125,6 +130,11 @@ def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | 
         found = entry.pattern.fullmatch(stem)
         if found and is_valid_id(found["stem"]):
             return CopyName(f"{found['stem']}.json", entry.client)
+        if found and len(found["stem"]) < len(stem):
+            # A copy of a copy (two clients, or a clash on the copy itself).
+            inner = recognise_pupil_copy(f"{found['stem']}.json", beside)
+            if inner is not None:
+                return CopyName(inner.original, entry.client)
     if is_valid_id(stem):
         found = _ONEDRIVE_PUPIL.fullmatch(stem)
         if found:
@@ -155,6 +165,6 @@ def recognise_school_copy(name: str) -> CopyName | None:
         if found and found["stem"] in _SCHOOL_STEMS:
             return CopyName(f"{found['stem']}.json", entry.client)
     for school in _SCHOOL_STEMS:
-        if stem.startswith(school + "-") and _ONEDRIVE_COMPUTER.fullmatch(stem[len(school) + 1 :]):
+        if stem.startswith(school + "-") and _ONEDRIVE_SUFFIX.fullmatch(stem[len(school) + 1 :]):
             return CopyName(f"{school}.json", ONEDRIVE)
     return None

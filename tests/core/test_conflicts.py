@@ -40,6 +40,12 @@ def test_each_clients_copy_of_a_pupil_is_recognised(client: str) -> None:
     assert (found.original, found.client) == (f"{ID}.json", client)
 
 
+def test_a_copy_of_a_copy_belongs_to_the_pupil() -> None:
+    name = f"{ID}.sync-conflict-20261124-101500-ABCDEF7 (Sam's conflicted copy 2026-11-24).json"
+    found = recognise_pupil_copy(name)
+    assert found is not None and found.original == f"{ID}.json"
+
+
 def test_every_declared_pattern_has_a_test_name() -> None:
     assert {p.client for p in CLIENT_PATTERNS} | {ONEDRIVE} == set(CLIENT_NAMES)
 

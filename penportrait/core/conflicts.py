@@ -13,6 +13,7 @@ reported; they are merged by a person for now.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Collection
@@ -228,10 +229,23 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
         if name in diverged:
             continue
         try:
-            return store.load_revision(kept.id, revision)
+            base = store.load_revision(kept.id, revision)
         except (PupilFileError, OSError):
             return None
+        # A base saved after either side cannot be what that side was edited from: the other
+        # side's history has not synced yet, so nothing is known for certain.
+        stamps = [p.updated_at for p in (kept, theirs) if p.updated_at]
+        if base.updated_at and any(_later(base.updated_at, stamp) for stamp in stamps):
+            return None
+        return base
     return None
+
+
+def _later(a: str, b: str) -> bool:
+    try:
+        return dt.datetime.fromisoformat(a) > dt.datetime.fromisoformat(b)
+    except (TypeError, ValueError):
+        return False
 
 
 def report_all(store: Store) -> list[CopyReport]:

@@ -352,3 +352,19 @@ def test_check_problems_name_the_pupil_of_each_copy(store: Store) -> None:
     (problem,) = conflicts.copy_problems(store)
     assert problem.file == f"pupils/{copy_path.name}"
     assert f"Syncthing conflict copy of Amira Hussain (pupils/{ID}.json)" in problem.reason
+
+
+def test_a_base_saved_after_the_copy_is_not_trusted(store: Store) -> None:
+    """A saved twice while apart (revisions 3 and 4) and B twice (its copy is revision 4), but
+    B's history has not synced: history/<id>/3.json is A's, saved after B's copy, so it cannot
+    be B's base. Nothing is guessed."""
+    copy_path = two_laptops(store, {"about_me": "A1"}, {"pupil_voice": "B"})
+    early = Pupil.model_validate_json(copy_path.read_bytes()).model_copy(
+        update={"revision": 4, "updated_at": "2026-11-24T09:00:00+00:00"}
+    )
+    copy_path.write_text(early.to_json(), encoding="utf-8")
+    kept = store.load(ID)
+    store.save(_edited(kept, {"about_me": "A2"}), by="TA Ann")  # history/3.json: A's, 10:00
+    report = conflicts.report_all(store)[0]
+    assert not report.has_base
+    assert report.needs_person

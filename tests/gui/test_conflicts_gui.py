@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -145,3 +146,22 @@ def test_the_pupil_being_edited_is_not_merged_under_the_editor(qtbot: QtBot, sto
     assert not copy.exists()
     pupil = store.load(ID)
     assert (pupil.pupil.last_name, pupil.portrait.pupil_voice) == ("Hussainx", "B")
+
+
+def test_the_periodic_check_runs_only_where_the_watcher_cannot_be_trusted(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import penportrait.gui.main_window as main_window
+
+    store.root.mkdir(parents=True)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    assert not window.poll_timer.isActive()  # a local disk: the watcher hears every change
+    monkeypatch.setattr(main_window, "watcher_is_reliable", lambda _root: False)
+    window.set_store(Store(store.root), sample=False)
+    assert window.poll_timer.isActive()
+    window.poll_timer.setInterval(50)  # the test need not wait the real 5 s
+    two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    with qtbot.waitSignal(window.poll_timer.timeout, timeout=2000):
+        pass
+    qtbot.waitUntil(lambda: window.pupils.rowCount() == 1, timeout=2000)

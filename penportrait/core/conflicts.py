@@ -41,6 +41,10 @@ from penportrait.core.store import (
 KEPT_COPIES_FOLDER: Final = "conflict-copies"  # under trash/
 
 
+class CopyChanged(OSError):
+    """The conflict copy changed on disk after it was read; nothing was written."""
+
+
 @dataclass(frozen=True)
 class ConflictCopy:
     """One conflict copy on disk."""
@@ -68,6 +72,7 @@ class CopyReport:
     problem: str = ""  # why it cannot be merged automatically (besides clashes)
     kept: Pupil | None = None
     theirs: Pupil | None = None
+    copy_bytes: bytes = b""  # the copy as it was read, so a later change is noticed
 
     @property
     def clashes(self) -> list[Clash]:
@@ -158,7 +163,7 @@ def examine(store: Store, copy: ConflictCopy) -> CopyReport:
         )
         return report
     try:
-        theirs = _read_copy(store, copy)
+        report.copy_bytes, theirs = _read_copy(store, copy)
     except PupilFileError as error:
         report.problem = f"it could not be read ({error}); it was left as it is"
         return report
@@ -190,7 +195,7 @@ def examine(store: Store, copy: ConflictCopy) -> CopyReport:
     return report
 
 
-def _read_copy(store: Store, copy: ConflictCopy) -> Pupil:
+def _read_copy(store: Store, copy: ConflictCopy) -> tuple[bytes, Pupil]:
     where = store.relative(copy.path)
     try:
         size = copy.path.stat().st_size
@@ -202,7 +207,7 @@ def _read_copy(store: Store, copy: ConflictCopy) -> Pupil:
     except OSError as error:
         raise PupilFileError([Problem(where, "", str(error.strerror or error))]) from None
     try:
-        return Pupil.model_validate_json(data.decode("utf-8-sig"))
+        return data, Pupil.model_validate_json(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise PupilFileError([Problem(where, "", "is not UTF-8 text")]) from None
     except ValidationError as error:
@@ -303,6 +308,8 @@ def apply(store: Store, report: CopyReport, choices: dict[str, Side], *, by: str
     data["revision"] = report.kept.revision
     merged = Pupil.model_validate_json(json.dumps(data))
     copy_bytes = report.copy.path.read_bytes()
+    if copy_bytes != report.copy_bytes:
+        raise CopyChanged(f"{report.where} changed while it was being merged; look again")
     _keep_bytes(store, report.copy.path.name, copy_bytes)
     if _content(merged) == _content(report.kept):
         saved = report.kept  # the copy adds nothing: no new revision, the copy just leaves

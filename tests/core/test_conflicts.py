@@ -368,3 +368,15 @@ def test_a_base_saved_after_the_copy_is_not_trusted(store: Store) -> None:
     report = conflicts.report_all(store)[0]
     assert not report.has_base
     assert report.needs_person
+
+
+def test_a_copy_that_changes_after_it_was_read_is_not_merged(store: Store) -> None:
+    copy_path = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    (report,) = conflicts.report_all(store)
+    newer = Pupil.model_validate_json(copy_path.read_bytes())
+    newer = _edited(newer, {"pupil_voice": "B, later"})
+    copy_path.write_text(newer.to_json(), encoding="utf-8")
+    before = store.pupil_path(ID).read_bytes()
+    with pytest.raises(conflicts.CopyChanged):
+        conflicts.apply(store, report, {})
+    assert store.pupil_path(ID).read_bytes() == before and copy_path.exists()

@@ -56,6 +56,21 @@ class Instance:
     api_key: str
     process: subprocess.Popen[bytes] | None = None
     device_id: str = ""
+    # Only A dials B: when both dial at once, Syncthing may drop both connections as
+    # duplicates and wait its whole reconnection interval (about 20 s) before trying again.
+    dials: bool = False
+
+    def addresses(self, other: Instance) -> list[str]:
+        return [f"tcp://127.0.0.1:{other.sync_port}"] if self.dials else ["dynamic"]
+
+    def nudge(self, other: Instance) -> None:
+        """A changed device config makes Syncthing dial at once, not at its next round."""
+        if self.dials:
+            self.call(
+                "PATCH",
+                f"/rest/config/devices/{other.device_id}",
+                {"addresses": self.addresses(other), "paused": False},
+            )
 
     # -- REST -----------------------------------------------------------------------------
 
@@ -91,12 +106,6 @@ class Instance:
 
     def resume(self, other: Instance) -> None:
         self.call("POST", f"/rest/system/resume?device={other.device_id}")
-        # A changed device config makes Syncthing dial at once instead of at its next round.
-        self.call(
-            "PATCH",
-            f"/rest/config/devices/{other.device_id}",
-            {"addresses": [f"tcp://127.0.0.1:{other.sync_port}"], "paused": False},
-        )
 
     def connected_to(self, other: Instance) -> bool:
         connections = self.call("GET", "/rest/system/connections")["connections"]
@@ -197,6 +206,7 @@ def pair(tmp: Path) -> Iterator[tuple[Instance, Instance]]:
             )
             log.close()
         a, b = instances
+        a.dials = True
         for instance in instances:
             wait_for(f"{instance.name} to answer", instance.answering)
             instance.device_id = instance.call("GET", "/rest/system/status")["myID"]
@@ -207,7 +217,7 @@ def pair(tmp: Path) -> Iterator[tuple[Instance, Instance]]:
                 {
                     "deviceID": other.device_id,
                     "name": other.name,
-                    "addresses": [f"tcp://127.0.0.1:{other.sync_port}"],
+                    "addresses": me.addresses(other),
                 },
             )
             me.call(
@@ -224,7 +234,7 @@ def pair(tmp: Path) -> Iterator[tuple[Instance, Instance]]:
                     "maxConflicts": 10,
                 },
             )
-        wait_for("A and B to connect", lambda: a.connected_to(b) and b.connected_to(a))
+        connect(a, b)
         yield a, b
     finally:
         for instance in instances:
@@ -235,6 +245,26 @@ def pair(tmp: Path) -> Iterator[tuple[Instance, Instance]]:
                 except subprocess.TimeoutExpired:
                     instance.process.kill()
                     instance.process.wait(timeout=10)
+
+
+def reconnect(a: Instance, b: Instance) -> None:
+    """Resume both devices and wait until they are connected again."""
+    b.resume(a)
+    a.resume(b)
+    connect(a, b)
+
+
+def connect(a: Instance, b: Instance, timeout: float = 40.0) -> None:
+    """Wait until A and B are connected, nudging A to dial again after each short wait."""
+    deadline = time.monotonic() + timeout
+    while True:
+        a.nudge(b)
+        try:
+            wait_for("A and B to connect", lambda: a.connected_to(b) and b.connected_to(a), 3)
+            return
+        except TimeoutError:
+            if time.monotonic() > deadline:
+                raise
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from penportrait.core.model import Pupil
 from penportrait.core.store import Store
 
-from .syncthing import SYNCTHING, Instance, pair, settle, snapshot, wait_for
+from .syncthing import SYNCTHING, Instance, pair, reconnect, settle, snapshot, wait_for
 
 pytestmark = [
     pytest.mark.slow,
@@ -83,9 +83,7 @@ def test_offline_edits_on_two_laptops_are_all_kept(qtbot: QtBot, tmp_path: Path)
         b.scan()
 
         # They meet again.
-        a.resume(b)
-        b.resume(a)
-        wait_for("A and B to reconnect", lambda: a.connected_to(b) and b.connected_to(a))
+        reconnect(a, b)
         wait_for("the conflict copies to arrive on both sides", lambda: _rescanned(a, b), 45)
 
         from penportrait.cli import main

@@ -22,7 +22,7 @@ from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
-from penportrait.core.store import FolderScan, Store
+from penportrait.core.store import FolderScan, Problem, Store
 
 from .core import clock
 
@@ -74,6 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", _check, "validate every file; exit 1 if any is bad")
     _data_option(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    conflicts = command(
+        "conflicts",
+        _conflicts,
+        "list sync conflict copies; --merge merges every one without a clash "
+        "(exit 1 while any needs a person)",
+    )
+    _data_option(conflicts)
+    conflicts.add_argument(
+        "--merge", action="store_true", help="merge every copy that has no clash; leave the rest"
+    )
+    conflicts.add_argument("--json", action="store_true", help="print the result as JSON")
 
     export = command("export", _export, "write portraits to one PDF or Word file, a page each")
     _data_option(export)
@@ -293,7 +305,7 @@ def _check(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = store.scan()
     _, school_problems = load_school(store.root)
-    problems = school_problems + scan.problems
+    problems = school_problems + scan.problems + _conflict_copy_problems(store)
     has_school_file = (store.root / SCHOOL_FILE).exists()
     checked = len(scan.pupils) + len(scan.bad_files) + has_school_file
     bad_files = sorted({p.file for p in problems})
@@ -325,6 +337,63 @@ def _check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_BAD_DATA if problems else EXIT_OK
+
+
+def _conflict_copy_problems(store: Store) -> list[Problem]:
+    from penportrait.core.conflicts import copy_problems
+
+    return copy_problems(store)
+
+
+# -- conflicts --------------------------------------------------------------------------------
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from penportrait.core.conflicts import merge_all, report_all
+
+    store = _store(args)
+    if args.merge:
+        summary = merge_all(store, by=_user_name())
+        merged, remaining = summary.merged, summary.need_person
+    else:
+        merged, remaining = [], report_all(store)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "data_folder": str(store.root),
+                    "merged": [r.as_json() for r in merged],
+                    "remaining": [r.as_json() for r in remaining],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for report in merged:
+            print(f"merged: {report.describe()}")
+        for report in remaining:
+            print(report.describe())
+        need = sum(r.needs_person for r in remaining)
+        if not merged and not remaining:
+            print(f"No conflict copies in {store.root}.")
+        elif args.merge:
+            print(f"\n{len(merged)} merged; {need} need a person (open the app to choose).")
+        else:
+            print(
+                f"\n{len(remaining)} conflict cop{'y' if len(remaining) == 1 else 'ies'}; "
+                f"{len(remaining) - need} can be merged with --merge, {need} need a person."
+            )
+    return EXIT_BAD_DATA if remaining else EXIT_OK
+
+
+def _user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
 
 
 # -- export -----------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from typing import Final
 from pydantic import ValidationError
 
 from penportrait.core import files
+from penportrait.core.conflict_names import is_pupil_copy
 from penportrait.core.model import FORMAT_NAME, FORMAT_VERSION, Pupil, describe_errors, is_valid_id
 from penportrait.core.photos import PhotoError, clean_photo
 
@@ -207,7 +208,10 @@ class Store:
         return sorted(
             (entry.name, entry.path)
             for entry in entries
-            if entry.name.endswith(".json") and not files.is_temporary_name(entry.name)
+            if entry.name.endswith(".json")
+            and not files.is_temporary_name(entry.name)
+            # A sync client's conflict copy is never a second pupil (core.conflicts merges it).
+            and not is_pupil_copy(entry.name)
         )
 
     @staticmethod

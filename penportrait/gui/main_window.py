@@ -49,6 +49,9 @@ from penportrait.core.bank import (
     new_school_strategy,
     save_school_strategies,
 )
+from penportrait.core.conflicts import MergeSummary, copy_problems, merge_all, report_all
+from penportrait.core.conflicts import apply as apply_resolution
+from penportrait.core.folder_poll import folder_signature, watcher_is_reliable
 from penportrait.core.importers.csv import ImportResult, undo_import
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.photos import PhotoError
@@ -58,6 +61,7 @@ from penportrait.core.school import SchoolSettings, load_school, save_school
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
 from penportrait.gui import ui_state
+from penportrait.gui.conflict_dialog import ClashDialog, ConflictBanner
 from penportrait.gui.dialogs import (
     CheckDialog,
     ConflictDialog,
@@ -86,6 +90,8 @@ if TYPE_CHECKING:  # imported when first used: start-up pays only for what it sh
 
 WATCH_DELAY_MS: Final = 400
 HINT_DELAY_MS: Final = 300
+# How often a folder on a network share is listed to see other laptops' changes.
+POLL_INTERVAL_MS: Final = 5000
 
 
 class EditCommand(QUndoCommand):
@@ -158,6 +164,11 @@ class MainWindow(QMainWindow):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _p: self.watch_timer.start())
         self.watcher.fileChanged.connect(lambda _p: self.watch_timer.start())
+        # Where the watcher cannot hear other machines (a network share), poll cheaply.
+        self.poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
+        self.poll_timer.timeout.connect(self.poll_folder)
+        self._signature = folder_signature(store.root)
+        self._start_polling()
 
         self._set_title()
         self.resize(1320, 820)
@@ -241,6 +252,9 @@ class MainWindow(QMainWindow):
         self.list_panel = QWidget()
         layout = QVBoxLayout(self.list_panel)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.resolve_requested.connect(self.resolve_conflicts)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.due_filter)
@@ -330,6 +344,11 @@ class MainWindow(QMainWindow):
         self.mark_reviewed_action = a(
             "&Mark reviewed today", self.mark_reviewed_today, "Ctrl+Shift+R"
         )
+        self.conflicts_action = a(
+            "Resolve s&ync conflicts…",
+            self.resolve_conflicts,
+            tip="Choose between two versions a sync client kept of the same pupil",
+        )
         self.shortcuts_action = a("&Keyboard shortcuts", lambda: show_shortcuts(self), "F1")
         self.about_action = a("&About PenPortrait", self.about)
 
@@ -369,6 +388,7 @@ class MainWindow(QMainWindow):
         tools_menu.addActions(
             [self.settings_action, self.bank_action, self.check_portrait_action, self.check_action]
         )
+        tools_menu.addAction(self.conflicts_action)
         help_menu = menus.addMenu("&Help")
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
@@ -411,6 +431,7 @@ class MainWindow(QMainWindow):
     def refresh_list(self) -> FolderScan:
         """Read the folder again (another laptop may have changed it) without losing the edit."""
         current = self.current_id()
+        self._merge_conflict_copies()
         scan = self.store.scan()
         self.last_scan = scan
         self._refreshing = True
@@ -442,6 +463,79 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{count} pupil{'s' if count != 1 else ''} · {where}", 5000)
         self._watch()
         return scan
+
+    # -- sync conflict copies and folders the watcher cannot see ---------------------------------
+
+    def _merge_conflict_copies(self) -> MergeSummary:
+        """Merge what merges by itself and say so in the banner (on opening, on every change)."""
+        current = self.current_id()
+        busy = {current} if current is not None and self.session.dirty else set()
+        try:
+            summary = merge_all(self.store, by=self.session.user, skip=busy)
+        except OSError as error:
+            self.statusBar().showMessage(f"Could not check for sync conflicts: {error}", 10000)
+            return MergeSummary()
+        if summary.merged or summary.need_person:
+            self.conflict_banner.show_counts(len(summary.merged), len(summary.need_person))
+        elif not self.conflict_banner.resolve_button.isHidden():
+            self.conflict_banner.hide()  # the last clash was settled (here or elsewhere)
+        return summary
+
+    def resolve_conflicts(self) -> ClashDialog | None:
+        """Open the clash dialog for the next conflict copy that needs a person."""
+        reports = [r for r in report_all(self.store) if r.needs_person]
+        if not reports:
+            self.conflict_banner.hide()
+            QMessageBox.information(
+                self, "Sync conflicts", "There are no sync conflict copies to resolve."
+            )
+            return None
+        report = next((r for r in reports if r.clashes and not r.problem), None)
+        if report is None:
+            QMessageBox.information(
+                self,
+                "Sync conflicts",
+                "These conflict copies cannot be merged here; they were left as they are:\n\n"
+                + "\n".join(r.describe() for r in reports),
+            )
+            return None
+        dialog = ClashDialog(report, self)
+        dialog.accepted.connect(lambda: self._save_resolution(dialog))
+        dialog.open()
+        return dialog
+
+    def _save_resolution(self, dialog: ClashDialog) -> None:
+        if dialog.report.copy.pupil_id == self.current_id() and not self.flush():
+            return
+        try:
+            saved = apply_resolution(
+                self.store, dialog.report, dialog.choices(), by=self.session.user
+            )
+        except (SaveConflict, PupilFileError, OSError, ValueError) as error:
+            QMessageBox.warning(
+                self,
+                "Not saved",
+                f"The choice was not saved, and both versions were left as they are: {error}",
+            )
+            return
+        self.statusBar().showMessage(f"{saved.display_name}: both versions merged.", 6000)
+        self.refresh_list()
+
+    def _start_polling(self) -> None:
+        if watcher_is_reliable(self.store.root):
+            self.poll_timer.stop()
+        else:
+            self.poll_timer.start()
+
+    def poll_folder(self) -> bool:
+        """One cheap look (a listing with sizes and times); refresh only if something moved."""
+        signature = folder_signature(self.store.root)
+        if signature == self._signature:
+            return False
+        self._signature = signature
+        self.refresh_list()
+        self._signature = folder_signature(self.store.root)  # our own merges, if any
+        return True
 
     def _update_group_filter(self) -> None:
         chosen = self.group_filter.currentData() or ""
@@ -904,6 +998,9 @@ class MainWindow(QMainWindow):
         self._load_bank_and_checker()
         self.session.open(None)
         self._set_title()
+        self.conflict_banner.hide()
+        self._signature = folder_signature(store.root)
+        self._start_polling()
         self.refresh_list()
         self.select_row(0)
 
@@ -933,7 +1030,7 @@ class MainWindow(QMainWindow):
     def check_data(self) -> None:
         scan = self.store.scan()
         _, school_problems = load_school(self.store.root)
-        problems = school_problems + scan.problems
+        problems = school_problems + scan.problems + copy_problems(self.store)
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
 
     def about(self) -> None:

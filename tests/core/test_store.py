@@ -139,15 +139,17 @@ def test_two_processes_saving_at_once_give_one_save_and_conflicts(data_dir: Path
     """Real processes, started together, all editing revision 1: exactly one save wins."""
     store = Store(data_dir)
     pupil = saved_pupil(store)
+    go = data_dir / "go"
     script = textwrap.dedent(
         f"""
-        import sys, time
+        import os, sys, time
         from penportrait.core.store import Store, SaveConflict
         store = Store({str(data_dir)!r})
         pupil = store.load({pupil.id!r})
         edited = pupil.model_copy(update={{"updated_by": sys.argv[1]}})
-        while time.time() < float(sys.argv[2]):
-            pass
+        print("ready", flush=True)
+        while not os.path.exists({str(go)!r}):
+            time.sleep(0.001)
         try:
             store.save(edited, by=sys.argv[1])
             print("saved")
@@ -155,17 +157,19 @@ def test_two_processes_saving_at_once_give_one_save_and_conflicts(data_dir: Path
             print("conflict")
         """
     )
-    import time
-
-    start = time.time() + 1.5
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", script, f"laptop {n}", str(start)],
+            [sys.executable, "-c", script, f"laptop {n}"],
             stdout=subprocess.PIPE,
             text=True,
         )
         for n in range(4)
     ]
+    # Start them together only once every one has read revision 1 (a busy machine may take
+    # seconds to start a process).
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    go.touch()
     outcomes = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
     assert outcomes == ["conflict", "conflict", "conflict", "saved"]
     assert store.load(pupil.id).revision == 2

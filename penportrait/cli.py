@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from penportrait import __version__
+from penportrait.core import school_files
+from penportrait.core.bank import SCHOOL_FILE as BANK_FILE
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
+from penportrait.core.plain_english import SCHOOL_FILE as WORDS_FILE
 from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
 from penportrait.core.store import FolderScan, Store
@@ -280,10 +283,10 @@ def _warn_bad_files(scan: FolderScan) -> None:
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = store.scan()
-    _, school_problems = load_school(store.root)
-    problems = school_problems + scan.problems
-    has_school_file = (store.root / SCHOOL_FILE).exists()
-    checked = len(scan.pupils) + len(scan.bad_files) + has_school_file
+    problems = school_files.check(store.root) + scan.problems
+    school_wide = (SCHOOL_FILE, BANK_FILE, WORDS_FILE)
+    has_school_files = sum((store.root / name).exists() for name in school_wide)
+    checked = len(scan.pupils) + len(scan.bad_files) + has_school_files
     bad_files = sorted({p.file for p in problems})
     if args.json:
         print(

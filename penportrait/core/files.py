@@ -39,14 +39,27 @@ class LockTimeout(OSError):
 
 
 def ensure_folder(path: Path) -> None:
-    """Create ``path`` (and parents) readable by the owner only, if it is missing."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``path`` (and any missing parents) readable by the owner only, if it is missing.
+
+    Path.mkdir(parents=True) gives the parents the default mode (0755): each missing level is
+    made here with DIR_MODE instead.
+    """
+    if path.is_dir():
+        return
+    missing = []
+    level = path
+    while not level.exists() and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old or the new bytes, never a mix."""
     ensure_folder(path.parent)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}{TEMP_SUFFIX}")
+    temp = temp_path(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -59,6 +72,40 @@ def write_atomic(path: Path, data: bytes) -> None:
             temp.unlink()
         raise
     _fsync_folder(path.parent)
+
+
+def write_new(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` only if no file has that name: an existing file is never
+    replaced. If one with other bytes is there, the data goes beside it under a unique name.
+    Returns where the data is."""
+    ensure_folder(path.parent)
+    temp = temp_path(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        target = path
+        while True:
+            try:
+                os.link(temp, target)
+                break
+            except FileExistsError:
+                with contextlib.suppress(OSError):
+                    if target.read_bytes() == data:
+                        break
+                target = path.with_name(f"{path.stem}.{secrets.token_hex(4)}{path.suffix}")
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    _fsync_folder(path.parent)
+    return target
+
+
+def temp_path(path: Path) -> Path:
+    """A temporary name beside ``path``: hidden, unique, unpredictable, naming its process."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -345,9 +345,12 @@ class Store:
             on_disk = current.revision if current else 0
             if on_disk != pupil.revision:
                 raise SaveConflict(pupil, current)
+            # A pupil brought back after a delete elsewhere ("Keep mine") continues its own
+            # revisions: they never go backwards, so no history file is ever overwritten.
+            following = on_disk if current else self._last_known_revision(pupil.id)
             saved = pupil.model_copy(
                 update={
-                    "revision": on_disk + 1,
+                    "revision": following + 1,
                     "updated_at": stamp.isoformat(),
                     "updated_by": by or pupil.updated_by,
                 }
@@ -410,9 +413,38 @@ class Store:
                     found[int(stem)] = Path(entry.path)
         return found
 
+    def _last_known_revision(self, pupil_id: str) -> int:
+        """The highest revision this pupil ever had: in history or in the trash (0: none)."""
+        known = list(self._history_files(pupil_id))
+        with contextlib.suppress(PupilFileError, OSError):
+            known.append(self.read_file(self.trash_dir / f"{pupil_id}.json").revision)
+        return max(known, default=0)
+
+    def keep_in_history(self, pupil: Pupil) -> int:
+        """Keep ``pupil`` (a version someone chose not to keep) in history as the next revision
+        after every one known; the file itself is not touched. Returns that revision."""
+        path = self.pupil_path(pupil.id)
+        with files.save_lock(path):
+            try:
+                current = self._read_path(path)
+            except FileNotFoundError:
+                current = None
+            known = max(self._last_known_revision(pupil.id), current.revision if current else 0)
+            kept = pupil.model_copy(update={"revision": known + 1})
+            if current is not None:
+                # The file moves past the kept version, so history stays in order.
+                self._keep_in_history(current, self._read_bytes(path, self.relative(path)))
+                self._keep_in_history(kept, kept.to_json().encode("utf-8"))
+                files.write_atomic(
+                    path, current.model_copy(update={"revision": known + 2}).to_json().encode()
+                )
+            else:
+                self._keep_in_history(kept, kept.to_json().encode("utf-8"))
+        return known + 1
+
     def _keep_in_history(self, pupil: Pupil, data: bytes) -> None:
         folder = self.history_dir / pupil.id
-        files.write_atomic(folder / f"{pupil.revision}.json", data)
+        files.write_new(folder / f"{pupil.revision}.json", data)
         kept = self._history_files(pupil.id)
         for revision in sorted(kept)[:-HISTORY_KEPT]:
             with contextlib.suppress(FileNotFoundError):

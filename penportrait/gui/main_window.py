@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from penportrait import __version__
-from penportrait.core import files
+from penportrait.core import files, school_files
 from penportrait.core.bank import (
     add_school_strategy,
     load_bank,
@@ -54,6 +54,7 @@ from penportrait.core.photos import PhotoError
 from penportrait.core.plain_english import FieldHint, load_checker
 from penportrait.core.reviews import follow_last_reviewed, mark_reviewed
 from penportrait.core.school import SchoolSettings, load_school, save_school
+from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
 from penportrait.gui import ui_state
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout(self.undo_delete_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         self.undo_delete_label = QLabel()
+        self.undo_delete_label.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_delete_button = QPushButton("&Undo delete")
         self.undo_delete_button.setAccessibleName("Undo delete")
         self.undo_delete_button.clicked.connect(self.undo_delete)
@@ -591,22 +593,34 @@ class MainWindow(QMainWindow):
         needs = self.editor.pupil_needs()
         try:
             self.bank = add_school_strategy(self.store.root, new_school_strategy(text, needs))
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, SchoolFileError) as error:
             QMessageBox.warning(self, "Not added to the bank", str(error))
             return
         self.editor.set_bank(self.bank)
         self.statusBar().showMessage("Added to the school's strategy bank.", 5000)
 
     def manage_bank(self) -> None:
+        self._load_bank_and_checker()
+        if self.bank.problems:
+            # Never edit (and then write over) a file that could not be read.
+            QMessageBox.warning(
+                self,
+                "Strategy bank cannot be edited",
+                "The school's strategies.json could not be read, so it was left as it is:\n"
+                + "\n".join(str(p) for p in self.bank.problems[:10])
+                + "\n\nFix or move the file, then try again.",
+            )
+            return
         dialog = StrategyBankDialog(self.bank, self)
         if not dialog.exec():
             return
         try:
-            save_school_strategies(self.store.root, dialog.strategies())
-        except OSError as error:
+            save_school_strategies(self.store.root, dialog.strategies(), self.bank.revision)
+        except (OSError, SchoolFileError, SchoolFileConflict) as error:
             QMessageBox.warning(self, "Strategy bank not saved", str(error))
             return
-        self._load_bank_and_checker()
+        finally:
+            self._load_bank_and_checker()
 
     def show_reviews(self) -> None:
         dialog = ReviewsDialog(self.last_scan.pupils, clock.today(), self)
@@ -907,6 +921,16 @@ class MainWindow(QMainWindow):
         self.select_row(0)
 
     def edit_school_settings(self) -> None:
+        self.school, self.school_problems = load_school(self.store.root)
+        if self.school_problems:
+            QMessageBox.warning(
+                self,
+                "School settings cannot be edited",
+                "The data folder's school.json could not be read, so it was left as it is:\n"
+                + "\n".join(str(p) for p in self.school_problems[:10])
+                + "\n\nFix or move the file, then try again.",
+            )
+            return
         dialog = SchoolSettingsDialog(self.school, self)
         if not dialog.exec():
             return
@@ -917,8 +941,8 @@ class MainWindow(QMainWindow):
                 name = "logo" + result.new_logo.suffix.lower().replace(".jpeg", ".jpg")
                 files.write_atomic(self.store.root / name, result.new_logo.read_bytes())
                 settings = settings.model_copy(update={"logo": name})
-            save_school(self.store.root, settings)
-        except OSError as error:
+            settings = save_school(self.store.root, settings)
+        except (OSError, SchoolFileError, SchoolFileConflict) as error:
             QMessageBox.warning(self, "Settings not saved", str(error))
             return
         self.apply_school(settings)
@@ -931,8 +955,7 @@ class MainWindow(QMainWindow):
 
     def check_data(self) -> None:
         scan = self.store.scan()
-        _, school_problems = load_school(self.store.root)
-        problems = school_problems + scan.problems
+        problems = school_files.check(self.store.root) + scan.problems
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
 
     def about(self) -> None:

@@ -343,3 +343,58 @@ def test_a_missing_folder_is_empty_and_nothing_is_created_by_reading(data_dir: P
     assert store.is_empty()
     assert store.scan().pupils == []
     assert not data_dir.exists()
+
+
+# -- issue 11: nothing chosen against is thrown away; revisions never go backwards --------------
+
+
+def test_keep_theirs_keeps_my_version_in_history(data_dir: Path) -> None:
+    laptop_a, laptop_b = Store(data_dir), Store(data_dir)
+    pupil = saved_pupil(laptop_a)
+    laptop_b.save(with_about(pupil, "Theirs"))
+    with pytest.raises(SaveConflict) as caught:
+        laptop_a.save(with_about(pupil, "Mine"))
+    kept = laptop_a.keep_in_history(caught.value.mine)
+    on_disk = laptop_a.load(pupil.id)
+    assert on_disk.portrait.about_me == "Theirs"
+    assert on_disk.revision == kept + 1 == 4
+    assert laptop_a.load_revision(pupil.id, kept).portrait.about_me == "Mine"
+    assert laptop_a.history(pupil.id) == [3, 2, 1]
+
+
+def test_a_pupil_kept_after_a_delete_elsewhere_continues_its_revisions(data_dir: Path) -> None:
+    laptop_a, laptop_b = Store(data_dir), Store(data_dir)
+    pupil = saved_pupil(laptop_a)
+    for n in range(3):
+        pupil = laptop_a.save(with_about(pupil, f"edit {n}"))
+    assert pupil.revision == 4 and laptop_a.history(pupil.id) == [3, 2, 1]
+    old_history = {r: laptop_a.load_revision(pupil.id, r) for r in laptop_a.history(pupil.id)}
+    laptop_b.delete(pupil.id)
+    with pytest.raises(SaveConflict) as caught:
+        laptop_a.save(with_about(pupil, "kept on laptop A"))
+    restored = laptop_a.save(caught.value.keep_mine())
+    assert restored.revision == 5
+    for n in range(3):
+        restored = laptop_a.save(with_about(restored, f"later {n}"))
+    assert restored.revision == 8
+    for revision, before in old_history.items():
+        assert laptop_a.load_revision(pupil.id, revision) == before
+
+
+def test_a_history_file_is_never_overwritten(store: Store) -> None:
+    pupil = saved_pupil(store)
+    folder = store.history_dir / pupil.id
+    files.ensure_folder(folder)
+    planted = b'{"planted": true}'
+    (folder / "1.json").write_bytes(planted)
+    store.save(pupil)
+    assert (folder / "1.json").read_bytes() == planted
+    assert len(list(folder.glob("1.*.json"))) == 1  # ours, beside it
+
+
+def test_history_and_new_data_folders_are_owner_only(tmp_path: Path) -> None:
+    store = Store(tmp_path / "new" / "data")
+    pupil = saved_pupil(store)
+    store.save(pupil)
+    for folder in (tmp_path / "new", store.root, store.history_dir, store.history_dir / pupil.id):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

@@ -266,6 +266,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
     else:
         assert saved.portrait.about_me == "Theirs."
         assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
+        assert "Mine." in history  # as the dialog promises: the other version is kept
     assert window.save_label.text() == "Saved"
 
 
@@ -437,3 +438,30 @@ def test_open_data_folder_switches_to_another_school(
     assert window.store.root == other
     assert window.proxy.rowCount() == 1
     assert window.session.content is not None and window.session.content.pupil.first_name == "Only"
+
+
+def test_the_conflict_dialog_and_trash_bar_show_names_as_plain_text(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    hostile = '<img src="/etc/passwd"><b>Bold</b>'
+    mira = select(window, "Mira Hussain")
+    named = mira.model_copy(
+        update={
+            "pupil": mira.pupil.model_copy(update={"preferred_name": hostile}),
+            "updated_by": hostile,
+        }
+    )
+    from PySide6.QtWidgets import QLabel
+
+    from penportrait.core.store import SaveConflict
+
+    dialog = ConflictDialog(SaveConflict(named, named), window)
+    qtbot.addWidget(dialog)
+    intro = dialog.findChildren(QLabel)[0]
+    assert intro.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in intro.text()
+    window.session.edited(named)
+    window.session.save()
+    window.delete_action.trigger()
+    assert window.undo_delete_label.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in window.undo_delete_label.text()

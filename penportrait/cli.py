@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would happen; save nothing"
     )
+
+    undo_import = command(
+        "undo-import",
+        _undo_import,
+        "undo the last import (pupils changed since it are left as they are, and named)",
+    )
+    _data_option(undo_import)
     return parser
 
 
@@ -430,7 +437,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"Dry run: {plan.summary()}. Nothing was saved.")
     else:
-        result = run_import(plan, store, by="MIS import")
+        result = run_import(plan, store, by="MIS import", source=args.file.name)
         for failure in result.failed:
             print(f"penportrait: {failure}", file=sys.stderr)
         print(f"Imported: {plan.summary()}. Saved {len(result.touched)} pupils to {store.root}.")
@@ -439,6 +446,25 @@ def _import(args: argparse.Namespace) -> int:
     for row in plan.rejected:
         print(f"penportrait: rejected: {row}", file=sys.stderr)
     return EXIT_BAD_DATA if plan.rejected else EXIT_OK
+
+
+def _undo_import(args: argparse.Namespace) -> int:
+    from penportrait.core.importers.record import last_import, undo
+
+    store = _store(args)
+    record = last_import(store)
+    if record is None:
+        raise UserError(f"no import to undo in {store.root}")
+    report = undo(record, store, by="undo import")
+    for name in report.undone:
+        print(f"Put back: {name}")
+    for reason in report.left:
+        print(f"penportrait: left as it is: {reason}", file=sys.stderr)
+    print(
+        f"Undid the import of {record.source or 'a file'} ({record.started}): "
+        f"{len(report.undone)} pupils put back, {len(report.left)} left as they are."
+    )
+    return EXIT_BAD_DATA if report.left else EXIT_OK
 
 
 def _settings_with_warnings(store: Store) -> SchoolSettings:

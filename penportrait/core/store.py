@@ -363,13 +363,20 @@ class Store:
             files.write_atomic(path, text.encode("utf-8"))
         return saved
 
-    def delete(self, pupil_id: str) -> None:
-        """Move the pupil's file to the trash (an older trashed copy goes to history)."""
+    def delete(self, pupil_id: str, *, only_at_revision: int | None = None) -> None:
+        """Move the pupil's file to the trash (an older trashed copy goes to history).
+
+        With ``only_at_revision``, a file at another revision is not deleted: SaveConflict.
+        """
         path = self.pupil_path(pupil_id)
         target = self.trash_dir / path.name
         with files.save_lock(path):
             if not path.exists():
                 raise NotFoundError(f"no pupil with id {pupil_id} in {self.root}")
+            if only_at_revision is not None:
+                current = self._read_path(path)
+                if current.revision != only_at_revision:
+                    raise SaveConflict(current, current)
             files.ensure_folder(self.trash_dir)
             self._move_old_trash_to_history(target)
             os.replace(path, target)

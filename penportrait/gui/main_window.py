@@ -48,7 +48,8 @@ from penportrait.core.bank import (
     new_school_strategy,
     save_school_strategies,
 )
-from penportrait.core.importers.csv import ImportResult, undo_import
+from penportrait.core.importers.csv import ImportResult
+from penportrait.core.importers.record import last_import, undo
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.photos import PhotoError
 from penportrait.core.plain_english import FieldHint, load_checker
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
             tip="Bring pupils in from the school's MIS (a CSV export)",
         )
         self.undo_import_action = a("Undo &import", self.undo_last_import)
-        self.undo_import_action.setEnabled(False)
+        self._update_undo_import()
         self.open_folder_action = a("&Open data folder…", self.open_data_folder, "Ctrl+O")
         self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -852,18 +853,25 @@ class MainWindow(QMainWindow):
 
     def _imported(self, result: ImportResult) -> None:
         self.last_import = result
-        self.undo_import_action.setEnabled(bool(result.touched))
+        self._update_undo_import()
         self.refresh_list()
         self.statusBar().showMessage(f"Imported {len(result.touched)} pupils.", 8000)
 
+    def _update_undo_import(self) -> None:
+        """Undo import is there while the folder holds an import not yet undone (the record
+        lives in the data folder, so it outlives the app)."""
+        self.undo_import_action.setEnabled(last_import(self.store) is not None)
+
     def undo_last_import(self) -> None:
-        result = self.last_import
-        if result is None:
+        record = last_import(self.store)
+        if record is None:
+            self._update_undo_import()
             return
         answer = QMessageBox.question(
             self,
             "Undo import",
-            f"Put back the {len(result.touched)} pupils the last import added or changed?",
+            f"Put back the {len(record.touched)} pupils the last import added or changed? "
+            "Pupils changed by anyone since the import are left as they are.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -872,13 +880,18 @@ class MainWindow(QMainWindow):
 
         self.flush()
         self.session.open(None)
-        problems = undo_import(result, self.store, by=self.session.user)
+        report = undo(record, self.store, by=self.session.user)
         self.last_import = None
-        self.undo_import_action.setEnabled(False)
+        self._update_undo_import()
         self.refresh_list()
         self.select_row(0)
-        if problems:
-            QMessageBox.warning(self, "Some pupils were not put back", "\n".join(problems))
+        if report.left:
+            QMessageBox.warning(
+                self,
+                "Some pupils were left as they are",
+                f"{len(report.undone)} pupils were put back. These were not:\n"
+                + "\n".join(report.left),
+            )
         else:
             self.statusBar().showMessage("The import was undone.", 8000)
 
@@ -916,6 +929,7 @@ class MainWindow(QMainWindow):
         self.live.set_settings(self.school)
         self._load_bank_and_checker()
         self.session.open(None)
+        self._update_undo_import()
         self._set_title()
         self.refresh_list()
         self.select_row(0)

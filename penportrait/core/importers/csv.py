@@ -28,6 +28,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
+from penportrait.core.importers.record import RecordWriter, Touched, read_record, undo
 from penportrait.core.model import NeedCode, Pupil
 from penportrait.core.store import SaveConflict, Store
 
@@ -578,18 +579,11 @@ def _show(value: Any) -> str:
 # -- doing it ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Touched:
-    """A pupil an import saved: its id, and the revision before (None: the import added it)."""
-
-    pupil_id: str
-    revision_before: int | None
-
-
 @dataclass
 class ImportResult:
     touched: list[Touched] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # rows that could not be saved, and why
+    record: Path | None = None  # the undo record in the data folder
 
 
 def run_import(
@@ -597,39 +591,46 @@ def run_import(
     store: Store,
     *,
     by: str = "",
+    source: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old)."""
+    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old).
+
+    Each save is written to the import's record in the data folder as it happens, so the
+    import can be undone later, after a restart or a crash too (record.py).
+    """
     result = ImportResult()
     todo = plan.to_save
-    for index, row in enumerate(todo):
-        assert row.pupil is not None
-        before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
-        try:
-            store.save(row.pupil, by=by or "MIS import")
-        except SaveConflict:
-            result.failed.append(f"Row {row.row}: {row.name} changed while importing; import again")
-        except (OSError, ValueError) as error:
-            result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
-        else:
-            result.touched.append(Touched(row.pupil.id, before))
-        if progress:
-            progress(index + 1, len(todo))
+    if not todo:
+        return result
+    writer = RecordWriter(store, source, by or "MIS import")
+    result.record = writer.path
+    try:
+        for index, row in enumerate(todo):
+            assert row.pupil is not None
+            before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
+            try:
+                saved = store.save(row.pupil, by=by or "MIS import")
+            except SaveConflict:
+                result.failed.append(
+                    f"Row {row.row}: {row.name} changed while importing; import again"
+                )
+            except (OSError, ValueError) as error:
+                result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
+            else:
+                touched = Touched(row.pupil.id, before, saved.revision)
+                writer.add(touched)
+                result.touched.append(touched)
+            if progress:
+                progress(index + 1, len(todo))
+    finally:
+        writer.close()
     return result
 
 
 def undo_import(result: ImportResult, store: Store, *, by: str = "") -> list[str]:
-    """Put every pupil the import touched back as it was; returns what could not be undone."""
-    problems = []
-    for touched in result.touched:
-        try:
-            current = store.load(touched.pupil_id)
-            if touched.revision_before is None:
-                store.delete(touched.pupil_id)
-                continue
-            previous = store.load_revision(touched.pupil_id, touched.revision_before)
-            restored = previous.model_copy(update={"revision": current.revision})
-            store.save(restored, by=by or "undo import")
-        except (LookupError, OSError, ValueError) as error:
-            problems.append(f"{touched.pupil_id}: {error}")
-    return problems
+    """Put back every pupil the import touched that nobody changed since; returns the pupils
+    left as they are, each with the reason."""
+    if result.record is None:
+        return []
+    return undo(read_record(result.record), store, by=by).left

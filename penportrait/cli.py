@@ -290,7 +290,7 @@ def _warn_bad_files(scan: FolderScan) -> None:
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = store.scan()
-    problems = school_files.check(store.root) + scan.problems
+    problems = school_files.check(store.root) + scan.problems + store.temporary_file_problems()
     school_wide = (SCHOOL_FILE, BANK_FILE, WORDS_FILE)
     has_school_files = sum((store.root / name).exists() for name in school_wide)
     checked = len(scan.pupils) + len(scan.bad_files) + has_school_files

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import json
 import os
+import stat
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +36,15 @@ from penportrait.core.photos import PhotoError, clean_photo
 from . import clock
 
 HISTORY_KEPT: Final = 20
+# A temporary file this old (by the file system's clock) was left by a crashed save.
+STALE_TEMP_SECONDS: Final = 3600.0
+# Never follow a link out of the folder; never block on a FIFO named like a pupil file.
+_READ_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+)
 # A portrait is a few kilobytes and photos live beside it, so anything this big is not a pupil
 # file; it is reported without being read into memory.
 MAX_PUPIL_FILE_BYTES: Final = 2 * 1024 * 1024
@@ -217,9 +228,32 @@ class Store:
         Plain os.open/os.read: this runs once per pupil when a folder opens, and the buffered
         file object costs more than the read itself.
         """
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
-            size = os.fstat(fd).st_size
+            fd = os.open(path, _READ_FLAGS)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # O_NOFOLLOW: a symbolic link
+                raise PupilFileError(
+                    [
+                        Problem(
+                            where,
+                            "",
+                            "is a link to another file; only files inside the data folder "
+                            "are read, so it was not read",
+                        )
+                    ]
+                ) from None
+            raise
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a device fill memory
+                raise PupilFileError(
+                    [
+                        Problem(
+                            where, "", "is not a regular file (a pipe, device or folder); not read"
+                        )
+                    ]
+                )
+            size = info.st_size
             if size > MAX_PUPIL_FILE_BYTES:
                 raise PupilFileError(
                     [
@@ -283,6 +317,10 @@ class Store:
             raw = json.loads(text)
         except ValueError:
             raw = None
+        except RecursionError:  # thousands of nested brackets: not a pupil, and not loaded
+            return PupilFileError(
+                [Problem(where, "", "is nested far too deeply to be a pupil file; it was not read")]
+            )
         if isinstance(raw, dict):
             version = raw.get("format_version")
             if raw.get("format", FORMAT_NAME) != FORMAT_NAME:
@@ -467,6 +505,58 @@ class Store:
             os.replace(target, target.with_name(f"{target.stem}.{uuid.uuid4().hex[:8]}.damaged"))
             return
         self._keep_in_history(old, target.read_bytes())
+
+    # -- leftovers of crashed saves ---------------------------------------------------------
+
+    def stale_temporary_files(self) -> list[Path]:
+        """Temporary files that crashed saves left behind (each may be a full copy of a pupil).
+
+        A save writes its temporary file for a moment; one older than STALE_TEMP_SECONDS, by
+        the file system's own clock, belongs to no live save on any computer.
+        """
+        found: list[Path] = []
+        folders = [self.root, self.pupils_dir, self.trash_dir, self.photos_dir]
+        with contextlib.suppress(OSError):
+            folders += [Path(e.path) for e in os.scandir(self.history_dir) if e.is_dir()]
+        for folder in folders:
+            try:
+                entries = [
+                    e
+                    for e in os.scandir(folder)
+                    if e.name.startswith(".")
+                    and e.name.endswith(files.TEMP_SUFFIX)
+                    and e.is_file(follow_symlinks=False)
+                ]
+            except OSError:
+                continue
+            if not entries:
+                continue
+            now = files.file_system_now(folder)
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if now is not None and now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                        found.append(Path(entry.path))
+        return sorted(found)
+
+    def remove_stale_temporary_files(self) -> int:
+        """Remove what stale_temporary_files finds; returns how many were removed."""
+        removed = 0
+        for path in self.stale_temporary_files():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        return removed
+
+    def temporary_file_problems(self) -> list[Problem]:
+        return [
+            Problem(
+                self.relative(path),
+                "",
+                "is a temporary copy left by a save that crashed; PenPortrait removes it when "
+                "the app next opens this folder",
+            )
+            for path in self.stale_temporary_files()
+        ]
 
     # -- photos -----------------------------------------------------------------------------
 

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.live = LivePage()
         self.live.set_settings(self.school)
         self._load_bank_and_checker()
+        self._remove_leftovers()
         self.hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
         self.hint_timer.timeout.connect(self.update_hints)
         splitter = QSplitter()
@@ -857,6 +858,11 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self.statusBar().showMessage(f"Imported {len(result.touched)} pupils.", 8000)
 
+    def _remove_leftovers(self) -> None:
+        """Temporary copies left by crashed saves (on any laptop) are removed on opening."""
+        with contextlib.suppress(OSError):
+            self.store.remove_stale_temporary_files()
+
     def _update_undo_import(self) -> None:
         """Undo import is there while the folder holds an import not yet undone (the record
         lives in the data folder, so it outlives the app)."""
@@ -930,6 +936,7 @@ class MainWindow(QMainWindow):
         self._load_bank_and_checker()
         self.session.open(None)
         self._update_undo_import()
+        self._remove_leftovers()
         self._set_title()
         self.refresh_list()
         self.select_row(0)
@@ -969,7 +976,11 @@ class MainWindow(QMainWindow):
 
     def check_data(self) -> None:
         scan = self.store.scan()
-        problems = school_files.check(self.store.root) + scan.problems
+        problems = (
+            school_files.check(self.store.root)
+            + scan.problems
+            + self.store.temporary_file_problems()
+        )
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
 
     def about(self) -> None:

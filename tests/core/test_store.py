@@ -16,6 +16,7 @@ from penportrait.core import files
 from penportrait.core.model import Pupil
 from penportrait.core.store import (
     HISTORY_KEPT,
+    STALE_TEMP_SECONDS,
     NotFoundError,
     PupilFileError,
     SaveConflict,
@@ -398,3 +399,49 @@ def test_history_and_new_data_folders_are_owner_only(tmp_path: Path) -> None:
     store.save(pupil)
     for folder in (tmp_path / "new", store.root, store.history_dir, store.history_dir / pupil.id):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+# -- issue 11: hostile files in the folder ----------------------------------------------------
+
+
+def test_a_deeply_nested_file_is_reported_and_the_rest_load(store: Store) -> None:
+    saved_pupil(store)
+    nested = store.pupils_dir / "11111111-1111-4111-8111-111111111111.json"
+    nested.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    scan = store.scan()
+    assert len(scan.pupils) == 1
+    assert [p.file for p in scan.problems] == [store.relative(nested)]
+    assert "nested far too deeply" in scan.problems[0].reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs and links")
+def test_a_fifo_or_a_link_out_of_the_folder_is_reported_not_read(
+    store: Store, tmp_path: Path
+) -> None:
+    kept = saved_pupil(store)
+    fifo = store.pupils_dir / "11111111-1111-4111-8111-111111111111.json"
+    os.mkfifo(fifo)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    other = Store(outside)
+    stranger = saved_pupil(other, "Out", "Side")
+    link = store.pupils_dir / f"{stranger.id}.json"
+    link.symlink_to(other.pupil_path(stranger.id))
+    scan = store.scan()  # returns at once: the FIFO is never read
+    assert [p.id for p in scan.pupils] == [kept.id]
+    reasons = {p.file: p.reason for p in scan.problems}
+    assert "not a regular file" in reasons[store.relative(fifo)]
+    assert "link to another file" in reasons[store.relative(link)]
+
+
+def test_stale_temporary_files_are_reported_and_removed_but_not_live_ones(store: Store) -> None:
+    pupil = saved_pupil(store)
+    stale = store.pupils_dir / f".{pupil.id}.json.999.abc.tmp"
+    live = store.pupils_dir / f".{pupil.id}.json.998.def.tmp"
+    stale.write_bytes(b"a whole pupil")
+    live.write_bytes(b"being written now")
+    old = stale.stat().st_mtime - 2 * STALE_TEMP_SECONDS
+    os.utime(stale, (old, old))
+    assert [p.file for p in store.temporary_file_problems()] == [store.relative(stale)]
+    assert store.remove_stale_temporary_files() == 1
+    assert not stale.exists() and live.exists()

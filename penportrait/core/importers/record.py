@@ -84,7 +84,7 @@ def read_record(path: Path) -> ImportRecord:
         for number, line in enumerate(stream):
             try:
                 item = json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if not isinstance(item, dict):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import re
 import secrets
 import time
 from collections.abc import Iterator
@@ -119,6 +120,25 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+_WINDOWS_RESERVED: Final = frozenset(
+    ["CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+     *(f"LPT{n}" for n in range(1, 10))]
+)  # fmt: skip
+
+
+def safe_file_name(text: str, *, fallback: str = "pupil", limit: int = 80) -> str:
+    """A file name made from pupil data that stays in its folder on every system: no path
+    separators or '..', no characters Windows refuses, no control characters, no leading dot,
+    not a reserved device name, at most ``limit`` characters."""
+    cleaned = "".join(
+        " " if ch in '<>:"/\\|?*' or ord(ch) < 32 or ord(ch) == 127 else ch for ch in text
+    )
+    cleaned = re.sub(r"\.{2,}", ".", " ".join(cleaned.split())).strip(". ")[:limit].strip(". ")
+    if not cleaned or cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+        return fallback
+    return cleaned
 
 
 def is_temporary_name(name: str) -> bool:

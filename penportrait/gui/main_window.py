@@ -811,7 +811,7 @@ class MainWindow(QMainWindow):
         folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
         audience = self.live.audience
         kind_of_page = "cover" if audience is Audience.COVER else "portrait"
-        name = f"{content.display_name} - {kind_of_page}{suffix}"
+        name = f"{files.safe_file_name(content.display_name)} - {kind_of_page}{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self, f"Export {kind}", str(folder / name), f"{kind} (*{suffix})"
         )

@@ -445,3 +445,20 @@ def test_stale_temporary_files_are_reported_and_removed_but_not_live_ones(store:
     assert [p.file for p in store.temporary_file_problems()] == [store.relative(stale)]
     assert store.remove_stale_temporary_files() == 1
     assert not stale.exists() and live.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc/passwd", "etc passwd"),
+        ("..", "pupil"),
+        ("Mira <b>Hussain</b>", "Mira b Hussain b"),
+        ("CON", "pupil"),
+        ("a\x00b\nc", "a b c"),
+        ("Zoë O'Neil", "Zoë O'Neil"),
+    ],
+)
+def test_file_names_made_from_pupil_data_stay_in_their_folder(name: str, expected: str) -> None:
+    safe = files.safe_file_name(name)
+    assert safe == expected
+    assert "/" not in safe and "\\" not in safe and not safe.startswith(".")

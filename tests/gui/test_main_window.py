@@ -465,3 +465,31 @@ def test_the_conflict_dialog_and_trash_bar_show_names_as_plain_text(
     window.delete_action.trigger()
     assert window.undo_delete_label.textFormat() == Qt.TextFormat.PlainText
     assert hostile in window.undo_delete_label.text()
+
+
+def test_the_suggested_export_name_stays_in_the_export_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from penportrait.gui import ui_state
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(folder))
+    mira = select(window, "Mira Hussain")
+    window.session.edited(
+        mira.model_copy(
+            update={"pupil": mira.pupil.model_copy(update={"preferred_name": "../../x/../evil"})}
+        )
+    )
+    suggested: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda _parent, _title, path, *a, **k: suggested.append(path) or ("", "")),
+    )
+    window.export_pdf_action.trigger()
+    assert suggested
+    chosen = Path(suggested[0])
+    assert chosen.parent == folder
+    assert chosen.resolve().parent == folder.resolve()
+    assert chosen.name.endswith(" - portrait.pdf") and ".." not in chosen.name

@@ -417,7 +417,13 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from penportrait.core.importers.csv import ImportFileError, plan_import, read_table, run_import
+    from penportrait.core.importers.csv import (
+        ImportFileError,
+        plan_import,
+        read_table,
+        run_import,
+        unreadable_pupils,
+    )
 
     root = data_folder(getattr(args, "data", None))
     if root.exists() and not root.is_dir():
@@ -425,7 +431,8 @@ def _import(args: argparse.Namespace) -> int:
     store = Store(root)
     try:
         table = read_table(args.file)
-        plan = plan_import(table, store.scan().pupils)
+        scan = store.scan()
+        plan = plan_import(table, scan.pupils, unreadable=unreadable_pupils(store, scan.problems))
     except ImportFileError as error:
         raise UserError(str(error)) from None
     print(

@@ -15,7 +15,7 @@ from penportrait.gui.main_window import MainWindow
 EXPORT = (
     "UPN,Legal Forename,Legal Surname,DOB,NC Year,Reg Group,SEN Status,SEN Need Type,House\n"
     "K999200124001,Nadia,Rahman,03/04/2018,4,4 Oak,K,Dyslexia,Kestrel\n"
-    "K999200124002,Tom,Smith,31/02/2018,4,4 Oak,N,,Heron\n"
+    "Z999200124002,Tom,Smith,31/02/2018,4,4 Oak,N,,Heron\n"
 )
 
 

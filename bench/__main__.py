@@ -8,7 +8,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import import_mis, open_folder, pack, portrait, startup
+from bench import hostile, import_mis, open_folder, pack, portrait, startup
 
 
 def main() -> None:
@@ -16,7 +16,7 @@ def main() -> None:
         f"PenPortrait benchmarks: Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} cores, {platform.system()}"
     )
-    for bench in (open_folder, portrait, pack, startup, import_mis):
+    for bench in (open_folder, portrait, pack, startup, import_mis, hostile):
         print(bench.run(), flush=True)
 
 

@@ -13,6 +13,7 @@ import os
 import platform
 import re
 import secrets
+import select
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -172,12 +173,18 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
             continue
         if time.monotonic() > deadline:
             raise LockTimeout(f"{path.name} is being saved by someone else; try again") from None
-        time.sleep(delay * (0.5 + secrets.randbelow(1000) / 1000))
+        _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
         delay = min(delay * 2, 0.1)
     try:
         yield
     finally:
         _release(lock, token)
+
+
+def _pause(seconds: float) -> None:
+    """Wait a moment. Not time.sleep: under faketime (how the suite is run on another day) its
+    absolute monotonic sleep fails with EINVAL; select's relative timeout does not."""
+    select.select([], [], [], seconds)
 
 
 def _new_token() -> str:
@@ -237,7 +244,7 @@ def _release(lock: Path, token: str) -> None:
         _break_stale_guard(guard)
         if time.monotonic() > deadline:
             return  # leave the lock: it goes stale and is broken safely later
-        time.sleep(0.001)
+        _pause(0.001)
     try:
         if _read_token(lock) == token:
             with contextlib.suppress(FileNotFoundError):

@@ -169,12 +169,12 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     while True:
         if _create_exclusive(lock, token):
             break
-        if _break_if_stale(lock):
-            continue
+        broken = _break_if_stale(lock)
         if time.monotonic() > deadline:
             raise LockTimeout(f"{path.name} is being saved by someone else; try again") from None
-        _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
-        delay = min(delay * 2, 0.1)
+        if not broken:
+            _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
+            delay = min(delay * 2, 0.1)
     try:
         yield
     finally:
@@ -206,10 +206,14 @@ def _create_exclusive(lock: Path, token: str) -> bool:
 
 
 def _read_token(lock: Path) -> str | None:
+    """The lock's owner token; None when there is no lock. Anything else in its place (a
+    folder, a file that cannot be read) is nobody's token: it goes stale by age."""
     try:
         return lock.read_bytes().decode("utf-8", errors="replace")
-    except (FileNotFoundError, IsADirectoryError):
+    except FileNotFoundError:
         return None
+    except OSError:
+        return "\ufffd unreadable"
 
 
 def _break_if_stale(lock: Path) -> bool:

@@ -107,3 +107,10 @@ def test_a_save_over_a_stale_lock_succeeds(store: Store) -> None:
     os.utime(lock, (old, old))
     assert store.save(pupil).revision == 2
     assert not lock.exists()
+
+
+def test_a_folder_in_place_of_the_lock_makes_the_save_give_up_not_spin(tmp_path: Path) -> None:
+    path = tmp_path / "pupil.json"
+    lock_of(path).mkdir()
+    with pytest.raises(files.LockTimeout), files.save_lock(path, wait=0.1):
+        pass

@@ -462,3 +462,15 @@ def test_file_names_made_from_pupil_data_stay_in_their_folder(name: str, expecte
     safe = files.safe_file_name(name)
     assert safe == expected
     assert "/" not in safe and "\\" not in safe and not safe.startswith(".")
+
+
+def test_letting_a_pupil_stay_deleted_keeps_my_version_in_history(data_dir: Path) -> None:
+    laptop_a, laptop_b = Store(data_dir), Store(data_dir)
+    pupil = laptop_a.save(with_about(saved_pupil(laptop_a), "before"))
+    laptop_b.delete(pupil.id)
+    with pytest.raises(SaveConflict) as caught:
+        laptop_a.save(with_about(pupil, "my late edit"))
+    kept = laptop_a.keep_in_history(caught.value.mine)
+    assert kept == 3  # after revision 2, which is in the trash
+    assert laptop_a.load_revision(pupil.id, kept).portrait.about_me == "my late edit"
+    assert not laptop_a.pupil_path(pupil.id).exists()

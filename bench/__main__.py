@@ -8,7 +8,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import dist, import_mis, open_folder, pack, portrait, startup, sync_check
+from bench import dist, hostile, import_mis, open_folder, pack, portrait, startup, sync_check
 
 
 def main() -> None:
@@ -16,7 +16,7 @@ def main() -> None:
         f"PenPortrait benchmarks: Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} cores, {platform.system()}"
     )
-    for bench in (open_folder, sync_check, portrait, pack, startup, import_mis, dist):
+    for bench in (open_folder, sync_check, portrait, pack, startup, import_mis, hostile, dist):
         print(bench.run(), flush=True)
 
 

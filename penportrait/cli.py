@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from penportrait import __version__
+from penportrait.core import school_files
+from penportrait.core.bank import SCHOOL_FILE as BANK_FILE
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
+from penportrait.core.plain_english import SCHOOL_FILE as WORDS_FILE
 from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
 from penportrait.core.store import FolderScan, Problem, Store
@@ -111,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would happen; save nothing"
     )
+
+    undo_import = command(
+        "undo-import",
+        _undo_import,
+        "undo the last import (pupils changed since it are left as they are, and named)",
+    )
+    _data_option(undo_import)
     return parser
 
 
@@ -304,10 +314,15 @@ def _warn_bad_files(scan: FolderScan) -> None:
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = store.scan()
-    _, school_problems = load_school(store.root)
-    problems = school_problems + scan.problems + _conflict_copy_problems(store)
-    has_school_file = (store.root / SCHOOL_FILE).exists()
-    checked = len(scan.pupils) + len(scan.bad_files) + has_school_file
+    problems = (
+        school_files.check(store.root)
+        + scan.problems
+        + store.temporary_file_problems()
+        + _conflict_copy_problems(store)
+    )
+    school_wide = (SCHOOL_FILE, BANK_FILE, WORDS_FILE)
+    has_school_files = sum((store.root / name).exists() for name in school_wide)
+    checked = len(scan.pupils) + len(scan.bad_files) + has_school_files
     bad_files = sorted({p.file for p in problems})
     if args.json:
         print(
@@ -488,7 +503,13 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from penportrait.core.importers.csv import ImportFileError, plan_import, read_table, run_import
+    from penportrait.core.importers.csv import (
+        ImportFileError,
+        plan_import,
+        read_table,
+        run_import,
+        unreadable_pupils,
+    )
 
     root = data_folder(getattr(args, "data", None))
     if root.exists() and not root.is_dir():
@@ -496,7 +517,8 @@ def _import(args: argparse.Namespace) -> int:
     store = Store(root)
     try:
         table = read_table(args.file)
-        plan = plan_import(table, store.scan().pupils)
+        scan = store.scan()
+        plan = plan_import(table, scan.pupils, unreadable=unreadable_pupils(store, scan.problems))
     except ImportFileError as error:
         raise UserError(str(error)) from None
     print(
@@ -508,7 +530,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"Dry run: {plan.summary()}. Nothing was saved.")
     else:
-        result = run_import(plan, store, by="MIS import")
+        result = run_import(plan, store, by="MIS import", source=args.file.name)
         for failure in result.failed:
             print(f"penportrait: {failure}", file=sys.stderr)
         print(f"Imported: {plan.summary()}. Saved {len(result.touched)} pupils to {store.root}.")
@@ -517,6 +539,25 @@ def _import(args: argparse.Namespace) -> int:
     for row in plan.rejected:
         print(f"penportrait: rejected: {row}", file=sys.stderr)
     return EXIT_BAD_DATA if plan.rejected else EXIT_OK
+
+
+def _undo_import(args: argparse.Namespace) -> int:
+    from penportrait.core.importers.record import last_import, undo
+
+    store = _store(args)
+    record = last_import(store)
+    if record is None:
+        raise UserError(f"no import to undo in {store.root}")
+    report = undo(record, store, by="undo import")
+    for name in report.undone:
+        print(f"Put back: {name}")
+    for reason in report.left:
+        print(f"penportrait: left as it is: {reason}", file=sys.stderr)
+    print(
+        f"Undid the import of {record.source or 'a file'} ({record.started}): "
+        f"{len(report.undone)} pupils put back, {len(report.left)} left as they are."
+    )
+    return EXIT_BAD_DATA if report.left else EXIT_OK
 
 
 def _settings_with_warnings(store: Store) -> SchoolSettings:

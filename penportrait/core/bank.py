@@ -14,18 +14,17 @@ staff never prints it as a MUST DO: ``Bank.cover_must_do`` picks what it prints,
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from penportrait import resources
-from penportrait.core import files
-from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, Strategy, describe_errors
+from penportrait.core import school_files
+from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, Strategy
 from penportrait.core.store import Problem
 
 SCHOOL_FILE: Final = "strategies.json"
@@ -105,6 +104,7 @@ class _BankFile(BaseModel):
 
     format: Literal["penportrait.strategies"] = "penportrait.strategies"
     format_version: Literal[1] = 1
+    revision: Annotated[int, Field(ge=0)] = 0
     strategies: list[BankStrategy] = Field(default_factory=list)
 
 
@@ -118,6 +118,8 @@ class Bank:
     _cached: tuple[tuple[int, ...], dict[str, BankStrategy], dict[str, BankStrategy]] | None = (
         field(default=None, init=False, repr=False, compare=False)
     )
+    # The revision of the school's file as read (0: no file yet); a save states it.
+    revision: int = 0
 
     @property
     def strategies(self) -> list[BankStrategy]:
@@ -199,28 +201,27 @@ def load_bank(root: Path | None) -> Bank:
     bank = Bank(built_in)
     if root is None:
         return bank
-    path = root / SCHOOL_FILE
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        document = school_files.load(root, SCHOOL_FILE, _BankFile)
+    except school_files.SchoolFileError as error:
+        bank.problems.extend(error.problems)
         return bank
-    except OSError as error:
-        bank.problems.append(Problem(SCHOOL_FILE, "", f"could not be read ({error.strerror})"))
-        return bank
-    try:
-        bank.school = _BankFile.model_validate_json(data.decode("utf-8-sig")).strategies
-    except UnicodeDecodeError:
-        bank.problems.append(Problem(SCHOOL_FILE, "", "is not UTF-8 text"))
-    except ValidationError as error:
-        bank.problems.extend(Problem(SCHOOL_FILE, f, r) for f, r in describe_errors(error))
+    if document is not None:
+        bank.school, bank.revision = document.strategies, document.revision
     return bank
 
 
-def save_school_strategies(root: Path, strategies: list[BankStrategy]) -> None:
-    """Write the school's own strategies to ``strategies.json`` (atomically)."""
-    document = _BankFile(strategies=strategies).model_dump(mode="json")
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    files.write_atomic(root / SCHOOL_FILE, text.encode("utf-8"))
+def save_school_strategies(root: Path, strategies: list[BankStrategy], revision: int) -> Bank:
+    """Replace the school's strategies with ``strategies``, edited from ``revision``.
+
+    Raises SchoolFileError (the file on disk cannot be read; it is not written over) or
+    SchoolFileConflict (another computer saved it meanwhile); nothing is written then.
+    """
+    wanted = _BankFile(strategies=strategies)
+    school_files.save(
+        root, SCHOOL_FILE, _BankFile, school_files.checked(revision, wanted, SCHOOL_FILE)
+    )
+    return load_bank(root)
 
 
 def new_school_strategy(
@@ -242,16 +243,30 @@ def new_school_strategy(
 
 
 def add_school_strategy(root: Path, strategy: BankStrategy) -> Bank:
-    """Add (or replace, by id) one of the school's strategies, and return the new bank."""
-    bank = load_bank(root)
-    if bank.problems:
-        raise ValueError(f"{SCHOOL_FILE} has problems; fix them first: {bank.problems[0]}")
-    school = [s for s in bank.school if s.id != strategy.id] + [strategy]
-    save_school_strategies(root, school)
+    """Add (or replace, by id) one of the school's strategies, and return the new bank.
+
+    The addition is made to the file as it is on disk, under the save lock, so additions made
+    at the same time on several laptops are all kept.
+    """
+
+    def add(current: _BankFile | None) -> _BankFile:
+        kept = [s for s in (current.strategies if current else []) if s.id != strategy.id]
+        return (
+            _BankFile(strategies=[*kept, strategy])
+            if current is None
+            else (current.model_copy(update={"strategies": [*kept, strategy]}))
+        )
+
+    school_files.save(root, SCHOOL_FILE, _BankFile, add)
     return load_bank(root)
 
 
 def remove_school_strategy(root: Path, strategy_id: str) -> Bank:
-    bank = load_bank(root)
-    save_school_strategies(root, [s for s in bank.school if s.id != strategy_id])
+    def remove(current: _BankFile | None) -> _BankFile:
+        if current is None:
+            return _BankFile()
+        kept = [s for s in current.strategies if s.id != strategy_id]
+        return current.model_copy(update={"strategies": kept})
+
+    school_files.save(root, SCHOOL_FILE, _BankFile, remove)
     return load_bank(root)

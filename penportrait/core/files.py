@@ -11,6 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import re
+import secrets
+import select
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,13 +21,18 @@ from typing import Final
 
 TEMP_SUFFIX: Final = ".tmp"
 LOCK_SUFFIX: Final = ".lock"
+GUARD_SUFFIX: Final = ".guard"
+STALE_SUFFIX: Final = ".stale"
 FILE_MODE: Final = 0o600
 DIR_MODE: Final = 0o700
-# A lock older than this was left by a crashed save on another machine.
+# A lock older than this was left by a crashed save (on another machine, or by a process whose
+# id was since reused on this one): every lock has this age limit.
 STALE_LOCK_SECONDS: Final = 30.0
 # This computer, as lock files name it (several laptops may share the folder).
 HOST: Final = platform.node()
 EMPTY_LOCK_SECONDS: Final = 2.0
+# A guard is held for microseconds; one this old was left by a crash.
+STALE_GUARD_SECONDS: Final = 2.0
 LOCK_WAIT_SECONDS: Final = 5.0
 
 
@@ -33,14 +41,27 @@ class LockTimeout(OSError):
 
 
 def ensure_folder(path: Path) -> None:
-    """Create ``path`` (and parents) readable by the owner only, if it is missing."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``path`` (and any missing parents) readable by the owner only, if it is missing.
+
+    Path.mkdir(parents=True) gives the parents the default mode (0755): each missing level is
+    made here with DIR_MODE instead.
+    """
+    if path.is_dir():
+        return
+    missing = []
+    level = path
+    while not level.exists() and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old or the new bytes, never a mix."""
     ensure_folder(path.parent)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}{TEMP_SUFFIX}")
+    temp = temp_path(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -53,6 +74,40 @@ def write_atomic(path: Path, data: bytes) -> None:
             temp.unlink()
         raise
     _fsync_folder(path.parent)
+
+
+def write_new(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` only if no file has that name: an existing file is never
+    replaced. If one with other bytes is there, the data goes beside it under a unique name.
+    Returns where the data is."""
+    ensure_folder(path.parent)
+    temp = temp_path(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        target = path
+        while True:
+            try:
+                os.link(temp, target)
+                break
+            except FileExistsError:
+                with contextlib.suppress(OSError):
+                    if target.read_bytes() == data:
+                        break
+                target = path.with_name(f"{path.stem}.{secrets.token_hex(4)}{path.suffix}")
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    _fsync_folder(path.parent)
+    return target
+
+
+def temp_path(path: Path) -> Path:
+    """A temporary name beside ``path``: hidden, unique, unpredictable, naming its process."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -68,60 +123,205 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+_WINDOWS_RESERVED: Final = frozenset(
+    ["CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+     *(f"LPT{n}" for n in range(1, 10))]
+)  # fmt: skip
+
+
+def safe_file_name(text: str, *, fallback: str = "pupil", limit: int = 80) -> str:
+    """A file name made from pupil data that stays in its folder on every system: no path
+    separators or '..', no characters Windows refuses, no control characters, no leading dot,
+    not a reserved device name, at most ``limit`` characters."""
+    cleaned = "".join(
+        " " if ch in '<>:"/\\|?*' or ord(ch) < 32 or ord(ch) == 127 else ch for ch in text
+    )
+    cleaned = re.sub(r"\.{2,}", ".", " ".join(cleaned.split())).strip(". ")[:limit].strip(". ")
+    if not cleaned or cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+        return fallback
+    return cleaned
+
+
 def is_temporary_name(name: str) -> bool:
     """Temporary, lock and hidden files, which listings skip."""
-    return name.startswith(".") or name.endswith((TEMP_SUFFIX, LOCK_SUFFIX))
+    return name.startswith(".") or name.endswith(
+        (TEMP_SUFFIX, LOCK_SUFFIX, GUARD_SUFFIX, STALE_SUFFIX)
+    )
 
 
 @contextlib.contextmanager
 def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     """Hold ``<path>.lock`` while the caller checks and replaces ``path``.
 
-    The lock file records host and process, so a lock left by a crashed process on this machine
-    is broken at once, and one left by another machine after STALE_LOCK_SECONDS.
+    The lock file is created exclusively and names its owner with a token no other lock ever
+    has (host, process, a random part). A lock is broken when it is stale: its process on this
+    computer is gone, or it is older than STALE_LOCK_SECONDS (so a lock naming a process whose
+    id was reused, or left on another laptop, is broken too). Breaking a lock and releasing
+    one's own both happen under a second, short-lived guard file, where the token is checked
+    again before the unlink: so a process only ever removes the very lock it judged stale, or
+    its own, never a lock someone else has just taken.
     """
     lock = path.with_name(path.name + LOCK_SUFFIX)
     ensure_folder(lock.parent)
-    owner = f"{HOST} {os.getpid()}".encode()
+    token = _new_token()
     deadline = time.monotonic() + wait
     delay = 0.002
     while True:
-        try:
-            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        except FileExistsError:
-            if _is_stale(lock):
-                with contextlib.suppress(FileNotFoundError):
-                    lock.unlink()
-                continue
-            if time.monotonic() > deadline:
-                raise LockTimeout(
-                    f"{path.name} is being saved by someone else; try again"
-                ) from None
-            time.sleep(delay)
+        if _create_exclusive(lock, token):
+            break
+        broken = _break_if_stale(lock)
+        if time.monotonic() > deadline:
+            raise LockTimeout(f"{path.name} is being saved by someone else; try again") from None
+        if not broken:
+            _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
             delay = min(delay * 2, 0.1)
-            continue
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(owner)
-        break
     try:
         yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            lock.unlink()
+        _release(lock, token)
 
 
-def _is_stale(lock: Path) -> bool:
+def _pause(seconds: float) -> None:
+    """Wait a moment. Not time.sleep: under faketime (how the suite is run on another day) its
+    absolute monotonic sleep fails with EINVAL; select's relative timeout does not."""
+    select.select([], [], [], seconds)
+
+
+def _new_token() -> str:
+    return f"{HOST} {os.getpid()} {secrets.token_hex(8)}"
+
+
+def _create_exclusive(lock: Path, token: str) -> bool:
+    """Create ``lock`` holding ``token``; False if it exists. The token is written in the
+    same call that creates the file, so a reader sees an empty lock only for a moment."""
     try:
-        text = lock.read_text(encoding="utf-8", errors="replace")
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
+        fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
         return False
-    host, _, pid = text.partition(" ")
-    if not text:  # the owner is written straight after creation: a crash came in between
+    try:
+        os.write(fd, token.encode())
+    finally:
+        os.close(fd)
+    return True
+
+
+def _read_token(lock: Path) -> str | None:
+    """The lock's owner token; None when there is no lock. Anything else in its place (a
+    folder, a file that cannot be read) is nobody's token: it goes stale by age."""
+    try:
+        return lock.read_bytes().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "\ufffd unreadable"
+
+
+def _break_if_stale(lock: Path) -> bool:
+    """Remove ``lock`` if it is stale; True if it was removed (by us or by its owner)."""
+    token = _read_token(lock)
+    if token is None:
+        return True  # released meanwhile: try again at once
+    if not _is_stale(lock, token):
+        return False
+    guard = lock.with_name(lock.name + GUARD_SUFFIX)
+    mine = _new_token()
+    if not _create_exclusive(guard, mine):
+        _break_stale_guard(guard)
+        return False
+    try:
+        # Under the guard nobody else removes the lock, so if it still holds the token we
+        # judged stale, the unlink below removes exactly that lock.
+        if _read_token(lock) == token:
+            with contextlib.suppress(FileNotFoundError):
+                lock.unlink()
+        return True
+    finally:
+        _remove_guard(guard, mine)
+
+
+def _release(lock: Path, token: str) -> None:
+    """Remove our own lock, and only it (it may have been broken as stale meanwhile)."""
+    guard = lock.with_name(lock.name + GUARD_SUFFIX)
+    mine = _new_token()
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while not _create_exclusive(guard, mine):
+        _break_stale_guard(guard)
+        if time.monotonic() > deadline:
+            return  # leave the lock: it goes stale and is broken safely later
+        _pause(0.001)
+    try:
+        if _read_token(lock) == token:
+            with contextlib.suppress(FileNotFoundError):
+                lock.unlink()
+    finally:
+        _remove_guard(guard, mine)
+
+
+def _remove_guard(guard: Path, token: str) -> None:
+    if _read_token(guard) == token:
+        with contextlib.suppress(FileNotFoundError):
+            guard.unlink()
+
+
+def _break_stale_guard(guard: Path) -> None:
+    """A guard is held for a few microseconds; one left by a crash is moved aside atomically
+    under a unique name, and put back if it turns out not to be the one judged stale."""
+    token = _read_token(guard)
+    if token is None or not _is_stale(guard, token, limit=STALE_GUARD_SECONDS):
+        return
+    aside = guard.with_name(f"{guard.name}.{secrets.token_hex(8)}{STALE_SUFFIX}")
+    try:
+        os.rename(guard, aside)
+    except FileNotFoundError:
+        return
+    if _read_token(aside) != token:
+        with contextlib.suppress(OSError):
+            os.link(aside, guard)  # not ours to break: put it back unless replaced
+    with contextlib.suppress(FileNotFoundError):
+        aside.unlink()
+
+
+def _is_stale(lock: Path, token: str, *, limit: float = STALE_LOCK_SECONDS) -> bool:
+    host, _, rest = token.partition(" ")
+    pid = rest.partition(" ")[0]
+    if host == HOST and pid.isdigit() and os.name == "posix" and not _process_alive(int(pid)):
+        return True
+    age = lock_age(lock)
+    if age is None:
+        return False
+    if not token:  # a crash between creating the lock and writing the owner
         return age > EMPTY_LOCK_SECONDS
-    if host == HOST and pid.isdigit() and os.name == "posix":
-        return not _process_alive(int(pid))
-    return age > STALE_LOCK_SECONDS
+    return age > limit
+
+
+def lock_age(path: Path) -> float | None:
+    """How old ``path`` is by the clock of the file system that holds it.
+
+    The age is the file's mtime against the mtime of a file created now in the same folder, so
+    neither another laptop's clock nor a shifted clock on this one (faketime) can make a fresh
+    lock look stale or an old one fresh.
+    """
+    try:
+        then = path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+    now = file_system_now(path.parent)
+    return None if now is None else now - then
+
+
+def file_system_now(folder: Path) -> float | None:
+    """The current time as the file system holding ``folder`` stamps files."""
+    probe = folder / f".now.{secrets.token_hex(8)}{TEMP_SUFFIX}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except OSError:
+        return None
+    try:
+        return os.fstat(fd).st_mtime
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            probe.unlink()
 
 
 def _process_alive(pid: int) -> bool:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from penportrait import resources
-from penportrait.core.model import Pupil, describe_errors
+from penportrait.core import school_files
+from penportrait.core.model import Pupil
 from penportrait.core.sections import SECTION_HEADINGS, Section
 from penportrait.core.store import Problem
 
@@ -45,6 +46,7 @@ class _WordList(BaseModel):
 
     format: Literal["penportrait.plain_english"] = "penportrait.plain_english"
     format_version: Literal[1] = 1
+    revision: int = Field(default=0, ge=0)
     entries: list[Entry] = Field(default_factory=list)
 
 
@@ -199,16 +201,29 @@ def load_checker(root: Path | None) -> tuple[Checker, list[Problem]]:
     entries = built_in_entries()
     problems: list[Problem] = []
     if root is not None:
-        path = root / SCHOOL_FILE
         try:
-            entries += _WordList.model_validate_json(path.read_bytes().decode("utf-8-sig")).entries
-        except FileNotFoundError:
-            pass
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(SCHOOL_FILE, "", f"could not be read ({error})"))
-        except ValidationError as error:
-            problems.extend(Problem(SCHOOL_FILE, f, r) for f, r in describe_errors(error))
+            document = school_files.load(root, SCHOOL_FILE, _WordList)
+        except school_files.SchoolFileError as error:
+            problems.extend(error.problems)
+        else:
+            entries += document.entries if document else []
     return Checker(entries), problems
+
+
+def load_school_words(root: Path) -> tuple[list[Entry], int]:
+    """The school's own entries and the revision of their file (raises SchoolFileError)."""
+    document = school_files.load(root, SCHOOL_FILE, _WordList)
+    return (document.entries, document.revision) if document else ([], 0)
+
+
+def save_school_words(root: Path, entries: list[Entry], revision: int) -> int:
+    """Save the school's own word list, edited from ``revision``; return the new revision.
+    Raises SchoolFileError or SchoolFileConflict, writing nothing."""
+    wanted = _WordList(entries=entries)
+    saved = school_files.save(
+        root, SCHOOL_FILE, _WordList, school_files.checked(revision, wanted, SCHOOL_FILE)
+    )
+    return saved.revision
 
 
 def word_list_json(entries: list[Entry]) -> str:

@@ -1,25 +1,20 @@
 """School settings: ``school.json`` in the data folder.
 
 A missing file means the defaults. A file that does not load is reported and left as it was;
-the app carries on with the defaults until someone saves the settings again (the damaged file
-is then kept beside the new one, never silently replaced).
+the app carries on with the defaults, and refuses to save settings over it (school_files).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from penportrait.core import files
-from penportrait.core.model import describe_errors
+from penportrait.core import school_files
 from penportrait.core.sections import COVER_SECTIONS_DEFAULT, Section
 from penportrait.core.store import Problem
-
-from . import clock
 
 SCHOOL_FILE: Final = "school.json"
 FONT_FLOOR_PT: Final = 9.0
@@ -51,6 +46,7 @@ class SchoolSettings(BaseModel):
 
     format: Literal["penportrait.school"] = "penportrait.school"
     format_version: Literal[1] = 1
+    revision: Annotated[int, Field(ge=0)] = 0
     name: str = ""
     logo: Annotated[str, Field(pattern=r"^([A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(png|jpg|jpeg))?$")] = (
         ""
@@ -72,28 +68,21 @@ class SchoolSettings(BaseModel):
 
 def load_school(root: Path) -> tuple[SchoolSettings, list[Problem]]:
     """The school's settings, and any problem with ``school.json`` (defaults are used then)."""
-    path = root / SCHOOL_FILE
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return SchoolSettings(), []
-    except OSError as error:
-        return SchoolSettings(), [Problem(SCHOOL_FILE, "", f"could not be read ({error.strerror})")]
-    try:
-        return SchoolSettings.model_validate_json(data.decode("utf-8-sig")), []
-    except UnicodeDecodeError as error:
-        reason = f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start})"
-        return SchoolSettings(), [Problem(SCHOOL_FILE, "", reason)]
-    except ValidationError as error:
-        return SchoolSettings(), [Problem(SCHOOL_FILE, f, r) for f, r in describe_errors(error)]
+        return school_files.load(root, SCHOOL_FILE, SchoolSettings) or SchoolSettings(), []
+    except school_files.SchoolFileError as error:
+        return SchoolSettings(), error.problems
 
 
-def save_school(root: Path, settings: SchoolSettings) -> None:
-    """Write ``school.json`` atomically; a damaged file already there is kept aside first."""
-    path = root / SCHOOL_FILE
-    _, problems = load_school(root)
-    if problems and path.exists():
-        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
-        path.replace(path.with_name(f"school.damaged-{stamp}.json.bak"))
-    text = json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    files.write_atomic(path, text.encode("utf-8"))
+def save_school(root: Path, settings: SchoolSettings) -> SchoolSettings:
+    """Save ``settings``, edited from ``settings.revision``; return them as saved.
+
+    Raises SchoolFileError when ``school.json`` on disk cannot be read (it is never written
+    over) and SchoolFileConflict when another computer saved it meanwhile.
+    """
+    return school_files.save(
+        root,
+        SCHOOL_FILE,
+        SchoolSettings,
+        school_files.checked(settings.revision, settings, SCHOOL_FILE),
+    )

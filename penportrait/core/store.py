@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import json
 import os
+import stat
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +37,15 @@ from penportrait.core.photos import PhotoError, clean_photo
 from . import clock
 
 HISTORY_KEPT: Final = 20
+# A temporary file this old (by the file system's clock) was left by a crashed save.
+STALE_TEMP_SECONDS: Final = 3600.0
+# Never follow a link out of the folder; never block on a FIFO named like a pupil file.
+_READ_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+)
 # A portrait is a few kilobytes and photos live beside it, so anything this big is not a pupil
 # file; it is reported without being read into memory.
 MAX_PUPIL_FILE_BYTES: Final = 2 * 1024 * 1024
@@ -221,9 +232,32 @@ class Store:
         Plain os.open/os.read: this runs once per pupil when a folder opens, and the buffered
         file object costs more than the read itself.
         """
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
-            size = os.fstat(fd).st_size
+            fd = os.open(path, _READ_FLAGS)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # O_NOFOLLOW: a symbolic link
+                raise PupilFileError(
+                    [
+                        Problem(
+                            where,
+                            "",
+                            "is a link to another file; only files inside the data folder "
+                            "are read, so it was not read",
+                        )
+                    ]
+                ) from None
+            raise
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a device fill memory
+                raise PupilFileError(
+                    [
+                        Problem(
+                            where, "", "is not a regular file (a pipe, device or folder); not read"
+                        )
+                    ]
+                )
+            size = info.st_size
             if size > MAX_PUPIL_FILE_BYTES:
                 raise PupilFileError(
                     [
@@ -287,6 +321,10 @@ class Store:
             raw = json.loads(text)
         except ValueError:
             raw = None
+        except RecursionError:  # thousands of nested brackets: not a pupil, and not loaded
+            return PupilFileError(
+                [Problem(where, "", "is nested far too deeply to be a pupil file; it was not read")]
+            )
         if isinstance(raw, dict):
             version = raw.get("format_version")
             if raw.get("format", FORMAT_NAME) != FORMAT_NAME:
@@ -349,9 +387,12 @@ class Store:
             on_disk = current.revision if current else 0
             if on_disk != pupil.revision:
                 raise SaveConflict(pupil, current)
+            # A pupil brought back after a delete elsewhere ("Keep mine") continues its own
+            # revisions: they never go backwards, so no history file is ever overwritten.
+            following = on_disk if current else self._last_known_revision(pupil.id)
             saved = pupil.model_copy(
                 update={
-                    "revision": on_disk + 1,
+                    "revision": following + 1,
                     "updated_at": stamp.isoformat(),
                     "updated_by": by or pupil.updated_by,
                 }
@@ -364,13 +405,20 @@ class Store:
             files.write_atomic(path, text.encode("utf-8"))
         return saved
 
-    def delete(self, pupil_id: str) -> None:
-        """Move the pupil's file to the trash (an older trashed copy goes to history)."""
+    def delete(self, pupil_id: str, *, only_at_revision: int | None = None) -> None:
+        """Move the pupil's file to the trash (an older trashed copy goes to history).
+
+        With ``only_at_revision``, a file at another revision is not deleted: SaveConflict.
+        """
         path = self.pupil_path(pupil_id)
         target = self.trash_dir / path.name
         with files.save_lock(path):
             if not path.exists():
                 raise NotFoundError(f"no pupil with id {pupil_id} in {self.root}")
+            if only_at_revision is not None:
+                current = self._read_path(path)
+                if current.revision != only_at_revision:
+                    raise SaveConflict(current, current)
             files.ensure_folder(self.trash_dir)
             self._move_old_trash_to_history(target)
             os.replace(path, target)
@@ -414,9 +462,38 @@ class Store:
                     found[int(stem)] = Path(entry.path)
         return found
 
+    def _last_known_revision(self, pupil_id: str) -> int:
+        """The highest revision this pupil ever had: in history or in the trash (0: none)."""
+        known = list(self._history_files(pupil_id))
+        with contextlib.suppress(PupilFileError, OSError):
+            known.append(self.read_file(self.trash_dir / f"{pupil_id}.json").revision)
+        return max(known, default=0)
+
+    def keep_in_history(self, pupil: Pupil) -> int:
+        """Keep ``pupil`` (a version someone chose not to keep) in history as the next revision
+        after every one known; the file itself is not touched. Returns that revision."""
+        path = self.pupil_path(pupil.id)
+        with files.save_lock(path):
+            try:
+                current = self._read_path(path)
+            except FileNotFoundError:
+                current = None
+            known = max(self._last_known_revision(pupil.id), current.revision if current else 0)
+            kept = pupil.model_copy(update={"revision": known + 1})
+            if current is not None:
+                # The file moves past the kept version, so history stays in order.
+                self._keep_in_history(current, self._read_bytes(path, self.relative(path)))
+                self._keep_in_history(kept, kept.to_json().encode("utf-8"))
+                files.write_atomic(
+                    path, current.model_copy(update={"revision": known + 2}).to_json().encode()
+                )
+            else:
+                self._keep_in_history(kept, kept.to_json().encode("utf-8"))
+        return known + 1
+
     def _keep_in_history(self, pupil: Pupil, data: bytes) -> None:
         folder = self.history_dir / pupil.id
-        files.write_atomic(folder / f"{pupil.revision}.json", data)
+        files.write_new(folder / f"{pupil.revision}.json", data)
         kept = self._history_files(pupil.id)
         for revision in sorted(kept)[:-HISTORY_KEPT]:
             with contextlib.suppress(FileNotFoundError):
@@ -432,6 +509,58 @@ class Store:
             os.replace(target, target.with_name(f"{target.stem}.{uuid.uuid4().hex[:8]}.damaged"))
             return
         self._keep_in_history(old, target.read_bytes())
+
+    # -- leftovers of crashed saves ---------------------------------------------------------
+
+    def stale_temporary_files(self) -> list[Path]:
+        """Temporary files that crashed saves left behind (each may be a full copy of a pupil).
+
+        A save writes its temporary file for a moment; one older than STALE_TEMP_SECONDS, by
+        the file system's own clock, belongs to no live save on any computer.
+        """
+        found: list[Path] = []
+        folders = [self.root, self.pupils_dir, self.trash_dir, self.photos_dir]
+        with contextlib.suppress(OSError):
+            folders += [Path(e.path) for e in os.scandir(self.history_dir) if e.is_dir()]
+        for folder in folders:
+            try:
+                entries = [
+                    e
+                    for e in os.scandir(folder)
+                    if e.name.startswith(".")
+                    and e.name.endswith(files.TEMP_SUFFIX)
+                    and e.is_file(follow_symlinks=False)
+                ]
+            except OSError:
+                continue
+            if not entries:
+                continue
+            now = files.file_system_now(folder)
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if now is not None and now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                        found.append(Path(entry.path))
+        return sorted(found)
+
+    def remove_stale_temporary_files(self) -> int:
+        """Remove what stale_temporary_files finds; returns how many were removed."""
+        removed = 0
+        for path in self.stale_temporary_files():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        return removed
+
+    def temporary_file_problems(self) -> list[Problem]:
+        return [
+            Problem(
+                self.relative(path),
+                "",
+                "is a temporary copy left by a save that crashed; PenPortrait removes it when "
+                "the app next opens this folder",
+            )
+            for path in self.stale_temporary_files()
+        ]
 
     # -- photos -----------------------------------------------------------------------------
 

@@ -137,12 +137,26 @@ TILE_COLOURS: Final = 6  # the palette has this many initials-tile colours
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+# A word longer than this gets a break opportunity (a zero-width space) after every this many
+# characters: Qt lays out one unbroken word in quadratic time (200,000 characters took
+# 17 s), and a page could not show it anyway. Every character is kept.
+LONG_WORD_CHARS: Final = 40
+BREAK: Final = "\u200b"
+_LONG_WORD: Final = re.compile(rf"[^\s\u200b]{{{LONG_WORD_CHARS + 1},}}")
+
+
 def clean_text(value: str) -> str:
-    """What a user typed, safe to lay out: no control characters, tidy line ends and spaces."""
+    """What a user typed, safe to lay out: no control characters, tidy line ends and spaces,
+    and very long words given places to break."""
     value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     value = value.replace("\t", " ")
     lines = [" ".join(line.split()) for line in value.split("\n")]
-    return "\n".join(lines).strip()
+    return _LONG_WORD.sub(_break_word, "\n".join(lines).strip())
+
+
+def _break_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return BREAK.join(word[i : i + LONG_WORD_CHARS] for i in range(0, len(word), LONG_WORD_CHARS))
 
 
 def audience_sees(settings: SchoolSettings, audience: Audience, section: Section) -> bool:

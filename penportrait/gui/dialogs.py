@@ -126,13 +126,16 @@ class ConflictDialog(QDialog):
         self.choice = Choice.CANCEL
         mine, theirs = conflict.mine, conflict.theirs
         who = f" by {theirs.updated_by}" if theirs and theirs.updated_by else ""
+        # Plain text: the name and "saved by" are user data, never markup to render.
         intro = QLabel(
-            f"<b>{mine.display_name}</b> was deleted on another computer while you were editing."
+            f"{mine.display_name} was deleted on another computer while you were editing. "
+            "Nothing is lost: whichever you choose, your version is kept in the pupil's history."
             if theirs is None
-            else f"<b>{mine.display_name}</b> was saved on another computer{who} while you "
+            else f"{mine.display_name} was saved on another computer{who} while you "
             "were editing. Nothing is lost: choose which version to keep. The other one is "
             "kept in the pupil's history."
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         comparison = QTextBrowser()
         comparison.setHtml(differences_html(mine, theirs))

@@ -44,6 +44,7 @@ from penportrait.core.importers.csv import (
     plan_import,
     read_table,
     run_import,
+    unreadable_pupils,
 )
 from penportrait.core.model import Pupil
 from penportrait.core.store import Store
@@ -78,6 +79,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import pupils from your MIS")
         self.store, self.pupils, self.by = store, list(pupils), by
+        # Rows that might be a pupil whose file cannot be read are refused (never a 2nd copy).
+        self.unreadable = unreadable_pupils(store, store.scan().problems)
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self.job: ImportJob | None = None
@@ -193,7 +196,9 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         try:
-            self.plan = plan_import(self.table, self.pupils, self.mapping())
+            self.plan = plan_import(
+                self.table, self.pupils, self.mapping(), unreadable=self.unreadable
+            )
         except ImportFileError as error:
             self.plan = None
             self.summary.setText(str(error))

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from penportrait import __version__
-from penportrait.core import files
+from penportrait.core import files, school_files
 from penportrait.core.bank import (
     add_school_strategy,
     load_bank,
@@ -52,12 +52,14 @@ from penportrait.core.bank import (
 from penportrait.core.conflicts import MergeSummary, copy_problems, merge_all, report_all
 from penportrait.core.conflicts import apply as apply_resolution
 from penportrait.core.folder_poll import folder_signature, watcher_is_reliable
-from penportrait.core.importers.csv import ImportResult, undo_import
+from penportrait.core.importers.csv import ImportResult
+from penportrait.core.importers.record import last_import, undo
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.photos import PhotoError
 from penportrait.core.plain_english import FieldHint, load_checker
 from penportrait.core.reviews import follow_last_reviewed, mark_reviewed
 from penportrait.core.school import SchoolSettings, load_school, save_school
+from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
 from penportrait.gui import ui_state
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.live = LivePage()
         self.live.set_settings(self.school)
         self._load_bank_and_checker()
+        self._remove_leftovers()
         self.hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
         self.hint_timer.timeout.connect(self.update_hints)
         splitter = QSplitter()
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout(self.undo_delete_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         self.undo_delete_label = QLabel()
+        self.undo_delete_label.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_delete_button = QPushButton("&Undo delete")
         self.undo_delete_button.setAccessibleName("Undo delete")
         self.undo_delete_button.clicked.connect(self.undo_delete)
@@ -308,7 +312,7 @@ class MainWindow(QMainWindow):
             tip="Bring pupils in from the school's MIS (a CSV export)",
         )
         self.undo_import_action = a("Undo &import", self.undo_last_import)
-        self.undo_import_action.setEnabled(False)
+        self._update_undo_import()
         self.open_folder_action = a("&Open data folder…", self.open_data_folder, "Ctrl+O")
         self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -686,22 +690,34 @@ class MainWindow(QMainWindow):
         needs = self.editor.pupil_needs()
         try:
             self.bank = add_school_strategy(self.store.root, new_school_strategy(text, needs))
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, SchoolFileError) as error:
             QMessageBox.warning(self, "Not added to the bank", str(error))
             return
         self.editor.set_bank(self.bank)
         self.statusBar().showMessage("Added to the school's strategy bank.", 5000)
 
     def manage_bank(self) -> None:
+        self._load_bank_and_checker()
+        if self.bank.problems:
+            # Never edit (and then write over) a file that could not be read.
+            QMessageBox.warning(
+                self,
+                "Strategy bank cannot be edited",
+                "The school's strategies.json could not be read, so it was left as it is:\n"
+                + "\n".join(str(p) for p in self.bank.problems[:10])
+                + "\n\nFix or move the file, then try again.",
+            )
+            return
         dialog = StrategyBankDialog(self.bank, self)
         if not dialog.exec():
             return
         try:
-            save_school_strategies(self.store.root, dialog.strategies())
-        except OSError as error:
+            save_school_strategies(self.store.root, dialog.strategies(), self.bank.revision)
+        except (OSError, SchoolFileError, SchoolFileConflict) as error:
             QMessageBox.warning(self, "Strategy bank not saved", str(error))
             return
-        self._load_bank_and_checker()
+        finally:
+            self._load_bank_and_checker()
 
     def show_reviews(self) -> None:
         dialog = ReviewsDialog(self.last_scan.pupils, clock.today(), self)
@@ -890,7 +906,7 @@ class MainWindow(QMainWindow):
         folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
         audience = self.live.audience
         kind_of_page = "cover" if audience is Audience.COVER else "portrait"
-        name = f"{content.display_name} - {kind_of_page}{suffix}"
+        name = f"{files.safe_file_name(content.display_name)} - {kind_of_page}{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self, f"Export {kind}", str(folder / name), f"{kind} (*{suffix})"
         )
@@ -933,18 +949,30 @@ class MainWindow(QMainWindow):
 
     def _imported(self, result: ImportResult) -> None:
         self.last_import = result
-        self.undo_import_action.setEnabled(bool(result.touched))
+        self._update_undo_import()
         self.refresh_list()
         self.statusBar().showMessage(f"Imported {len(result.touched)} pupils.", 8000)
 
+    def _remove_leftovers(self) -> None:
+        """Temporary copies left by crashed saves (on any laptop) are removed on opening."""
+        with contextlib.suppress(OSError):
+            self.store.remove_stale_temporary_files()
+
+    def _update_undo_import(self) -> None:
+        """Undo import is there while the folder holds an import not yet undone (the record
+        lives in the data folder, so it outlives the app)."""
+        self.undo_import_action.setEnabled(last_import(self.store) is not None)
+
     def undo_last_import(self) -> None:
-        result = self.last_import
-        if result is None:
+        record = last_import(self.store)
+        if record is None:
+            self._update_undo_import()
             return
         answer = QMessageBox.question(
             self,
             "Undo import",
-            f"Put back the {len(result.touched)} pupils the last import added or changed?",
+            f"Put back the {len(record.touched)} pupils the last import added or changed? "
+            "Pupils changed by anyone since the import are left as they are.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -953,13 +981,18 @@ class MainWindow(QMainWindow):
 
         self.flush()
         self.session.open(None)
-        problems = undo_import(result, self.store, by=self.session.user)
+        report = undo(record, self.store, by=self.session.user)
         self.last_import = None
-        self.undo_import_action.setEnabled(False)
+        self._update_undo_import()
         self.refresh_list()
         self.select_row(0)
-        if problems:
-            QMessageBox.warning(self, "Some pupils were not put back", "\n".join(problems))
+        if report.left:
+            QMessageBox.warning(
+                self,
+                "Some pupils were left as they are",
+                f"{len(report.undone)} pupils were put back. These were not:\n"
+                + "\n".join(report.left),
+            )
         else:
             self.statusBar().showMessage("The import was undone.", 8000)
 
@@ -997,6 +1030,8 @@ class MainWindow(QMainWindow):
         self.live.set_settings(self.school)
         self._load_bank_and_checker()
         self.session.open(None)
+        self._update_undo_import()
+        self._remove_leftovers()
         self._set_title()
         self.conflict_banner.hide()
         self._signature = folder_signature(store.root)
@@ -1005,6 +1040,16 @@ class MainWindow(QMainWindow):
         self.select_row(0)
 
     def edit_school_settings(self) -> None:
+        self.school, self.school_problems = load_school(self.store.root)
+        if self.school_problems:
+            QMessageBox.warning(
+                self,
+                "School settings cannot be edited",
+                "The data folder's school.json could not be read, so it was left as it is:\n"
+                + "\n".join(str(p) for p in self.school_problems[:10])
+                + "\n\nFix or move the file, then try again.",
+            )
+            return
         dialog = SchoolSettingsDialog(self.school, self)
         if not dialog.exec():
             return
@@ -1015,8 +1060,8 @@ class MainWindow(QMainWindow):
                 name = "logo" + result.new_logo.suffix.lower().replace(".jpeg", ".jpg")
                 files.write_atomic(self.store.root / name, result.new_logo.read_bytes())
                 settings = settings.model_copy(update={"logo": name})
-            save_school(self.store.root, settings)
-        except OSError as error:
+            settings = save_school(self.store.root, settings)
+        except (OSError, SchoolFileError, SchoolFileConflict) as error:
             QMessageBox.warning(self, "Settings not saved", str(error))
             return
         self.apply_school(settings)
@@ -1029,8 +1074,12 @@ class MainWindow(QMainWindow):
 
     def check_data(self) -> None:
         scan = self.store.scan()
-        _, school_problems = load_school(self.store.root)
-        problems = school_problems + scan.problems + copy_problems(self.store)
+        problems = (
+            school_files.check(self.store.root)
+            + scan.problems
+            + self.store.temporary_file_problems()
+            + copy_problems(self.store)
+        )
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
 
     def about(self) -> None:

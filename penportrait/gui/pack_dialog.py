@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from penportrait.core import files
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
@@ -238,7 +239,8 @@ class PackDialog(QDialog):
             suffix = ".pdf" if self.as_pdf.isChecked() else ".docx"
             kind = "PDF" if suffix == ".pdf" else "Word"
             folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
-            name = f"Cover pack - {', '.join(request.groups)}{suffix}"
+            groups = files.safe_file_name(", ".join(request.groups), fallback="groups")
+            name = f"Cover pack - {groups}{suffix}"
             path, _ = QFileDialog.getSaveFileName(
                 self, f"Save the pack as {kind}", str(folder / name), f"{kind} (*{suffix})"
             )

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from penportrait.core.files import LockTimeout
 from penportrait.core.model import Pupil
-from penportrait.core.store import PupilFileError, SaveConflict, Store
+from penportrait.core.store import NotFoundError, PupilFileError, SaveConflict, Store
 
 AUTOSAVE_MS: Final = 1000
 
@@ -96,7 +96,17 @@ class EditSession(QObject):
 
     def resolve(self, conflict: SaveConflict, choice: Choice) -> None:
         if choice is Choice.THEIRS:
-            theirs = conflict.theirs
+            # Mine is not thrown away: it goes to the pupil's history, as the dialog promises.
+            try:
+                self.store.keep_in_history(conflict.mine)
+                theirs = self.store.load(conflict.mine.id) if conflict.theirs else None
+            except NotFoundError:
+                theirs = None
+            except (PupilFileError, LockTimeout, OSError) as error:
+                self._set_state(SaveState.CONFLICT)
+                name = conflict.mine.display_name
+                self.failed.emit(f"{name}: your version was not kept: {error}")
+                return
             self.open(theirs)
             self.replaced.emit(theirs)
         elif choice is Choice.MINE:

@@ -112,8 +112,12 @@ def _set_up(document: WordDocument) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
     properties = document.core_properties
+    # Deliberate metadata (README): nothing names a pupil, a group or the person exporting.
     properties.author = "PenPortrait"
-    properties.title = "Pupil pen portraits"
+    properties.last_modified_by = "PenPortrait"
+    properties.title = "Confidential pupil information (PenPortrait)"
+    properties.subject = ""
+    properties.keywords = ""
     properties.comments = "Confidential: pupil information"
 
 

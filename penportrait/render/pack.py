@@ -134,7 +134,7 @@ def build_pack(
 def write_pack(pack: Pack, out: Path) -> None:
     """The pack as PDF or Word, by the file's ending."""
     if output_format(out) == ".pdf":
-        write_pdf(pack.pages, out, title="Pack for cover staff: " + ", ".join(pack.request.groups))
+        write_pdf(pack.pages, out)
         return
     from penportrait.render.docx import WordOverview, WordPage, write_docx
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -63,6 +64,8 @@ from penportrait.render.html import (
 )
 
 MARGIN_MM: Final = 12.0
+# The only title an exported PDF carries (no pupil, group or author: see write_pdf).
+EXPORT_TITLE: Final = "Confidential pupil information (PenPortrait)"
 FOOTER_MM: Final = 9.0  # the footer's band inside the bottom margin area
 A4_MM: Final = QSizeF(210.0, 297.0)
 STEP_PT: Final = 0.1
@@ -404,7 +407,9 @@ def pdf_bytes(pages: Sequence[PrintedPage], *, title: str = "") -> bytes:
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _a4_writer(buffer)
-    writer.setTitle(title or (page_title(pages[0].fitted.view) if pages else "PenPortrait"))
+    # Deliberately no pupil's name, group or author in the metadata: a file list, a print
+    # queue or a PDF reader's title bar shows the title to anyone passing (README: exports).
+    writer.setTitle(title or EXPORT_TITLE)
     _paint_all(pages, writer, DEFAULT_DPI)
     buffer.close()
     return bytes(array.data())
@@ -444,9 +449,14 @@ def _painting(device: QPagedPaintDevice) -> Iterator[QPainter]:
 
 def _write_output(out: Path, data: bytes) -> None:
     """Write an export next to its final name, then rename: no half-written file is left."""
-    temp = out.with_name(f".{out.name}.partial")
+    # Created exclusively under an unpredictable name, owner-only, never through a link: a
+    # file or link planted at a guessable temporary name cannot redirect the export.
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(8)}.partial")
     try:
-        temp.write_bytes(data)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(temp, flags | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
         os.replace(temp, out)
     except OSError as error:
         with contextlib.suppress(OSError):

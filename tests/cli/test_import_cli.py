@@ -13,7 +13,7 @@ EXPORT = (
     "UPN,Legal Forename,Preferred Forename,Legal Surname,DOB,NC Year,Reg Group,SEN Status,"
     "SEN Need Type\n"
     "K999200124001,Nadia,,Rahman,03/04/2018,Y4,4 Oak,K,Dyslexia\n"
-    "K999200124002,Tom,,Smith,31/02/2018,4,4 Oak,N,\n"
+    "Z999200124002,Tom,,Smith,31/02/2018,4,4 Oak,N,\n"
 )
 
 

@@ -27,22 +27,22 @@ SIMS = (
     "UPN,Legal Surname,Legal Forename,Preferred Forename,DOB,Year,Reg Group,SEN Status,"
     "SEN Need Type\r\n"
     "A123456789012,Hussain,Amira,Mira,14/03/2015,6,6H,K,SPLD\r\n"
-    "B123456789012,Bennett,Oliver,Ollie,02/09/2016,5,5B,E,ASD\r\n"
-    "C123456789012,Kowalska,Zofia,,21/11/2016,5,5B,N,\r\n"
+    "P123456789013,Bennett,Oliver,Ollie,02/09/2016,5,5B,E,ASD\r\n"
+    "D123456789014,Kowalska,Zofia,,21/11/2016,5,5B,N,\r\n"
 )
 ARBOR = (
     "Forename,Surname,Date of Birth,UPN,Year Group,Form,SEN Status,Primary Need\n"
     "Amira,Hussain,2015-03-14,A123456789012,Year 6,6H,SEN Support,Specific Learning Difficulty\n"
-    "Ffion,Davies,2016-05-30,D123456789012,Year 5,5B,Education, Health and Care Plan,"
+    "Ffion,Davies,2016-05-30,T123456789015,Year 5,5B,Education, Health and Care Plan,"
     "Hearing Impairment\n"
 ).replace("Education, Health and Care Plan", '"Education, Health and Care Plan"')
 BROMCOM = (
     "Forename;Surname;DOB;UPN;NC Year;Class;SEN Status;SEN Need Type\n"
-    "Siân;Evans;01.02.2016;E123456789012;Y5;5B;K;Social, Emotional and Mental Health\n"
+    "Siân;Evans;01.02.2016;G123456789016;Y5;5B;K;Social, Emotional and Mental Health\n"
 )
 SCHOLARPACK = (
     "Chosen name\tLegal Forename\tSurname\tDate of Birth\tUPN\tNC Year\tReg Group\tSEN Status\n"
-    "Zoë\tZoe\tMartin\t07/07/2019\tF123456789012\tR\tRowan\tN\n"
+    "Zoë\tZoe\tMartin\t07/07/2019\tW123456789017\tR\tRowan\tN\n"
 )
 
 

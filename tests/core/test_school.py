@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from penportrait.core.school import SchoolSettings, load_school, save_school
+from penportrait.core.school_files import SchoolFileError
 from penportrait.core.sections import COVER_HIDDEN_BY_DEFAULT, Section
 
 
@@ -28,16 +31,16 @@ def test_settings_save_and_load_and_keep_unknown_keys(tmp_path: Path) -> None:
     changed = settings.model_copy(
         update={"review_period_weeks": 6, "cover_sections": ["strategies"]}
     )
-    save_school(tmp_path, changed)
+    saved = save_school(tmp_path, changed)
     again, problems = load_school(tmp_path)
     assert problems == []
-    assert again == changed
+    assert again == saved == changed.model_copy(update={"revision": 1})
     assert json.loads((tmp_path / "school.json").read_text(encoding="utf-8"))["house_colours"] == [
         "red"
     ]
 
 
-def test_a_bad_school_file_is_reported_and_untouched_until_saved_again(tmp_path: Path) -> None:
+def test_a_bad_school_file_is_reported_and_never_written_over(tmp_path: Path) -> None:
     path = tmp_path / "school.json"
     bad = b'{"review_period_weeks": 0, "base_font_pt": 30, "cover_sections": ["diary"]}'
     path.write_bytes(bad)
@@ -50,10 +53,10 @@ def test_a_bad_school_file_is_reported_and_untouched_until_saved_again(tmp_path:
     }
     assert all(p.file == "school.json" for p in problems)
     assert path.read_bytes() == bad
-    save_school(tmp_path, SchoolSettings(name="Fixed"))
-    kept = list(tmp_path.glob("school.damaged-*.json.bak"))
-    assert [k.read_bytes() for k in kept] == [bad]
-    assert load_school(tmp_path)[0].name == "Fixed"
+    with pytest.raises(SchoolFileError, match="review_period_weeks"):
+        save_school(tmp_path, SchoolSettings(name="Fixed"))
+    assert path.read_bytes() == bad
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["school.json"]
 
 
 def test_not_utf8_school_file(tmp_path: Path) -> None:

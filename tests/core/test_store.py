@@ -16,6 +16,7 @@ from penportrait.core import files
 from penportrait.core.model import Pupil
 from penportrait.core.store import (
     HISTORY_KEPT,
+    STALE_TEMP_SECONDS,
     NotFoundError,
     PupilFileError,
     SaveConflict,
@@ -139,15 +140,17 @@ def test_two_processes_saving_at_once_give_one_save_and_conflicts(data_dir: Path
     """Real processes, started together, all editing revision 1: exactly one save wins."""
     store = Store(data_dir)
     pupil = saved_pupil(store)
+    go = data_dir / "go"
     script = textwrap.dedent(
         f"""
-        import sys, time
+        import os, select, sys
         from penportrait.core.store import Store, SaveConflict
         store = Store({str(data_dir)!r})
         pupil = store.load({pupil.id!r})
         edited = pupil.model_copy(update={{"updated_by": sys.argv[1]}})
-        while time.time() < float(sys.argv[2]):
-            pass
+        print("ready", flush=True)
+        while not os.path.exists({str(go)!r}):
+            select.select([], [], [], 0.001)  # not time.sleep: faketime breaks it
         try:
             store.save(edited, by=sys.argv[1])
             print("saved")
@@ -155,18 +158,20 @@ def test_two_processes_saving_at_once_give_one_save_and_conflicts(data_dir: Path
             print("conflict")
         """
     )
-    import time
-
-    start = time.time() + 1.5
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", script, f"laptop {n}", str(start)],
+            [sys.executable, "-c", script, f"laptop {n}"],
             stdout=subprocess.PIPE,
             text=True,
         )
         for n in range(4)
     ]
-    outcomes = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
+    # Start them together only once every one has read revision 1 (a busy machine may take
+    # seconds to start a process).
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    go.touch()
+    outcomes = sorted(p.communicate()[0].strip() for p in procs)  # no timeout: see above
     assert outcomes == ["conflict", "conflict", "conflict", "saved"]
     assert store.load(pupil.id).revision == 2
     assert store.history(pupil.id) == [1]
@@ -339,3 +344,133 @@ def test_a_missing_folder_is_empty_and_nothing_is_created_by_reading(data_dir: P
     assert store.is_empty()
     assert store.scan().pupils == []
     assert not data_dir.exists()
+
+
+# -- issue 11: nothing chosen against is thrown away; revisions never go backwards --------------
+
+
+def test_keep_theirs_keeps_my_version_in_history(data_dir: Path) -> None:
+    laptop_a, laptop_b = Store(data_dir), Store(data_dir)
+    pupil = saved_pupil(laptop_a)
+    laptop_b.save(with_about(pupil, "Theirs"))
+    with pytest.raises(SaveConflict) as caught:
+        laptop_a.save(with_about(pupil, "Mine"))
+    kept = laptop_a.keep_in_history(caught.value.mine)
+    on_disk = laptop_a.load(pupil.id)
+    assert on_disk.portrait.about_me == "Theirs"
+    assert on_disk.revision == kept + 1 == 4
+    assert laptop_a.load_revision(pupil.id, kept).portrait.about_me == "Mine"
+    assert laptop_a.history(pupil.id) == [3, 2, 1]
+
+
+def test_a_pupil_kept_after_a_delete_elsewhere_continues_its_revisions(data_dir: Path) -> None:
+    laptop_a, laptop_b = Store(data_dir), Store(data_dir)
+    pupil = saved_pupil(laptop_a)
+    for n in range(3):
+        pupil = laptop_a.save(with_about(pupil, f"edit {n}"))
+    assert pupil.revision == 4 and laptop_a.history(pupil.id) == [3, 2, 1]
+    old_history = {r: laptop_a.load_revision(pupil.id, r) for r in laptop_a.history(pupil.id)}
+    laptop_b.delete(pupil.id)
+    with pytest.raises(SaveConflict) as caught:
+        laptop_a.save(with_about(pupil, "kept on laptop A"))
+    restored = laptop_a.save(caught.value.keep_mine())
+    assert restored.revision == 5
+    for n in range(3):
+        restored = laptop_a.save(with_about(restored, f"later {n}"))
+    assert restored.revision == 8
+    for revision, before in old_history.items():
+        assert laptop_a.load_revision(pupil.id, revision) == before
+
+
+def test_a_history_file_is_never_overwritten(store: Store) -> None:
+    pupil = saved_pupil(store)
+    folder = store.history_dir / pupil.id
+    files.ensure_folder(folder)
+    planted = b'{"planted": true}'
+    (folder / "1.json").write_bytes(planted)
+    store.save(pupil)
+    assert (folder / "1.json").read_bytes() == planted
+    assert len(list(folder.glob("1.*.json"))) == 1  # ours, beside it
+
+
+def test_history_and_new_data_folders_are_owner_only(tmp_path: Path) -> None:
+    store = Store(tmp_path / "new" / "data")
+    pupil = saved_pupil(store)
+    store.save(pupil)
+    for folder in (tmp_path / "new", store.root, store.history_dir, store.history_dir / pupil.id):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+# -- issue 11: hostile files in the folder ----------------------------------------------------
+
+
+def test_a_deeply_nested_file_is_reported_and_the_rest_load(store: Store) -> None:
+    saved_pupil(store)
+    nested = store.pupils_dir / "11111111-1111-4111-8111-111111111111.json"
+    nested.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    scan = store.scan()
+    assert len(scan.pupils) == 1
+    assert [p.file for p in scan.problems] == [store.relative(nested)]
+    assert "nested far too deeply" in scan.problems[0].reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs and links")
+def test_a_fifo_or_a_link_out_of_the_folder_is_reported_not_read(
+    store: Store, tmp_path: Path
+) -> None:
+    kept = saved_pupil(store)
+    fifo = store.pupils_dir / "11111111-1111-4111-8111-111111111111.json"
+    os.mkfifo(fifo)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    other = Store(outside)
+    stranger = saved_pupil(other, "Out", "Side")
+    link = store.pupils_dir / f"{stranger.id}.json"
+    link.symlink_to(other.pupil_path(stranger.id))
+    scan = store.scan()  # returns at once: the FIFO is never read
+    assert [p.id for p in scan.pupils] == [kept.id]
+    reasons = {p.file: p.reason for p in scan.problems}
+    assert "not a regular file" in reasons[store.relative(fifo)]
+    assert "link to another file" in reasons[store.relative(link)]
+
+
+def test_stale_temporary_files_are_reported_and_removed_but_not_live_ones(store: Store) -> None:
+    pupil = saved_pupil(store)
+    stale = store.pupils_dir / f".{pupil.id}.json.999.abc.tmp"
+    live = store.pupils_dir / f".{pupil.id}.json.998.def.tmp"
+    stale.write_bytes(b"a whole pupil")
+    live.write_bytes(b"being written now")
+    old = stale.stat().st_mtime - 2 * STALE_TEMP_SECONDS
+    os.utime(stale, (old, old))
+    assert [p.file for p in store.temporary_file_problems()] == [store.relative(stale)]
+    assert store.remove_stale_temporary_files() == 1
+    assert not stale.exists() and live.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc/passwd", "etc passwd"),
+        ("..", "pupil"),
+        ("Mira <b>Hussain</b>", "Mira b Hussain b"),
+        ("CON", "pupil"),
+        ("a\x00b\nc", "a b c"),
+        ("Zoë O'Neil", "Zoë O'Neil"),
+    ],
+)
+def test_file_names_made_from_pupil_data_stay_in_their_folder(name: str, expected: str) -> None:
+    safe = files.safe_file_name(name)
+    assert safe == expected
+    assert "/" not in safe and "\\" not in safe and not safe.startswith(".")
+
+
+def test_letting_a_pupil_stay_deleted_keeps_my_version_in_history(data_dir: Path) -> None:
+    laptop_a, laptop_b = Store(data_dir), Store(data_dir)
+    pupil = laptop_a.save(with_about(saved_pupil(laptop_a), "before"))
+    laptop_b.delete(pupil.id)
+    with pytest.raises(SaveConflict) as caught:
+        laptop_a.save(with_about(pupil, "my late edit"))
+    kept = laptop_a.keep_in_history(caught.value.mine)
+    assert kept == 3  # after revision 2, which is in the trash
+    assert laptop_a.load_revision(pupil.id, kept).portrait.about_me == "my late edit"
+    assert not laptop_a.pupil_path(pupil.id).exists()

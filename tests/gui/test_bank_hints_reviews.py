@@ -240,3 +240,22 @@ def test_the_school_tags_its_own_strategies_in_the_bank_dialog(
     row = again.list.item(0)
     assert not row.icon().isNull() and row.toolTip().startswith("Needs preparation")
     assert again.strategies() == [ours]  # saving again keeps the tags
+
+
+def test_ok_in_the_strategy_bank_never_writes_over_a_file_it_could_not_read(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    sample_store: Store,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    path = sample_store.root / SCHOOL_FILE
+    strategies = [
+        {"id": f"school-{n:04d}", "text": f"Strategy {n} here.", "area": "semh"} for n in range(10)
+    ]
+    strategies[4]["area"] = "not an area"
+    bad = json.dumps({"strategies": strategies}).encode()
+    path.write_bytes(bad)
+    monkeypatch.setattr(StrategyBankDialog, "exec", lambda self: 1)  # OK at once
+    window.bank_action.trigger()
+    assert path.read_bytes() == bad
+    assert message_boxes and "strategies.4.area" in message_boxes[-1][1]

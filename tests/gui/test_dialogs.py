@@ -77,6 +77,42 @@ def test_school_settings_are_saved_to_school_json_and_change_the_page(
     assert window.live.settings.base_font_pt == 12.0
 
 
+def test_school_settings_are_never_saved_over_a_school_json_that_does_not_load(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    sample_dir: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    bad = b'{"name": "Riverside", "review_period_weeks": 0}'
+    (sample_dir / "school.json").write_bytes(bad)
+    opened: list[bool] = []
+    monkeypatch.setattr(SchoolSettingsDialog, "exec", lambda self: opened.append(True) or 1)
+    window.settings_action.trigger()
+    assert (sample_dir / "school.json").read_bytes() == bad
+    assert not opened
+    assert "review_period_weeks" in message_boxes[-1][1]
+
+
+def test_school_settings_saved_on_another_laptop_meanwhile_are_not_overwritten(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    sample_dir: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    from penportrait.core.school import load_school, save_school
+
+    def edit(self: SchoolSettingsDialog) -> int:
+        settings, _ = load_school(sample_dir)  # the other laptop saves while this one edits
+        save_school(sample_dir, settings.model_copy(update={"name": "Theirs"}))
+        self.ui.schoolName.setText("Mine")
+        return 1
+
+    monkeypatch.setattr(SchoolSettingsDialog, "exec", edit)
+    window.settings_action.trigger()
+    assert load_school(sample_dir)[0].name == "Theirs"
+    assert "changed on another computer" in message_boxes[-1][1]
+
+
 def test_help_shows_shortcuts_and_about(window: MainWindow, message_boxes: list) -> None:  # type: ignore[type-arg]
     window.shortcuts_action.trigger()
     window.about_action.trigger()

@@ -15,7 +15,7 @@ from penportrait.gui.main_window import MainWindow
 EXPORT = (
     "UPN,Legal Forename,Legal Surname,DOB,NC Year,Reg Group,SEN Status,SEN Need Type,House\n"
     "K999200124001,Nadia,Rahman,03/04/2018,4,4 Oak,K,Dyslexia,Kestrel\n"
-    "K999200124002,Tom,Smith,31/02/2018,4,4 Oak,N,,Heron\n"
+    "Z999200124002,Tom,Smith,31/02/2018,4,4 Oak,N,,Heron\n"
 )
 
 
@@ -83,3 +83,27 @@ def test_a_hostile_file_is_named_in_the_dialog_and_nothing_can_be_imported(
     assert "binary data" in dialog.file_label.text()
     assert not dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_undo_import_survives_a_restart_of_the_app(
+    qtbot: QtBot, sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from penportrait.core.importers.csv import plan_import, read_table, run_import
+
+    before = len(sample_store.scan().pupils)
+    export = tmp_path / "mis.csv"
+    export.write_text(
+        "UPN,Legal Forename,Legal Surname,DOB,NC Year\nK999200124001,Nadia,Rahman,03/04/2018,4\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(read_table(export), sample_store.scan().pupils)
+    run_import(plan, sample_store)  # then the app was closed (or crashed)
+    window = MainWindow(Store(sample_store.root))
+    qtbot.addWidget(window)
+    assert window.undo_import_action.isEnabled()
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    window.undo_import_action.trigger()
+    assert len(Store(sample_store.root).scan().pupils) == before
+    assert not window.undo_import_action.isEnabled()

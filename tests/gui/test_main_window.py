@@ -266,6 +266,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
     else:
         assert saved.portrait.about_me == "Theirs."
         assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
+        assert "Mine." in history  # as the dialog promises: the other version is kept
     assert window.save_label.text() == "Saved"
 
 
@@ -437,3 +438,58 @@ def test_open_data_folder_switches_to_another_school(
     assert window.store.root == other
     assert window.proxy.rowCount() == 1
     assert window.session.content is not None and window.session.content.pupil.first_name == "Only"
+
+
+def test_the_conflict_dialog_and_trash_bar_show_names_as_plain_text(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    hostile = '<img src="/etc/passwd"><b>Bold</b>'
+    mira = select(window, "Mira Hussain")
+    named = mira.model_copy(
+        update={
+            "pupil": mira.pupil.model_copy(update={"preferred_name": hostile}),
+            "updated_by": hostile,
+        }
+    )
+    from PySide6.QtWidgets import QLabel
+
+    from penportrait.core.store import SaveConflict
+
+    dialog = ConflictDialog(SaveConflict(named, named), window)
+    qtbot.addWidget(dialog)
+    intro = dialog.findChildren(QLabel)[0]
+    assert intro.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in intro.text()
+    window.session.edited(named)
+    window.session.save()
+    window.delete_action.trigger()
+    assert window.undo_delete_label.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in window.undo_delete_label.text()
+
+
+def test_the_suggested_export_name_stays_in_the_export_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from penportrait.gui import ui_state
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(folder))
+    mira = select(window, "Mira Hussain")
+    window.session.edited(
+        mira.model_copy(
+            update={"pupil": mira.pupil.model_copy(update={"preferred_name": "../../x/../evil"})}
+        )
+    )
+    suggested: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda _parent, _title, path, *a, **k: suggested.append(path) or ("", "")),
+    )
+    window.export_pdf_action.trigger()
+    assert suggested
+    chosen = Path(suggested[0])
+    assert chosen.parent == folder
+    assert chosen.resolve().parent == folder.resolve()
+    assert chosen.name.endswith(" - portrait.pdf") and ".." not in chosen.name

@@ -21,15 +21,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
+import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
+from penportrait.core import clock
+from penportrait.core.importers.record import RecordWriter, Touched, read_record, undo
 from penportrait.core.model import NeedCode, Pupil
-from penportrait.core.store import SaveConflict, Store
+from penportrait.core.store import Problem, PupilFileError, SaveConflict, Store
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024  # a whole school's export is well under 2 MB
 MAX_CELL_CHARS: Final = 100_000
@@ -143,18 +148,7 @@ class Table:
 
 def read_table(path: Path) -> Table:
     """Read a CSV export, or raise ImportFileError saying why it is not one."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ImportFileError(f"{path} does not exist") from None
-    except OSError as error:
-        raise ImportFileError(f"{path} cannot be read ({error.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise ImportFileError(
-            f"{path.name} is {size / 1_048_576:.0f} MB: far bigger than a class list export "
-            f"(at most {MAX_FILE_BYTES // 1_048_576} MB); nothing was imported"
-        )
-    data = path.read_bytes()
+    data = _read_capped(path)
     if not data.strip():
         raise ImportFileError(f"{path.name} is empty")
     if b"\x00" in data:
@@ -199,11 +193,66 @@ def read_table(path: Path) -> Table:
     return Table(path, headers, tuple(rows), encoding, delimiter)
 
 
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes: a regular file only (a FIFO or a device such as /dev/zero would never
+    end), read with a cap whatever its size claims to be."""
+    too_big = ImportFileError(
+        f"{path.name} is far bigger than a class list export "
+        f"(at most {MAX_FILE_BYTES // 1_048_576} MB); nothing was imported"
+    )
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ImportFileError(f"{path} does not exist") from None
+    except OSError as error:
+        raise ImportFileError(f"{path} cannot be read ({error.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportFileError(
+                f"{path.name} is not a file (a pipe, device or folder); export the class list "
+                "from your MIS as a CSV file. Nothing was imported"
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                f"{path.name} is {info.st_size / 1_048_576:.0f} MB: far bigger than a class "
+                f"list export (at most {MAX_FILE_BYTES // 1_048_576} MB); nothing was imported"
+            )
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                raise too_big
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise ImportFileError(f"{path} cannot be read ({error.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+# A character encoded as UTF-8 (two to four bytes): in a file that is not UTF-8 throughout,
+# such a sequence means rows written two ways, which no single decoding reads right.
+_UTF8_SEQUENCE: Final = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        bad = error.start
+    mixed = _UTF8_SEQUENCE.search(data)
+    if mixed:
+        utf8_row = data.count(b"\n", 0, mixed.start()) + 1
+        other_row = data.count(b"\n", 0, bad) + 1
+        raise ImportFileError(
+            f"{path.name} mixes two text encodings: row {utf8_row} is UTF-8 but row "
+            f"{other_row} is not (byte 0x{data[bad]:02x}), so names would be garbled. Export "
+            "the class list again as one CSV (UTF-8); nothing was imported"
+        )
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
@@ -274,6 +323,47 @@ def parse_date(value: str) -> str:
     if re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$", value):
         raise RowError(f"{value!r} has a two-digit year: export dates as dd/mm/yyyy")
     raise RowError(f"{value!r} is not a date (dd/mm/yyyy or yyyy-mm-dd)")
+
+
+EARLIEST_BIRTH: Final = dt.date(1990, 1, 1)  # no pupil (nor 25-year-old EHCP learner) before
+
+
+def parse_birth_date(value: str) -> str:
+    """A date of birth: a real date, not in the future and not before 1990."""
+    iso = parse_date(value)
+    born = dt.date.fromisoformat(iso)
+    if born > clock.today():
+        raise RowError(f"date of birth {value!r} is in the future")
+    if born < EARLIEST_BIRTH:
+        raise RowError(f"date of birth {value!r} is before 1990: check the column and format")
+    return iso
+
+
+# The DfE's check letters (no I, O or S): the remainder of the weighted sum, modulo 23.
+UPN_LETTERS: Final = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def upn_check_letter(body: str) -> str:
+    """The check letter for the 12 characters after it (digits; a temporary UPN's last one is
+    a letter, valued by its place in UPN_LETTERS)."""
+    values = [int(c) if c.isdigit() else UPN_LETTERS.index(c) for c in body]
+    total = sum(value * weight for value, weight in zip(values, range(2, 14), strict=True))
+    return UPN_LETTERS[total % 23]
+
+
+def parse_upn(value: str) -> str:
+    """A UPN: a check letter, 11 digits, then a digit (a temporary UPN: a letter); the check
+    letter must be the DfE's for the rest."""
+    upn = value.upper().replace(" ", "")
+    if not re.fullmatch(rf"[{UPN_LETTERS}]\d{{11}}[\d{UPN_LETTERS}]", upn):
+        raise RowError(
+            f"{value!r} is not a UPN (a check letter, then 12 digits; a temporary UPN ends in "
+            "a letter)"
+        )
+    expected = upn_check_letter(upn[1:])
+    if upn[0] != expected:
+        raise RowError(f"UPN {value!r} has the wrong check letter (expected {expected}): a typo?")
+    return upn
 
 
 def parse_year(value: str) -> str:
@@ -370,19 +460,87 @@ class ImportPlan:
         return "\n".join([*(str(r) for r in self.rows), f"Summary: {self.summary()}."])
 
 
+@dataclass(frozen=True)
+class UnreadablePupil:
+    """A pupil file in the folder that does not load: who it might be, as far as can be told."""
+
+    file: str
+    reason: str
+    upn: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    known: bool = False  # False: nothing could be read from it, so it might be anyone
+
+
+def unreadable_pupils(store: Store, problems: Sequence[Problem]) -> list[UnreadablePupil]:
+    """What can be read of each pupil file that does not load (damaged, or a newer format)."""
+    found = []
+    for file in sorted({p.file for p in problems if p.file.startswith("pupils/")}):
+        first = next(p for p in problems if p.file == file)
+        reason = f"{first.field}: {first.reason}" if first.field else first.reason
+        try:
+            raw = json.loads(Store._read_bytes(store.root / file, file).decode("utf-8-sig"))
+            details = raw.get("pupil") if isinstance(raw, dict) else None
+        except (OSError, ValueError, RecursionError, PupilFileError):
+            details = None
+        if isinstance(details, dict):
+            text = {k: details.get(k) for k in ("upn", "first_name", "last_name")}
+            if all(isinstance(v, str) for v in text.values()):
+                found.append(
+                    UnreadablePupil(file, reason, str(text["upn"]), str(text["first_name"]),
+                                    str(text["last_name"]), known=True)
+                )  # fmt: skip
+                continue
+        found.append(UnreadablePupil(file, reason))
+    return found
+
+
+class _Context:
+    """Existing pupils by name (for rows with neither UPN nor date of birth), and the pupils
+    that cannot be read."""
+
+    def __init__(self, existing: Sequence[Pupil], unreadable: Sequence[UnreadablePupil]) -> None:
+        self.by_plain_name: dict[tuple[str, str], list[Pupil]] = {}
+        for pupil in existing:
+            key = _plain_name(pupil.pupil.first_name, pupil.pupil.last_name)
+            self.by_plain_name.setdefault(key, []).append(pupil)
+        self.unreadable = list(unreadable)
+        self.seen_without_ids: dict[tuple[str, str], int] = {}
+
+    def unreadable_match(self, upn: str, first: str, last: str) -> UnreadablePupil | None:
+        name = _plain_name(first, last)
+        for pupil in self.unreadable:
+            if not pupil.known:
+                return pupil
+            if (upn and pupil.upn.upper() == upn.upper()) or (
+                _plain_name(pupil.first_name, pupil.last_name) == name
+            ):
+                return pupil
+        return None
+
+
+def _plain_name(first: str, last: str) -> tuple[str, str]:
+    return (" ".join(first.casefold().split()), " ".join(last.casefold().split()))
+
+
 def plan_import(
     table: Table,
     existing: Sequence[Pupil],
     mapping: Mapping | None = None,
     *,
     new_id: Callable[[], str] | None = None,
+    unreadable: Sequence[UnreadablePupil] = (),
 ) -> ImportPlan:
-    """What importing ``table`` into a folder holding ``existing`` would do, row by row."""
+    """What importing ``table`` into a folder holding ``existing`` would do, row by row.
+
+    ``unreadable``: the folder's pupil files that do not load; a row that might be one of them
+    is rejected (adding it would make a second copy of that pupil)."""
     mapping = detect_mapping(table.headers) if mapping is None else mapping
     lacking = missing_targets(mapping)
     if lacking:
         what = " or ".join(t.value.lower() for t in lacking)
         raise ImportFileError(f"{table.path.name}: no column holds the pupils' {what}; map one")
+    context = _Context(existing, unreadable)
     by_upn = {p.pupil.upn.casefold(): p for p in existing if p.pupil.upn}
     by_name = {
         _name_key(p.pupil.first_name, p.pupil.last_name, p.pupil.date_of_birth): p
@@ -406,16 +564,19 @@ def plan_import(
                 seen_name,
                 matched,
                 new_id,
+                context,
             )
         )
     return ImportPlan(table, mapping, plans)
 
 
 def _looks_like_formula(text: str) -> bool:
-    """A cell a spreadsheet would run: "=…", "+…", "@…", or "-" followed by a letter or "("."""
-    return text[:1] in ("=", "+", "@") or (
-        (text[:1] == "-" and text[1:2].isalpha()) or text[:2] == "-("
-    )
+    """A cell a spreadsheet would run: anything starting "=", "+", "-", "@", a tab or a
+    carriage return that is not a plain number ("-2+3+cmd|..." is a formula)."""
+    return text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _PLAIN_NUMBER.fullmatch(text)
+
+
+_PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def _name_key(first: str, last: str, dob: str) -> tuple[str, str, str]:
@@ -433,6 +594,7 @@ def _plan_row(
     seen_name: dict[tuple[str, str, str], int],
     matched: dict[str, int],
     new_id: Callable[[], str] | None,
+    context: _Context,
 ) -> RowPlan:
     values: dict[Target, list[str]] = {}
     for index, target in mapping.items():
@@ -487,6 +649,44 @@ def _plan_row(
         seen_name[name_key] = number
 
     existing = (by_upn.get(upn.casefold()) if upn else None) or by_name.get(name_key)
+    if existing is None and not upn and not found.get("date_of_birth"):
+        # Nothing identifies this row but the name: a re-run after a crash must not add the
+        # pupil twice. Match on name and group, or refuse.
+        plain = _plain_name(first, last)
+        if plain in context.seen_without_ids:
+            return RowPlan(
+                number,
+                Outcome.REJECTED,
+                name,
+                f"the same name as row {context.seen_without_ids[plain]}, and neither has a "
+                "UPN or date of birth to tell them apart",
+            )
+        context.seen_without_ids[plain] = number
+        namesakes = context.by_plain_name.get(plain, [])
+        groups = {g.casefold() for g in found.get("groups", [])}
+        same_group = [p for p in namesakes if groups & {g.casefold() for g in p.pupil.groups}]
+        if len(same_group) == 1:
+            existing = same_group[0]
+        elif namesakes:
+            return RowPlan(
+                number,
+                Outcome.REJECTED,
+                name,
+                f"has no UPN or date of birth, and {len(namesakes)} pupil(s) of that name are "
+                "already in the folder"
+                + (" in the same group" if same_group else "")
+                + ": add a UPN or date of birth so the row matches one pupil",
+            )
+    if existing is None:
+        suspect = context.unreadable_match(upn, first, last)
+        if suspect is not None:
+            return RowPlan(
+                number,
+                Outcome.REJECTED,
+                name,
+                f"might be the pupil in {suspect.file}, which cannot be read ({suspect.reason}); "
+                "fix or update that file first, so the pupil is not added twice",
+            )
     if existing is not None:
         if existing.id in matched:
             return RowPlan(
@@ -517,12 +717,9 @@ def _parse(values: dict[Target, list[str]]) -> dict[str, Any]:
     if Target.PREFERRED_NAME in values:
         found["preferred_name"] = values[Target.PREFERRED_NAME][0]
     if Target.DATE_OF_BIRTH in values:
-        found["date_of_birth"] = parse_date(values[Target.DATE_OF_BIRTH][0])
+        found["date_of_birth"] = parse_birth_date(values[Target.DATE_OF_BIRTH][0])
     if Target.UPN in values:
-        upn = values[Target.UPN][0].upper().replace(" ", "")
-        if not re.fullmatch(r"[A-Z0-9]{13}", upn):
-            raise RowError(f"{values[Target.UPN][0]!r} is not a UPN (13 letters and digits)")
-        found["upn"] = upn
+        found["upn"] = parse_upn(values[Target.UPN][0])
     if Target.YEAR_GROUP in values:
         found["year_group"] = parse_year(values[Target.YEAR_GROUP][0])
     if Target.GROUP in values:
@@ -578,18 +775,11 @@ def _show(value: Any) -> str:
 # -- doing it ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Touched:
-    """A pupil an import saved: its id, and the revision before (None: the import added it)."""
-
-    pupil_id: str
-    revision_before: int | None
-
-
 @dataclass
 class ImportResult:
     touched: list[Touched] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # rows that could not be saved, and why
+    record: Path | None = None  # the undo record in the data folder
 
 
 def run_import(
@@ -597,39 +787,46 @@ def run_import(
     store: Store,
     *,
     by: str = "",
+    source: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old)."""
+    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old).
+
+    Each save is written to the import's record in the data folder as it happens, so the
+    import can be undone later, after a restart or a crash too (record.py).
+    """
     result = ImportResult()
     todo = plan.to_save
-    for index, row in enumerate(todo):
-        assert row.pupil is not None
-        before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
-        try:
-            store.save(row.pupil, by=by or "MIS import")
-        except SaveConflict:
-            result.failed.append(f"Row {row.row}: {row.name} changed while importing; import again")
-        except (OSError, ValueError) as error:
-            result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
-        else:
-            result.touched.append(Touched(row.pupil.id, before))
-        if progress:
-            progress(index + 1, len(todo))
+    if not todo:
+        return result
+    writer = RecordWriter(store, source, by or "MIS import")
+    result.record = writer.path
+    try:
+        for index, row in enumerate(todo):
+            assert row.pupil is not None
+            before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
+            try:
+                saved = store.save(row.pupil, by=by or "MIS import")
+            except SaveConflict:
+                result.failed.append(
+                    f"Row {row.row}: {row.name} changed while importing; import again"
+                )
+            except (OSError, ValueError) as error:
+                result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
+            else:
+                touched = Touched(row.pupil.id, before, saved.revision)
+                writer.add(touched)
+                result.touched.append(touched)
+            if progress:
+                progress(index + 1, len(todo))
+    finally:
+        writer.close()
     return result
 
 
 def undo_import(result: ImportResult, store: Store, *, by: str = "") -> list[str]:
-    """Put every pupil the import touched back as it was; returns what could not be undone."""
-    problems = []
-    for touched in result.touched:
-        try:
-            current = store.load(touched.pupil_id)
-            if touched.revision_before is None:
-                store.delete(touched.pupil_id)
-                continue
-            previous = store.load_revision(touched.pupil_id, touched.revision_before)
-            restored = previous.model_copy(update={"revision": current.revision})
-            store.save(restored, by=by or "undo import")
-        except (LookupError, OSError, ValueError) as error:
-            problems.append(f"{touched.pupil_id}: {error}")
-    return problems
+    """Put back every pupil the import touched that nobody changed since; returns the pupils
+    left as they are, each with the reason."""
+    if result.record is None:
+        return []
+    return undo(read_record(result.record), store, by=by).left

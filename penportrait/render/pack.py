@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
+from penportrait.core.jobs import Cancelled
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
@@ -29,7 +30,7 @@ from penportrait.render.pdf import (
 MAX_COPIES: Final = 99
 
 
-class PackCancelled(Exception):
+class PackCancelled(Cancelled):
     """The user pressed Cancel; nothing was written."""
 
 

@@ -150,12 +150,31 @@ def content_size(dpi: float = DEFAULT_DPI) -> QSizeF:
 
 @dataclass
 class FittedPage:
-    """A page view laid out at the size that fits it (or at the floor, when nothing fits)."""
+    """A page view laid out at the size that fits it (or at the floor, when nothing fits).
+
+    The layout belongs to the thread that made it: Qt keeps fonts (and FreeType's faces) per
+    thread, and frees them when that thread ends, so a document laid out in a worker and
+    painted elsewhere after the worker's thread has gone paints freed memory. A worker hands a
+    page on with ``release_layout()``; the thread that paints it lays the same HTML out again at
+    the size already found (one layout, no search).
+    """
 
     view: PageView | OverviewView
     base_pt: float
-    document: QTextDocument
+    html: str = field(repr=False)
+    images: dict[str, QImage] = field(repr=False)
     photo: QImage | None = field(default=None, repr=False)
+    _document: QTextDocument | None = field(default=None, repr=False)
+
+    @property
+    def document(self) -> QTextDocument:
+        if self._document is None:
+            self._document = _laid_out(self.html, self.images, _measuring_device())
+        return self._document
+
+    def release_layout(self) -> None:
+        """Drop the layout in this thread; the next use lays the page out in its own."""
+        self._document = None
 
     @property
     def pages(self) -> int:
@@ -189,12 +208,11 @@ def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> Fi
     """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page."""
     image = load_photo(photo) if view.photo is not None and photo is not None else None
     aspect = image.height() / image.width() if image is not None else 1.0
-    document, size = fit_html(
-        lambda pt: render_portrait(view, pt, photo_aspect=aspect),
-        base_pt,
-        {PHOTO_URL: image} if image is not None else {},
+    images = {PHOTO_URL: image} if image is not None else {}
+    document, size, html = fit_html(
+        lambda pt: render_portrait(view, pt, photo_aspect=aspect), base_pt, images
     )
-    return FittedPage(view, size, document, image)
+    return FittedPage(view, size, html, images, image, document)
 
 
 def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
@@ -207,13 +225,13 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                 images[overview_photo_url(row.pupil_id)] = thumb.scaledToWidth(
                     240, Qt.TransformationMode.SmoothTransformation
                 )
-    document, size = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
-    return FittedPage(view, size, document, None)
+    document, size, html = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
+    return FittedPage(view, size, html, images, None, document)
 
 
 def fit_html(
     render: Callable[[float], str], base_pt: float, images: dict[str, QImage]
-) -> tuple[QTextDocument, float]:
+) -> tuple[QTextDocument, float, str]:
     """The largest size from ``base_pt`` down to 9 pt at which ``render(size)`` fits a page.
 
     Most pages fit at the school's size: one layout. Otherwise the size is searched in tenths of
@@ -229,15 +247,19 @@ def fit_html(
     device = _measuring_device()
     page_height = content_size().height()
 
+    html: dict[QTextDocument, str] = {}
+
     def layout(tenths: int) -> tuple[QTextDocument, bool]:
-        document = _document(render(tenths * STEP_PT), images, device)
+        source = render(tenths * STEP_PT)
+        document = _document(source, images, device)
+        html[document] = source
         return document, document.size().height() <= page_height
 
     floor = round(FONT_FLOOR_PT / STEP_PT)
     high = max(floor, round(base_pt / STEP_PT))
     document, fits = layout(high)
     if fits:
-        return document, high * STEP_PT
+        return document, high * STEP_PT, html[document]
     overflow = document.size().height()
     estimate = round(high * (page_height / overflow) ** (1 / 1.3))
     probe = min(max(estimate, floor), high - 1) if high > floor else floor
@@ -256,7 +278,7 @@ def fit_html(
         while True:
             if high == floor:  # not even the floor fits: keep every word, over more pages
                 document.setPageSize(content_size())
-                return document, FONT_FLOOR_PT
+                return document, FONT_FLOOR_PT, html[document]
             probe = max(floor, high - step)
             document, fits = layout(probe)
             if fits:
@@ -270,7 +292,15 @@ def fit_html(
             low, best = middle, candidate
         else:
             high = middle
-    return best, round(low * STEP_PT, 1)
+    return best, round(low * STEP_PT, 1), html[best]
+
+
+def _laid_out(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:
+    """Lay out HTML already fitted: on one page if it fits, else paginated as fit_html does."""
+    document = _document(html, images, device)
+    if document.size().height() > content_size().height():
+        document.setPageSize(content_size())
+    return document
 
 
 def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:

@@ -28,6 +28,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
+from penportrait.core.jobs import Cancelled
 from penportrait.core.model import NeedCode, Pupil
 from penportrait.core.store import SaveConflict, Store
 
@@ -38,6 +39,10 @@ MAX_ROWS: Final = 50_000
 
 class ImportFileError(ValueError):
     """The file cannot be read as a class list; nothing was imported."""
+
+
+class ImportCancelled(Cancelled):
+    """The user stopped the import; ``partial`` is the ImportResult of the pupils saved."""
 
 
 class Target(Enum):
@@ -598,11 +603,18 @@ def run_import(
     *,
     by: str = "",
     progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old)."""
+    """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old).
+
+    When ``cancelled()`` turns true it stops between two pupils and raises ImportCancelled
+    with what was saved so far, so that it can be undone like a whole import.
+    """
     result = ImportResult()
     todo = plan.to_save
     for index, row in enumerate(todo):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled(result)
         assert row.pupil is not None
         before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
         try:

@@ -8,6 +8,7 @@ and after each edit), so it works across every field and never depends on widget
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -16,13 +17,13 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QKeySequence,
     QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -56,7 +56,7 @@ from penportrait.core.reviews import follow_last_reviewed, mark_reviewed
 from penportrait.core.school import SchoolSettings, load_school, save_school
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
-from penportrait.gui import ui_state
+from penportrait.gui import actions, ui_state
 from penportrait.gui.dialogs import (
     CheckDialog,
     ConflictDialog,
@@ -115,6 +115,35 @@ class EditCommand(QUndoCommand):
 
 class MainWindow(QMainWindow):
     pupil_opened = Signal(object)  # the Pupil now in the editor (or None)
+
+    # One QAction per command of gui/actions.py, set by _build_actions.
+    new_action: QAction
+    save_action: QAction
+    import_action: QAction
+    export_pdf_action: QAction
+    export_word_action: QAction
+    print_action: QAction
+    pack_action: QAction
+    delete_action: QAction
+    trash_action: QAction
+    open_folder_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    undo_import_action: QAction
+    find_action: QAction
+    previous_action: QAction
+    next_action: QAction
+    staff_view: QAction
+    cover_view: QAction
+    reviews_action: QAction
+    mark_reviewed_action: QAction
+    check_portrait_action: QAction
+    settings_action: QAction
+    bank_action: QAction
+    check_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
 
     def __init__(self, store: Store, *, sample: bool = False) -> None:
         super().__init__()
@@ -247,143 +276,52 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.undo_delete_bar)
 
-    def _action(
-        self,
-        text: str,
-        handler: object,
-        shortcut: str | QKeySequence.StandardKey | list[str] | None = None,
-        *,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(handler)  # type: ignore[arg-type]
-        self.addAction(action)  # shortcuts work wherever the focus is
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
-        self.new_action = a("&New pupil", self.new_pupil, "Ctrl+N", tip="Add a pupil")
-        self.save_action = a("&Save now", self.save_now, "Ctrl+S")
-        self.export_pdf_action = a("&Export PDF…", lambda: self.export(".pdf"), "Ctrl+E")
-        self.export_word_action = a("Export &Word…", lambda: self.export(".docx"), "Ctrl+Shift+E")
-        self.print_action = a("&Print…", self.print_page, "Ctrl+P")
-        self.pack_action = a(
-            "Pack for &cover staff…",
-            self.make_pack,
-            "Ctrl+Shift+P",
-            tip="A class overview and portraits for a supply teacher",
-        )
-        self.delete_action = a(
-            "&Delete pupil",
-            self.delete_pupil,
-            "Ctrl+Delete",
-            tip="Move the pupil to the trash (you can undo it)",
-        )
-        self.trash_action = a("&Restore from trash…", self.restore_from_trash)
-        self.import_action = a(
-            "&Import pupils…",
-            self.import_pupils,
-            "Ctrl+I",
-            tip="Bring pupils in from the school's MIS (a CSV export)",
-        )
-        self.undo_import_action = a("Undo &import", self.undo_last_import)
+        """Menus, toolbar and shortcuts from the one table of commands (gui/actions.py)."""
+        handlers: dict[str, Callable[[], object]] = {
+            "new_action": self.new_pupil,
+            "save_action": self.save_now,
+            "import_action": self.import_pupils,
+            "export_pdf_action": lambda: self.export(".pdf"),
+            "export_word_action": lambda: self.export(".docx"),
+            "print_action": self.print_page,
+            "pack_action": self.make_pack,
+            "delete_action": self.delete_pupil,
+            "trash_action": self.restore_from_trash,
+            "open_folder_action": self.open_data_folder,
+            "quit_action": self.close,
+            "undo_import_action": self.undo_last_import,
+            "find_action": self.focus_search,
+            "previous_action": lambda: self.step(-1),
+            "next_action": lambda: self.step(1),
+            "staff_view": lambda: self.live.set_audience(Audience.STAFF),
+            "cover_view": lambda: self.live.set_audience(Audience.COVER),
+            "reviews_action": self.show_reviews,
+            "mark_reviewed_action": self.mark_reviewed_today,
+            "check_portrait_action": self.check_portrait,
+            "settings_action": self.edit_school_settings,
+            "bank_action": self.manage_bank,
+            "check_action": self.check_data,
+            "shortcuts_action": lambda: show_shortcuts(self),
+            "about_action": self.about,
+        }
+        made = {
+            "undo_action": self.undo_stack.createUndoAction(self, "&Undo"),
+            "redo_action": self.undo_stack.createRedoAction(self, "&Redo"),
+        }
+        built = actions.build(self, handlers, made)
+        for name, action in built.items():
+            setattr(self, name, action)
         self.undo_import_action.setEnabled(False)
-        self.open_folder_action = a("&Open data folder…", self.open_data_folder, "Ctrl+O")
-        self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addActions([self.undo_action, self.redo_action])
-        self.find_action = a("&Find pupil", self.focus_search, "Ctrl+F")
-        self.previous_action = a("Pre&vious pupil", lambda: self.step(-1), "Ctrl+PgUp")
-        self.next_action = a("Ne&xt pupil", lambda: self.step(1), "Ctrl+PgDown")
-        self.staff_view = a("&Staff page", lambda: self.live.set_audience(Audience.STAFF), "Ctrl+1")
-        self.cover_view = a("&Cover page", lambda: self.live.set_audience(Audience.COVER), "Ctrl+2")
         audiences = QActionGroup(self)
         for action in (self.staff_view, self.cover_view):
             action.setCheckable(True)
             audiences.addAction(action)
         self.staff_view.setChecked(True)
-        self.settings_action = a("&School settings…", self.edit_school_settings)
-        self.bank_action = a("Strategy &bank…", self.manage_bank)
-        self.check_portrait_action = a(
-            "Check this &portrait…",
-            self.check_portrait,
-            "Ctrl+Shift+K",
-            tip="List every plain-English hint in this portrait",
-        )
-        self.check_action = a("&Check data…", self.check_data)
-        self.reviews_action = a(
-            "&Reviews due…",
-            self.show_reviews,
-            "Ctrl+R",
-            tip="Portraits overdue or due within 14 days",
-        )
-        self.mark_reviewed_action = a(
-            "&Mark reviewed today", self.mark_reviewed_today, "Ctrl+Shift+R"
-        )
-        self.shortcuts_action = a("&Keyboard shortcuts", lambda: show_shortcuts(self), "F1")
-        self.about_action = a("&About PenPortrait", self.about)
-
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        for item in (
-            self.new_action,
-            self.save_action,
-            None,
-            self.export_pdf_action,
-            self.export_word_action,
-            self.print_action,
-            None,
-            self.delete_action,
-            self.trash_action,
-            None,
-            self.open_folder_action,
-            None,
-            self.quit_action,
-        ):
-            file_menu.addSeparator() if item is None else file_menu.addAction(item)
-        edit_menu = menus.addMenu("&Edit")
-        for item in (
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.find_action,
-            self.previous_action,
-            self.next_action,
-        ):
-            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
-        view_menu = menus.addMenu("&View")
-        view_menu.addActions([self.staff_view, self.cover_view])
-        view_menu.addSeparator()
-        view_menu.addAction(self.reviews_action)
-        tools_menu = menus.addMenu("&Tools")
-        tools_menu.addActions(
-            [self.settings_action, self.bank_action, self.check_portrait_action, self.check_action]
-        )
-        help_menu = menus.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
-
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions(
-            [self.new_action, self.export_pdf_action, self.export_word_action, self.print_action]
-        )
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        self.addToolBar(toolbar)
+        self.command_keys = actions.CommandKeysFirst(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.command_keys)
 
     def _connect(self) -> None:
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)

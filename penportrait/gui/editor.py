@@ -38,6 +38,7 @@ from penportrait.gui.bank_panel import BankPanel
 from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
 from penportrait.gui.list_editors import ContactListEditor, ListEditor, StrategyListEditor
+from penportrait.gui.wheel import scroll_not_change
 
 PRONOUNS: Final = ["", "she/her", "he/him", "they/them"]
 YEAR_GROUPS: Final = ["", "Nursery", "Reception", *(f"Year {n}" for n in range(1, 14))]
@@ -90,6 +91,7 @@ class PupilEditor(QWidget):
         self._let_combos_shrink()
         self._name_controls()
         self._connect()
+        scroll_not_change(self)  # the wheel scrolls the form, never edits a field under it
         self.setEnabled(False)
 
     # -- set-up -----------------------------------------------------------------------------

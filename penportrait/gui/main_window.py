@@ -363,7 +363,8 @@ class MainWindow(QMainWindow):
             self._refreshing = False
         self._show_problems(scan)
         on_disk = next((p for p in scan.pupils if p.id == current), None)
-        if current is not None and on_disk is None and not self.session.dirty:
+        written = not self.session.is_new
+        if current is not None and on_disk is None and written and not self.session.dirty:
             self.open_pupil(None)  # deleted elsewhere
         elif (
             on_disk is not None
@@ -446,13 +447,27 @@ class MainWindow(QMainWindow):
         if pupil.id == self.current_id():
             return
         if not self.flush():
-            # The edit could not be saved and the user chose to stay: go back to it.
-            self._refreshing = True
-            if previous.isValid():
-                self.table.setCurrentIndex(previous)
-            self._refreshing = False
+            # The edit could not be saved and the user chose to stay. The click that moved the
+            # row goes on to select it after this returns: put the list back once it is done.
+            QTimer.singleShot(0, self._select_the_pupil_being_edited)
             return
         self.open_pupil(pupil.id)
+
+    def _select_the_pupil_being_edited(self) -> None:
+        """The list shows the pupil in the editor (by id: rows move), or no row for a new one."""
+        self._refreshing = True
+        try:
+            editing = self.current_id()
+            row = self.pupils.row_of(editing) if editing is not None else -1
+            index = self.proxy.mapFromSource(self.pupils.index(row, 0)) if row >= 0 else None
+            if index is not None and index.isValid():
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(index.row())
+            else:
+                self.table.setCurrentIndex(QModelIndex())
+                self.table.clearSelection()
+        finally:
+            self._refreshing = False
 
     # -- opening and editing ----------------------------------------------------------------
 
@@ -581,18 +596,39 @@ class MainWindow(QMainWindow):
             self.session.state = SaveState.UNSAVED  # ask again
         if self.session.save():
             return True
+        if self.session.state is SaveState.NEEDS_NAME:
+            title, text = (
+                "New pupil not saved",
+                "This new pupil has no name yet, so it has not been saved. Leave it out?",
+            )
+        else:
+            title, text = (
+                "Changes not saved",
+                "Your changes to this pupil are not saved. Leave them unsaved?",
+            )
         answer = QMessageBox.question(
             self,
-            "Changes not saved",
-            "Your changes to this pupil are not saved. Leave them unsaved?",
+            title,
+            text,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        # Dropped as asked: what follows (an export, a pack, another pupil) sees the saved one.
+        editing = self.current_id()
+        self._show_pupil(None)
+        if editing is not None and not self.session.is_new:
+            with contextlib.suppress(NotFoundError, PupilFileError, OSError):
+                self._show_pupil(self.store.load(editing))
+        return True
 
     def _saved(self, saved: Pupil) -> None:
+        first_save = self.pupils.row_of(saved.id) < 0
         self.pupils.update_pupil(saved)
         self._update_group_filter()
+        if first_save and saved.id == self.current_id():
+            self._select_id(saved.id)  # a new pupil, now named: its row appears, selected
         self._watch()
 
     def _show_save_state(self, state: SaveState) -> None:
@@ -663,26 +699,30 @@ class MainWindow(QMainWindow):
     # -- new, delete, trash -------------------------------------------------------------------
 
     def new_pupil(self) -> None:
+        """A blank pupil in the editor, written only once it has a name (nothing otherwise)."""
         if not self.flush():
             return
-        for box in (self.search,):
-            box.clear()
+        self.search.clear()
         self.group_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         self.due_filter.setChecked(False)
-        try:
-            pupil = self.store.save(self.store.new_pupil("", ""), by=self.session.user)
-        except OSError as error:
-            QMessageBox.warning(self, "Cannot add a pupil", f"The data folder refused it: {error}")
-            return
-        self.pupils.update_pupil(pupil)
-        self._watch()
-        self._select_id(pupil.id)
+        self._refreshing = True  # no row is this pupil's until it is saved
+        self.table.setCurrentIndex(QModelIndex())
+        self.table.clearSelection()
+        self._refreshing = False
+        self._show_pupil(self.store.new_pupil("", ""))
+        self._show_save_state(SaveState.NEEDS_NAME)
         self.editor.ui.firstName.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_pupil(self) -> None:
         content = self.session.content
-        if content is None or not self.flush():
+        if content is None:
+            return
+        if self.session.is_new:  # never written: nothing to move to the trash
+            self.session.open(None)
+            self.select_row(0)
+            return
+        if not self.flush():
             return
         row = self.table.currentIndex().row()
         try:
@@ -726,9 +766,11 @@ class MainWindow(QMainWindow):
 
     def export(self, suffix: str) -> Path | None:
         content = self.session.content
+        if content is None or not self.flush():
+            return None
+        content = self.session.content  # as saved (or as it was, if the edit was dropped)
         if content is None:
             return None
-        self.flush()
         kind = "PDF" if suffix == ".pdf" else "Word"
         folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
         audience = self.live.audience
@@ -764,11 +806,12 @@ class MainWindow(QMainWindow):
         except RenderError as error:
             QMessageBox.warning(self, "Not printed", str(error))
 
-    def import_pupils(self) -> ImportDialog:
-        """File > Import pupils (edits are saved first)."""
+    def import_pupils(self) -> ImportDialog | None:
+        """File > Import pupils (edits are saved first; None when the user stays with them)."""
         from penportrait.gui.import_dialog import ImportDialog
 
-        self.flush()
+        if not self.flush():
+            return None
         dialog = ImportDialog(self.store, self.store.scan().pupils, self.session.user, self)
         dialog.imported.connect(self._imported)
         dialog.open()
@@ -791,10 +834,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self.flush():
             return
-
-        self.flush()
         self.session.open(None)
         problems = undo_import(result, self.store, by=self.session.user)
         self.last_import = None
@@ -806,11 +847,12 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("The import was undone.", 8000)
 
-    def make_pack(self) -> PackDialog:
-        """File > Pack for cover staff: the dialog (it saves edits first)."""
+    def make_pack(self) -> PackDialog | None:
+        """File > Pack for cover staff: the dialog (edits are saved first; None: the user stays)."""
         from penportrait.gui.pack_dialog import PackDialog
 
-        self.flush()
+        if not self.flush():
+            return None
         scan = self.store.scan()
         chosen = self.group_filter.currentData() or ""
         dialog = PackDialog(

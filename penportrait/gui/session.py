@@ -26,6 +26,7 @@ class SaveState(Enum):
     SAVING = "Saving…"
     CONFLICT = "Not saved: changed on another computer"
     FAILED = "Not saved"
+    NEEDS_NAME = "Not saved until the pupil has a name"
 
 
 class Choice(Enum):
@@ -64,6 +65,11 @@ class EditSession(QObject):
         self.dirty = False
         self._set_state(SaveState.SAVED)
 
+    @property
+    def is_new(self) -> bool:
+        """A pupil not yet written to the data folder (made by New pupil, not named yet)."""
+        return self.content is not None and self.base_revision == 0
+
     def edited(self, content: Pupil) -> None:
         """The user changed something: save within a second of their stopping."""
         self.content = content
@@ -78,6 +84,9 @@ class EditSession(QObject):
             return True
         if self.state is SaveState.CONFLICT:
             return False  # waiting for the user's choice
+        if self.is_new and not has_name(self.content):
+            self._set_state(SaveState.NEEDS_NAME)  # a nameless pupil is never written
+            return False
         self._set_state(SaveState.SAVING)
         attempt = self.content.model_copy(update={"revision": self.base_revision})
         try:
@@ -127,6 +136,11 @@ class EditSession(QObject):
         if state is not self.state:
             self.state = state
             self.state_changed.emit(state)
+
+
+def has_name(pupil: Pupil) -> bool:
+    details = pupil.pupil
+    return any(n.strip() for n in (details.first_name, details.last_name, details.preferred_name))
 
 
 def _user_name() -> str:

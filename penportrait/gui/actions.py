@@ -159,6 +159,12 @@ MENUS: Final[tuple[tuple[str, tuple[Entry, ...]], ...]] = (
             Command("settings_action", "&School settings…"),
             Command("bank_action", "Strategy &bank…"),
             Command("check_action", "&Check data…", tip="Check every file in the data folder"),
+            SEPARATOR,
+            Command(
+                "staff_name_action",
+                "Your &name on portraits…",
+                tip='The name shown as "Updated by" on the pages you change',
+            ),
         ),
     ),
     (

@@ -15,6 +15,7 @@ from penportrait.core import files
 from penportrait.core.demo import write_sample_school
 from penportrait.core.paths import APP_NAME
 from penportrait.core.store import Store
+from penportrait.gui import ui_state
 from penportrait.gui.dialogs import Start, WelcomeDialog
 from penportrait.gui.main_window import MainWindow
 from penportrait.render.pdf import ensure_gui_application
@@ -82,6 +83,8 @@ def run_app(data: Path, *, demo: bool = False) -> int:
     try:
         window = MainWindow(Store(folder), sample=sample)
         window.show()
+        if not ui_state.staff_name():  # asked once; Tools > Your name on portraits changes it
+            window.ask_staff_name()
         return app.exec()
     finally:
         if sample:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
     settings_action: QAction
     bank_action: QAction
     check_action: QAction
+    staff_name_action: QAction
     shortcuts_action: QAction
     about_action: QAction
 
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.sample = sample
         self.school, self.school_problems = load_school(store.root)
-        self.session = EditSession(store)
+        self.session = EditSession(store, user=ui_state.staff_name())
         self.undo_stack = QUndoStack(self)
         self.last_scan = FolderScan()
         self._refreshing = False
@@ -302,6 +304,7 @@ class MainWindow(QMainWindow):
             "settings_action": self.edit_school_settings,
             "bank_action": self.manage_bank,
             "check_action": self.check_data,
+            "staff_name_action": lambda: self.ask_staff_name(),
             "shortcuts_action": lambda: show_shortcuts(self),
             "about_action": self.about,
         }
@@ -914,6 +917,25 @@ class MainWindow(QMainWindow):
         _, school_problems = load_school(self.store.root)
         problems = school_problems + scan.problems
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
+
+    def ask_staff_name(self) -> bool:
+        """Ask for the name portraits show as "Updated by"; kept in this user's settings."""
+        name, ok = QInputDialog.getText(
+            self,
+            "Your name on portraits",
+            "Your name as it should appear on portraits, for example K. Okafor.\n"
+            'It is shown as "Updated by" on the pages you change. You can change it in '
+            "Tools > Your name on portraits.",
+            QLineEdit.EchoMode.Normal,
+            self.session.user,
+        )
+        name = " ".join(name.split())
+        if not ok or not name:
+            return False
+        ui_state.set_staff_name(name)
+        self.session.user = name
+        self.statusBar().showMessage(f"Portraits you change will say: Updated by {name}.", 6000)
+        return True
 
     def about(self) -> None:
         QMessageBox.about(

@@ -7,7 +7,6 @@ the revision on disk it started from, and the store refuses it if another laptop
 
 from __future__ import annotations
 
-import getpass
 from enum import Enum
 from typing import Final
 
@@ -46,10 +45,10 @@ class EditSession(QObject):
     failed = Signal(str)  # a message for the user
     replaced = Signal(object)  # the content changed underneath (theirs was kept): reload it
 
-    def __init__(self, store: Store, *, user: str | None = None) -> None:
+    def __init__(self, store: Store, *, user: str = "") -> None:
         super().__init__()
         self.store = store
-        self.user = user or _user_name()
+        self.user = user  # the staff name saves are signed with (never the computer login)
         self.content: Pupil | None = None
         self.base_revision = 0
         self.dirty = False
@@ -141,10 +140,3 @@ class EditSession(QObject):
 def has_name(pupil: Pupil) -> bool:
     details = pupil.pupil
     return any(n.strip() for n in (details.first_name, details.last_name, details.preferred_name))
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""

@@ -16,6 +16,7 @@ EXPORT_FOLDER: Final = "folders/export"
 PHOTO_FOLDER: Final = "folders/photos"
 IMPORT_FOLDER: Final = "folders/import"
 AUDIENCE: Final = "view/audience"
+STAFF_NAME: Final = "user/staff_name"  # this person's name as portraits show it ("K. Okafor")
 
 KEYS: Final = (
     GEOMETRY,
@@ -25,8 +26,18 @@ KEYS: Final = (
     PHOTO_FOLDER,
     IMPORT_FOLDER,
     AUDIENCE,
+    STAFF_NAME,
 )
 
 
 def settings() -> QSettings:
     return QSettings()
+
+
+def staff_name() -> str:
+    """The name this member of staff gave for portraits ("Updated by ..."), or ""."""
+    return " ".join(str(settings().value(STAFF_NAME, "") or "").split())
+
+
+def set_staff_name(name: str) -> None:
+    settings().setValue(STAFF_NAME, " ".join(name.split()))

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolBar
 from pytestqt.qtbot import QtBot
 
 from penportrait.core.store import Store
@@ -191,3 +191,44 @@ def test_command_keys_win_over_line_edits_under_a_real_x_display() -> None:
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert "3 passed" in run.stdout
+
+
+def test_the_staff_name_is_asked_kept_and_signs_every_save(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, label: str, *args: object) -> tuple[str, bool]:
+        asked.append(title)
+        return "  K.  Okafor ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    item = next(a for a in on_menus(window) if a.text() == "Your &name on portraits…")
+    item.trigger()
+    assert asked == ["Your name on portraits"]
+    window.editor.ui.aboutMe.setFocus()
+    qtbot.keyClicks(window.editor.ui.aboutMe, "x")
+    with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
+        pass
+    assert saved.args[0].updated_by == "K. Okafor"
+    on_disk = sample_store.load(saved.args[0].id)
+    assert on_disk.updated_by == "K. Okafor"
+
+    again = MainWindow(Store(sample_store.root))  # the name is kept in this user's settings
+    qtbot.addWidget(again)
+    assert again.session.user == "K. Okafor"
+
+
+def test_without_a_staff_name_the_computer_login_is_never_used(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    import getpass
+
+    window.editor.ui.aboutMe.setFocus()
+    qtbot.keyClicks(window.editor.ui.aboutMe, "x")
+    with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
+        pass
+    assert saved.args[0].updated_by != getpass.getuser()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from penportrait import __version__
 from penportrait.core import files
+from penportrait.core.access import folder_problem, in_words
 from penportrait.core.bank import (
     add_school_strategy,
     load_bank,
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self._refreshing = False
         self._deleted: tuple[str, str] | None = None  # (id, name) of the last pupil deleted
         self.last_import: ImportResult | None = None
+        self.read_only: str | None = None  # why the data folder cannot be changed, if it cannot
 
         self._build_list()
         self.editor = PupilEditor()
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         self._set_title()
         self.resize(1320, 820)
         self._restore_ui_state()
+        self.check_folder()
         self.refresh_list()
         self._watch()
         self.select_row(0)
@@ -249,6 +252,13 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setColumnHidden(3, True)  # SEND status: filterable, not needed as a column
 
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)  # the path is user data
+        self.read_only_banner.setAccessibleName("Read-only data folder")
+        self.read_only_banner.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 4px;")
+        self.read_only_banner.hide()
+
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Files that could not be read")
@@ -271,6 +281,7 @@ class MainWindow(QMainWindow):
         self.list_panel = QWidget()
         layout = QVBoxLayout(self.list_panel)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.due_filter)
@@ -338,7 +349,7 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._show_save_state)
         self.session.saved.connect(self._saved)
         self.session.conflict.connect(self._resolve_conflict)
-        self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.session.failed.connect(self._save_failed)
         self.session.replaced.connect(self._replaced)
         self.live.audience_changed.connect(
             lambda audience: (
@@ -492,11 +503,53 @@ class MainWindow(QMainWindow):
         self.editor.load(pupil, photo)
         self.live.show_pupil(pupil, photo, now=True)
         self.update_hints()
-        self.delete_action.setEnabled(pupil is not None)
-        self.mark_reviewed_action.setEnabled(pupil is not None)
+        writable = self.read_only is None
+        self.editor.setEnabled(pupil is not None and writable)
+        self.delete_action.setEnabled(pupil is not None and writable)
+        self.mark_reviewed_action.setEnabled(pupil is not None and writable)
         for action in (self.export_pdf_action, self.export_word_action, self.print_action):
             action.setEnabled(pupil is not None)
         self.pupil_opened.emit(pupil)
+
+    # -- a folder that cannot be changed ----------------------------------------------------
+
+    def check_folder(self) -> str | None:
+        """Open the folder read-only (with a banner) when its files cannot be changed."""
+        problem = folder_problem(self.store.root)
+        self.read_only = problem
+        if problem is None:
+            self.read_only_banner.hide()
+        else:
+            self.read_only_banner.setText(
+                f"⚠ Read only. {problem} You can read, export and print; changes cannot be "
+                "saved until it can be changed again (then use File > Open data folder)."
+            )
+            self.read_only_banner.show()
+        for action in (
+            self.new_action,
+            self.import_action,
+            self.trash_action,
+            self.settings_action,
+            self.bank_action,
+        ):
+            action.setEnabled(problem is None)
+        if problem is not None:
+            self.undo_import_action.setEnabled(False)
+        content = self.session.content
+        self.editor.setEnabled(content is not None and problem is None)
+        self.delete_action.setEnabled(content is not None and problem is None)
+        self.mark_reviewed_action.setEnabled(content is not None and problem is None)
+        return problem
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if self.read_only is None and self.check_folder() is not None:
+            QMessageBox.warning(
+                self,
+                "Changes not saved",
+                f"{message}\n\n{self.read_only} Your change is still on screen: you can "
+                "export or print it.",
+            )
 
     def on_edited(self, field: str) -> None:
         before = self.session.content
@@ -548,7 +601,7 @@ class MainWindow(QMainWindow):
         try:
             self.bank = add_school_strategy(self.store.root, new_school_strategy(text, needs))
         except (ValueError, OSError) as error:
-            QMessageBox.warning(self, "Not added to the bank", str(error))
+            QMessageBox.warning(self, "Not added to the bank", in_words(error))
             return
         self.editor.set_bank(self.bank)
         self.statusBar().showMessage("Added to the school's strategy bank.", 5000)
@@ -560,7 +613,7 @@ class MainWindow(QMainWindow):
         try:
             save_school_strategies(self.store.root, dialog.strategies())
         except OSError as error:
-            QMessageBox.warning(self, "Strategy bank not saved", str(error))
+            QMessageBox.warning(self, "Strategy bank not saved", in_words(error))
             return
         self._load_bank_and_checker()
 
@@ -731,7 +784,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.delete(content.id)
         except (NotFoundError, OSError) as error:
-            QMessageBox.warning(self, "Cannot delete", str(error))
+            QMessageBox.warning(self, "Cannot delete", in_words(error))
             return
         self._deleted = (content.id, content.display_name)
         self.undo_delete_label.setText(f"{content.display_name} moved to the trash.")
@@ -759,7 +812,7 @@ class MainWindow(QMainWindow):
         try:
             pupil = self.store.restore(pupil_id)
         except (NotFoundError, FileExistsError, PupilFileError, OSError) as error:
-            QMessageBox.warning(self, "Cannot restore", str(error))
+            QMessageBox.warning(self, "Cannot restore", in_words(error))
             return
         self.refresh_list()
         self._select_id(pupil.id)
@@ -886,6 +939,7 @@ class MainWindow(QMainWindow):
         self._load_bank_and_checker()
         self.session.open(None)
         self._set_title()
+        self.check_folder()
         self.refresh_list()
         self.select_row(0)
 
@@ -902,7 +956,7 @@ class MainWindow(QMainWindow):
                 settings = settings.model_copy(update={"logo": name})
             save_school(self.store.root, settings)
         except OSError as error:
-            QMessageBox.warning(self, "Settings not saved", str(error))
+            QMessageBox.warning(self, "Settings not saved", in_words(error))
             return
         self.apply_school(settings)
 

@@ -12,6 +12,7 @@ from typing import Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from penportrait.core.access import plain_reason
 from penportrait.core.files import LockTimeout
 from penportrait.core.model import Pupil
 from penportrait.core.store import PupilFileError, SaveConflict, Store
@@ -96,7 +97,8 @@ class EditSession(QObject):
             return self.state is SaveState.SAVED
         except (PupilFileError, LockTimeout, OSError, ValueError) as error:
             self._set_state(SaveState.FAILED)
-            self.failed.emit(f"{self.content.display_name} could not be saved: {error}")
+            name = self.content.display_name or "This pupil"
+            self.failed.emit(f"{name} could not be saved: {plain_reason(error)}.")
             self.timer.start(AUTOSAVE_MS * 5)  # try again shortly
             return False
         self._saved(saved)

@@ -28,6 +28,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
+from penportrait.core.access import plain_reason
 from penportrait.core.jobs import Cancelled
 from penportrait.core.model import NeedCode, Pupil
 from penportrait.core.store import SaveConflict, Store
@@ -622,7 +623,8 @@ def run_import(
         except SaveConflict:
             result.failed.append(f"Row {row.row}: {row.name} changed while importing; import again")
         except (OSError, ValueError) as error:
-            result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
+            reason = plain_reason(error)
+            result.failed.append(f"Row {row.row}: {row.name} could not be saved: {reason}")
         else:
             result.touched.append(Touched(row.pupil.id, before))
         if progress:

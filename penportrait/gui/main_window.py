@@ -73,7 +73,13 @@ from penportrait.gui.editor import PupilEditor
 from penportrait.gui.import_dialog import ImportDialog
 from penportrait.gui.live_page import LivePage
 from penportrait.gui.pack_dialog import PackDialog
-from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListModel
+from penportrait.gui.pupil_list import (
+    PUPIL_ROLE,
+    REVIEW_COLUMN,
+    PupilFilterProxy,
+    PupilListModel,
+    review_column_width,
+)
 from penportrait.gui.session import Choice, EditSession, SaveState
 from penportrait.render.export import fit_portrait, write_pages
 from penportrait.render.pdf import RenderError, print_pages
@@ -249,6 +255,10 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, ems * em)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The review date is what a SENCO scans for: wide enough for the widest date, flag
+        # included, always ("⚑ 30 Sep 2026"), never cut to "⚑ 2026-11-...".
+        header.resizeSection(REVIEW_COLUMN, review_column_width(self.table))
+        header.setSectionResizeMode(REVIEW_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setColumnHidden(3, True)  # SEND status: filterable, not needed as a column
 

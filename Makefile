@@ -22,7 +22,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy penportrait/core penportrait/render
+	$(VENV)/bin/mypy penportrait
 
 # The bench's own set-up: WeasyPrint (the peer renderer) and the Pango libraries it needs.
 bench: $(STAMP)

@@ -7,6 +7,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -52,13 +53,15 @@ def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     return copy, True
 
 
-def report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+def report_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
     """A bug reached the event loop: say so calmly, keep the details for a report.
 
     Installed as sys.excepthook by run_app, so no traceback reaches a user; the work is saved
     as it goes, so the app can usually carry on.
     """
-    details = "".join(traceback.format_exception(kind, error, trace))  # type: ignore[arg-type]
+    details = "".join(traceback.format_exception(kind, error, trace))
     print(details, file=sys.stderr)
     box = QMessageBox(
         QMessageBox.Icon.Warning,

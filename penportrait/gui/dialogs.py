@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -188,7 +189,7 @@ class ReportDialog(QDialog):
         title: str,
         summary: str,
         headers: list[str],
-        rows: list[tuple[str, ...]],
+        rows: Sequence[tuple[str, ...]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

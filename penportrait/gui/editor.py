@@ -164,7 +164,8 @@ class PupilEditor(QWidget):
         )
         for key, (widget, title) in targets.items():
             label = self._hint_label(f"Plain-English hints for {title}")
-            parent_layout = widget.parentWidget().layout()
+            parent = widget.parentWidget()
+            parent_layout = parent.layout() if parent is not None else None
             assert parent_layout is not None
             parent_layout.addWidget(label)
             self.hint_labels[key] = label

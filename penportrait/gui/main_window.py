@@ -1022,11 +1022,11 @@ class MainWindow(QMainWindow):
         geometry = state.value(ui_state.GEOMETRY)
         if geometry is not None:
             with contextlib.suppress(TypeError):
-                self.restoreGeometry(geometry)  # type: ignore[arg-type]
+                self.restoreGeometry(geometry)
         sizes = state.value(ui_state.SPLITTER)
         if sizes is not None:
             with contextlib.suppress(TypeError):
-                self.splitter.restoreState(sizes)  # type: ignore[arg-type]
+                self.splitter.restoreState(sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():

@@ -232,3 +232,23 @@ def test_without_a_staff_name_the_computer_login_is_never_used(
     with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
         pass
     assert saved.args[0].updated_by != getpass.getuser()
+
+
+def test_the_readme_lists_the_menus_exactly_as_the_app_has_them(window: MainWindow) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Menus and keyboard shortcuts", 1)[1].split("\n## ", 1)[0]
+    documented = [
+        tuple(cell.strip() for cell in line.strip("|").split("|"))
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith(("| Menu", "| ---"))
+    ]
+    in_app = [
+        (
+            top.text().replace("&", ""),
+            action.text().replace("&", ""),
+            " or ".join(k.toString(k.SequenceFormat.NativeText) for k in action.shortcuts()),
+        )
+        for top in window.menuBar().actions()
+        for action in menu_actions(top.menu())  # type: ignore[arg-type]
+    ]
+    assert documented == in_app

@@ -165,6 +165,7 @@ class FittedPage:
     images: dict[str, QImage] = field(repr=False)
     photo: QImage | None = field(default=None, repr=False)
     _document: QTextDocument | None = field(default=None, repr=False)
+    _measured: tuple[int, float] | None = field(default=None, repr=False)  # pages, height
 
     @property
     def document(self) -> QTextDocument:
@@ -173,21 +174,31 @@ class FittedPage:
         return self._document
 
     def release_layout(self) -> None:
-        """Drop the layout in this thread; the next use lays the page out in its own."""
+        """Drop the layout in this thread; the next painting lays the page out in its own.
+
+        What the layout measured (pages, height) is kept, so counting pages costs nothing.
+        """
+        if self._document is not None:
+            self._measured = (self._document.pageCount(), self._document.size().height())
         self._document = None
+
+    def _measure(self) -> tuple[int, float]:
+        if self._document is None and self._measured is not None:
+            return self._measured
+        return self.document.pageCount(), self.document.size().height()
 
     @property
     def pages(self) -> int:
-        return self.document.pageCount()
+        return self._measure()[0]
 
     @property
     def fits(self) -> bool:
-        return self.document.size().height() <= content_size().height()
+        return self._measure()[1] <= content_size().height()
 
     @property
     def fill(self) -> float:
         """How much of the first page the content fills (0 to 1)."""
-        return min(1.0, self.document.size().height() / content_size().height())
+        return min(1.0, self._measure()[1] / content_size().height())
 
     def sections_to_shorten(self, count: int = 2) -> list[str]:
         """The headings of the longest sections: what to shorten when it does not fit."""

@@ -993,7 +993,7 @@ class MainWindow(QMainWindow):
             QLineEdit.EchoMode.Normal,
             self.session.user,
         )
-        name = " ".join(name.split())
+        name = ui_state.clean_staff_name(name)
         if not ok or not name:
             return False
         ui_state.set_staff_name(name)

@@ -88,7 +88,10 @@ class EditSession(QObject):
             self._set_state(SaveState.NEEDS_NAME)  # a nameless pupil is never written
             return False
         self._set_state(SaveState.SAVING)
-        attempt = self.content.model_copy(update={"revision": self.base_revision})
+        # Signed by whoever saves it, or by no one: never left in the previous author's name.
+        attempt = self.content.model_copy(
+            update={"revision": self.base_revision, "updated_by": self.user}
+        )
         try:
             saved = self.store.save(attempt, by=self.user)
         except SaveConflict as conflict:

@@ -34,10 +34,19 @@ def settings() -> QSettings:
     return QSettings()
 
 
+STAFF_NAME_MAX: Final = 60
+
+
+def clean_staff_name(name: str) -> str:
+    """One line of printable text, at most STAFF_NAME_MAX characters."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in name)
+    return " ".join(printable.split())[:STAFF_NAME_MAX].strip()
+
+
 def staff_name() -> str:
     """The name this member of staff gave for portraits ("Updated by ..."), or ""."""
-    return " ".join(str(settings().value(STAFF_NAME, "") or "").split())
+    return clean_staff_name(str(settings().value(STAFF_NAME, "") or ""))
 
 
 def set_staff_name(name: str) -> None:
-    settings().setValue(STAFF_NAME, " ".join(name.split()))
+    settings().setValue(STAFF_NAME, clean_staff_name(name))

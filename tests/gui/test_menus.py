@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QTo
 from pytestqt.qtbot import QtBot
 
 from penportrait.core.store import Store
-from penportrait.gui import actions
+from penportrait.gui import actions, ui_state
 from penportrait.gui.import_dialog import ImportDialog
 from penportrait.gui.main_window import MainWindow
 
@@ -217,6 +217,10 @@ def test_the_staff_name_is_asked_kept_and_signs_every_save(
     on_disk = sample_store.load(saved.args[0].id)
     assert on_disk.updated_by == "K. Okafor"
 
+    assert (
+        ui_state.clean_staff_name("K.\x00 Okafor\n" + "x" * 200) == ("K. Okafor " + "x" * 200)[:60]
+    )
+
     again = MainWindow(Store(sample_store.root))  # the name is kept in this user's settings
     qtbot.addWidget(again)
     assert again.session.user == "K. Okafor"
@@ -231,6 +235,7 @@ def test_without_a_staff_name_the_computer_login_is_never_used(
     qtbot.keyClicks(window.editor.ui.aboutMe, "x")
     with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
         pass
+    assert saved.args[0].updated_by == ""  # "Updated on …", not someone else's name
     assert saved.args[0].updated_by != getpass.getuser()
 
 

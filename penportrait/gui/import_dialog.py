@@ -87,6 +87,7 @@ class ImportDialog(QDialog):
         self.choose_button = QPushButton("&Choose file…")
         self.choose_button.clicked.connect(self.choose_file)
         self.file_label = QLabel("No file chosen.")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are user data
         self.file_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
@@ -100,6 +101,7 @@ class ImportDialog(QDialog):
         self.columns.verticalHeader().hide()
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary")
         self.report = QPlainTextEdit()

@@ -141,6 +141,7 @@ class PackDialog(QDialog):
         self.progress.setAccessibleName("Progress")
         self.progress.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are user data
         self.status.setWordWrap(True)
 
         self.buttons = QDialogButtonBox()

@@ -85,6 +85,8 @@ def test_a_hostile_file_is_named_in_the_dialog_and_nothing_can_be_imported(
     dialog = window.import_pupils()
     dialog.load_file(junk)
     assert "binary data" in dialog.file_label.text()
+    assert dialog.file_label.textFormat() == Qt.TextFormat.PlainText  # a name like <img src=…>
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
     assert not dialog.import_button.isEnabled()
     dialog.reject()
 

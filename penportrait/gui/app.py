@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sys
 import tempfile
@@ -9,10 +10,12 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from penportrait import __version__
 from penportrait.core import files
+from penportrait.core.access import plain_reason
 from penportrait.core.demo import write_sample_school
 from penportrait.core.paths import APP_NAME
 from penportrait.core.store import Store
@@ -34,6 +37,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def default_folder() -> Path:
+    """Where the data folder is when neither --data nor PENPORTRAIT_DATA says otherwise."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     """The folder to open and whether it is a temporary sample copy.
 
@@ -42,6 +52,10 @@ def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     """
     if not demo and not Store(data).is_empty():
         return data, False
+    if not demo and not data.exists() and not data.parent.is_dir() and data != default_folder():
+        # A folder chosen with --data or PENPORTRAIT_DATA whose drive or share is not there:
+        # never start a new, empty school in its place.
+        raise FileNotFoundError(errno.ENOENT, "not there", str(data))
     if not demo:
         welcome = WelcomeDialog(data)
         welcome.exec()
@@ -81,7 +95,13 @@ def run_app(data: Path, *, demo: bool = False) -> int:
     try:
         folder, sample = choose_start(data, demo=demo)
     except OSError as error:
-        QMessageBox.critical(None, APP_NAME, f"The data folder {data} cannot be used:\n{error}")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            f"The data folder {data} cannot be used: {plain_reason(error)}.",
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the path is the user's
+        box.exec()
         return 1
     try:
         window = MainWindow(Store(folder), sample=sample)

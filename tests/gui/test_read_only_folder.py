@@ -112,3 +112,20 @@ def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
     assert "More. " in window.editor.ui.aboutMe.toPlainText()  # still on screen
     folder.read_only(False)
     assert window.session.save()  # once the folder can be changed again, it saves
+
+
+def test_a_data_folder_on_a_drive_that_is_not_there_is_refused_not_recreated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from penportrait.gui.app import choose_start
+    from penportrait.gui.dialogs import Start, WelcomeDialog
+
+    def start_empty(self: WelcomeDialog) -> int:  # what a person might click, not knowing
+        self.choice = Start.EMPTY
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", start_empty)
+    gone = tmp_path / "usb-stick" / "school"  # the stick (the parent) is not there either
+    with pytest.raises(FileNotFoundError):
+        choose_start(gone, demo=False)
+    assert not (tmp_path / "usb-stick").exists()  # no new, empty school in its place

@@ -110,6 +110,11 @@ MENUS: Final[tuple[tuple[str, tuple[Entry, ...]], ...]] = (
             Command("redo_action", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), toolbar=True),
             SEPARATOR,
             Command(
+                "undo_delete_action",
+                "Undo &delete",
+                tip="Bring back the pupil you last moved to the trash",
+            ),
+            Command(
                 "undo_import_action",
                 "Undo &import",
                 ("Ctrl+Shift+I",),

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
     undo_action: QAction
     redo_action: QAction
     undo_import_action: QAction
+    undo_delete_action: QAction
     find_action: QAction
     previous_action: QAction
     next_action: QAction
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
             "open_folder_action": self.open_data_folder,
             "quit_action": self.close,
             "undo_import_action": self.undo_last_import,
+            "undo_delete_action": self.undo_delete,
             "find_action": self.focus_search,
             "previous_action": lambda: self.step(-1),
             "next_action": lambda: self.step(1),
@@ -337,6 +339,7 @@ class MainWindow(QMainWindow):
         for name, action in built.items():
             setattr(self, name, action)
         self.undo_import_action.setEnabled(False)
+        self.undo_delete_action.setEnabled(False)
         audiences = QActionGroup(self)
         for action in (self.staff_view, self.cover_view):
             action.setCheckable(True)
@@ -799,6 +802,7 @@ class MainWindow(QMainWindow):
         self._deleted = (content.id, content.display_name)
         self.undo_delete_label.setText(f"{content.display_name} moved to the trash.")
         self.undo_delete_bar.show()
+        self.undo_delete_action.setEnabled(True)
         self.session.open(None)
         self.refresh_list()
         self.select_row(min(row, self.proxy.rowCount() - 1))
@@ -810,6 +814,7 @@ class MainWindow(QMainWindow):
         self._restore(pupil_id)
         self._deleted = None
         self.undo_delete_bar.hide()
+        self.undo_delete_action.setEnabled(False)
 
     def restore_from_trash(self) -> None:
         dialog = TrashDialog(self.store.scan_trash().pupils, self)

@@ -257,3 +257,16 @@ def test_the_readme_lists_the_menus_exactly_as_the_app_has_them(window: MainWind
         for action in menu_actions(top.menu())  # type: ignore[arg-type]
     ]
     assert documented == in_app
+
+
+def test_undo_delete_is_on_the_edit_menu_too(window: MainWindow, sample_store: Store) -> None:
+    assert not window.undo_delete_action.isEnabled()
+    content = window.session.content
+    assert content is not None
+    window.delete_action.trigger()
+    assert not sample_store.pupil_path(content.id).exists()
+    item = next(a for a in on_menus(window) if a.text() == "Undo &delete")
+    assert item.isEnabled()
+    item.trigger()
+    assert sample_store.pupil_path(content.id).exists()
+    assert not item.isEnabled()

@@ -6,11 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint bench schema forms screenshots clean dist dist-check
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("PenPortrait needs Python 3.11 or newer; found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -22,7 +22,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy penportrait/core penportrait/render
+	$(VENV)/bin/mypy penportrait
 
 # The bench's own set-up: WeasyPrint (the peer renderer) and the Pango libraries it needs.
 bench: $(STAMP)

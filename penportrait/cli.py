@@ -13,12 +13,13 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from penportrait import __version__
 from penportrait.core import school_files
+from penportrait.core.access import folder_problem
 from penportrait.core.bank import SCHOOL_FILE as BANK_FILE
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
@@ -525,19 +526,30 @@ def _import(args: argparse.Namespace) -> int:
         f"Read {args.file.name}: {len(table.rows)} rows, {table.encoding}, "
         f"separated by {table.delimiter_name}."
     )
+    # One line per row: a rejected row only on stderr (it is a problem), the rest on stdout.
     for row in plan.rows:
-        print(row)
+        if row not in plan.rejected:
+            print(row)
+    for row in plan.rejected:
+        print(f"penportrait: {row}", file=sys.stderr)
     if args.dry_run:
         print(f"Dry run: {plan.summary()}. Nothing was saved.")
-    else:
-        result = run_import(plan, store, by="MIS import", source=args.file.name)
-        for failure in result.failed:
-            print(f"penportrait: {failure}", file=sys.stderr)
-        print(f"Imported: {plan.summary()}. Saved {len(result.touched)} pupils to {store.root}.")
-        if result.failed:
-            return EXIT_BAD_DATA
-    for row in plan.rejected:
-        print(f"penportrait: rejected: {row}", file=sys.stderr)
+        return EXIT_BAD_DATA if plan.rejected else EXIT_OK
+    if plan.to_save:
+        problem = folder_problem(store.root)
+        if problem is not None:
+            raise UserError(f"{problem} Nothing was imported.")
+    result = run_import(plan, store, by="MIS import", source=args.file.name)
+    for failure in result.failed:
+        print(f"penportrait: {failure}", file=sys.stderr)
+    saved = len(result.touched)
+    if result.failed:
+        print(
+            f"Imported {saved} of {len(plan.to_save)} pupils to {store.root}; "
+            f"{len(result.failed)} could not be saved (named above)."
+        )
+        return EXIT_BAD_DATA
+    print(f"Imported: {plan.summary()}. Saved {saved} pupils to {store.root}.")
     return EXIT_BAD_DATA if plan.rejected else EXIT_OK
 
 
@@ -571,6 +583,32 @@ def _settings_with_warnings(store: Store) -> SchoolSettings:
 
 
 def _open_app(args: argparse.Namespace) -> int:
+    missing = no_display()
+    if missing:
+        print(missing, file=sys.stderr)
+        return EXIT_BAD_DATA
     from penportrait.gui.app import run_app
 
     return run_app(data_folder(args.data), demo=args.demo, quit_after=args.quit_after)
+
+
+def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str:
+    """Why the window cannot open here (no X11 or Wayland display), or "" when it can.
+
+    Without a display Qt aborts the process (exit 134) with a message about libxcb-cursor0
+    that sends people looking for a library they already have.
+    """
+    env = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    if platform in ("win32", "darwin", "cygwin"):
+        return ""
+    if env.get("QT_QPA_PLATFORM", "").split(":")[0] not in ("", "xcb", "wayland"):
+        return ""  # offscreen, vnc, eglfs…: the user chose where the window goes
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "penportrait: no display was found (neither DISPLAY nor WAYLAND_DISPLAY is set), so "
+        "the window cannot open here.\n"
+        "Open it from a desktop session, or use the command line, which needs no display:\n"
+        "  penportrait list | check | export | pack | import   (penportrait --help says more)"
+    )

@@ -309,6 +309,15 @@ def _tile_colour(pupil_id: str) -> int:
     return digest[0] % TILE_COLOURS
 
 
+def short_date(iso: str) -> str:
+    """ "2026-12-19" -> "19 Dec 2026" (lists and tables, where space is short)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%b %Y}"
+
+
 def long_date(iso: str) -> str:
     """ "2026-12-18" -> "18 December 2026" (the way UK schools write dates)."""
     try:

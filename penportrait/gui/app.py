@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sys
 import tempfile
 import traceback
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from penportrait import __version__
 from penportrait.core import files
+from penportrait.core.access import plain_reason
 from penportrait.core.demo import write_sample_school
 from penportrait.core.paths import APP_NAME
 from penportrait.core.store import Store
+from penportrait.gui import ui_state
 from penportrait.gui.dialogs import Start, WelcomeDialog
 from penportrait.gui.main_window import MainWindow
 from penportrait.render.pdf import ensure_gui_application
@@ -33,6 +37,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def default_folder() -> Path:
+    """Where the data folder is when neither --data nor PENPORTRAIT_DATA says otherwise."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     """The folder to open and whether it is a temporary sample copy.
 
@@ -41,6 +52,10 @@ def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     """
     if not demo and not Store(data).is_empty():
         return data, False
+    if not demo and not data.exists() and not data.parent.is_dir() and data != default_folder():
+        # A folder chosen with --data or PENPORTRAIT_DATA whose drive or share is not there:
+        # never start a new, empty school in its place.
+        raise FileNotFoundError(errno.ENOENT, "not there", str(data))
     if not demo:
         welcome = WelcomeDialog(data)
         welcome.exec()
@@ -52,13 +67,15 @@ def choose_start(data: Path, *, demo: bool) -> tuple[Path, bool]:
     return copy, True
 
 
-def report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+def report_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
     """A bug reached the event loop: say so calmly, keep the details for a report.
 
     Installed as sys.excepthook by run_app, so no traceback reaches a user; the work is saved
     as it goes, so the app can usually carry on.
     """
-    details = "".join(traceback.format_exception(kind, error, trace))  # type: ignore[arg-type]
+    details = "".join(traceback.format_exception(kind, error, trace))
     print(details, file=sys.stderr)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
@@ -81,13 +98,21 @@ def run_app(data: Path, *, demo: bool = False, quit_after: float | None = None) 
     try:
         folder, sample = choose_start(data, demo=demo)
     except OSError as error:
-        QMessageBox.critical(None, APP_NAME, f"The data folder {data} cannot be used:\n{error}")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            f"The data folder {data} cannot be used: {plain_reason(error)}.",
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the path is the user's
+        box.exec()
         return 1
     try:
         window = MainWindow(Store(folder), sample=sample)
         window.show()
-        if quit_after is not None:
-            QTimer.singleShot(round(quit_after * 1000), window.close)
+        if quit_after is not None:  # closes the window and any dialog open over it
+            QTimer.singleShot(round(quit_after * 1000), app.closeAllWindows)
+        if not ui_state.staff_name():  # asked once; Tools > Your name on portraits changes it
+            QTimer.singleShot(0, window.ask_staff_name)  # inside the event loop: quit_after holds
         return app.exec()
     finally:
         if sample:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from html import escape
 from pathlib import Path
-from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -175,17 +175,17 @@ def differences_html(mine: Pupil, theirs: Pupil | None) -> str:
         return "<p>The two versions have the same content.</p>"
     parts = []
     for difference in found:
-        parts.append(f"<h4>{escape(difference.label)}</h4>")
+        parts.append(f"<h4>{html.escape(difference.label)}</h4>")
         if difference.only_theirs or difference.only_mine:
             for item in difference.only_theirs:
-                parts.append(f"<p>Only in theirs: {escape(item)}</p>")
+                parts.append(f"<p>Only in theirs: {html.escape(item)}</p>")
             for item in difference.only_mine:
-                parts.append(f"<p>Only in yours: {escape(item)}</p>")
+                parts.append(f"<p>Only in yours: {html.escape(item)}</p>")
             if not (difference.only_theirs or difference.only_mine):
                 parts.append("<p>The same items in a different order.</p>")
         else:
-            parts.append(f"<p><b>Theirs:</b> {escape(difference.theirs)}</p>")
-            parts.append(f"<p><b>Yours:</b> {escape(difference.mine)}</p>")
+            parts.append(f"<p><b>Theirs:</b> {html.escape(difference.theirs)}</p>")
+            parts.append(f"<p><b>Yours:</b> {html.escape(difference.mine)}</p>")
     return "".join(parts)
 
 
@@ -200,7 +200,7 @@ class ReportDialog(QDialog):
         title: str,
         summary: str,
         headers: list[str],
-        rows: list[tuple[str, ...]],
+        rows: Sequence[tuple[str, ...]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -327,25 +327,13 @@ class WelcomeDialog(QDialog):
 
 # -- help -----------------------------------------------------------------------------------------
 
-SHORTCUTS: Final = [
-    ("Ctrl+N", "New pupil"),
-    ("Ctrl+S", "Save now (changes also save by themselves)"),
-    ("Ctrl+P", "Print the page"),
-    ("Ctrl+E", "Export the page as PDF"),
-    ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "Undo / redo"),
-    ("Ctrl+F", "Find a pupil"),
-    ("Ctrl+1 / Ctrl+2", "Staff page / cover page"),
-    ("Ctrl+Page Up / Page Down", "Previous / next pupil"),
-    ("Insert / Delete", "Add / remove an item in a list"),
-    ("Ctrl+Up / Ctrl+Down", "Move a list item up / down"),
-    ("Space", "Tick or untick a strategy as MUST DO"),
-    ("F2", "Edit the selected list item"),
-]
-
 
 def show_shortcuts(parent: QWidget | None) -> None:
+    from penportrait.gui.actions import shortcut_list
+
     rows = "".join(
-        f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>" for keys, what in SHORTCUTS
+        f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{html.escape(what)}</td></tr>"
+        for keys, what in shortcut_list()
     )
     QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
 

@@ -39,6 +39,7 @@ from penportrait.gui.bank_panel import BankPanel
 from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
 from penportrait.gui.list_editors import ContactListEditor, ListEditor, StrategyListEditor
+from penportrait.gui.wheel import scroll_not_change
 
 PRONOUNS: Final = ["", "she/her", "he/him", "they/them"]
 YEAR_GROUPS: Final = ["", "Nursery", "Reception", *(f"Year {n}" for n in range(1, 14))]
@@ -101,6 +102,7 @@ class PupilEditor(QWidget):
         self._let_combos_shrink()
         self._name_controls()
         self._connect()
+        scroll_not_change(self)  # the wheel scrolls the form, never edits a field under it
         self.setEnabled(False)
 
     # -- set-up -----------------------------------------------------------------------------
@@ -175,7 +177,8 @@ class PupilEditor(QWidget):
         )
         for key, (widget, title) in targets.items():
             label = self._hint_label(f"Plain-English hints for {title}")
-            parent_layout = widget.parentWidget().layout()
+            parent = widget.parentWidget()
+            parent_layout = parent.layout() if parent is not None else None
             assert parent_layout is not None
             parent_layout.addWidget(label)
             self.hint_labels[key] = label

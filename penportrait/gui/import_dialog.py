@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,32 +46,27 @@ from penportrait.core.importers.csv import (
     run_import,
     unreadable_pupils,
 )
+from penportrait.core.jobs import Progress, StopAsked
 from penportrait.core.model import Pupil
 from penportrait.core.store import Store
 from penportrait.gui import ui_state
+from penportrait.gui.jobs import Job
 
 PREVIEW_ROWS: Final = 3
 
 
-class ImportSignals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # ImportResult
+def import_job(plan: ImportPlan, store: Store, by: str) -> Job:
+    """Save the planned pupils off the GUI thread; Cancel stops between two pupils."""
 
+    def work(progress: Progress, stop_asked: StopAsked) -> ImportResult:
+        return run_import(plan, store, by=by, progress=progress, cancelled=stop_asked)
 
-class ImportJob(QRunnable):
-    def __init__(self, plan: ImportPlan, store: Store, by: str) -> None:
-        super().__init__()
-        self.plan, self.store, self.by = plan, store, by
-        self.signals = ImportSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        result = run_import(self.plan, self.store, by=self.by, progress=self.signals.progress.emit)
-        self.signals.finished.emit(result)
+    return Job(work, what="The import stopped", expected=(OSError, ValueError))
 
 
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportResult
+    job_cancelled = Signal()
 
     def __init__(
         self, store: Store, pupils: Sequence[Pupil], by: str, parent: QWidget | None = None
@@ -83,8 +78,8 @@ class ImportDialog(QDialog):
         self.unreadable = unreadable_pupils(store, store.scan().problems)
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
-        self.job: ImportJob | None = None
-        self.result: ImportResult | None = None
+        self.job: Job | None = None
+        self.import_result: ImportResult | None = None  # not .result: QDialog has result()
 
         intro = QLabel(
             "Export a class list from your MIS (SIMS, Arbor, Bromcom, ScholarPack …) as CSV. "
@@ -95,6 +90,7 @@ class ImportDialog(QDialog):
         self.choose_button = QPushButton("&Choose file…")
         self.choose_button.clicked.connect(self.choose_file)
         self.file_label = QLabel("No file chosen.")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are user data
         self.file_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
@@ -108,6 +104,7 @@ class ImportDialog(QDialog):
         self.columns.verticalHeader().hide()
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary")
         self.report = QPlainTextEdit()
@@ -127,6 +124,11 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.save_report_button.clicked.connect(self.save_report)
         self.close_button.clicked.connect(self.reject)
+        self.stop_button = QPushButton("S&top import")
+        self.stop_button.setAccessibleName("Stop import")
+        self.stop_button.clicked.connect(self.stop_import)
+        self.stop_button.hide()
+        self.buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -215,23 +217,39 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.plan is None or self.job is not None:
             return
-        self.job = ImportJob(self.plan, self.store, self.by)
+        self.job = import_job(self.plan, self.store, self.by)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        self.job.signals.cancelled.connect(self._cancelled)
         self.progress.setRange(0, len(self.plan.to_save))
         self.progress.show()
-        for widget in (self.import_button, self.choose_button, self.columns):
+        for widget in (self.import_button, self.choose_button, self.columns, self.close_button):
             widget.setEnabled(False)
-        QThreadPool.globalInstance().start(self.job)
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
+        self.job.start()
+
+    def stop_import(self) -> None:
+        if self.job is not None:
+            self.job.stop.set()
+            self.stop_button.setEnabled(False)
+            self.summary.setText("Stopping after this pupil…")
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
         self.summary.setText(f"Saving {done} of {total} pupils…")
 
-    def _finished(self, result: ImportResult) -> None:
+    def _ended(self) -> None:
         self.job = None
-        self.result = result
         self.progress.hide()
+        self.stop_button.hide()
+        self.choose_button.setEnabled(True)
+        self.close_button.setEnabled(True)
+
+    def _finished(self, result: ImportResult) -> None:
+        self._ended()
+        self.import_result = result
         plan = self.plan
         assert plan is not None
         lines = [plan.report(), f"Saved {len(result.touched)} pupils.", *result.failed]
@@ -240,8 +258,29 @@ class ImportDialog(QDialog):
             f"Imported: {plan.summary()}. Edit > Undo import puts everything back."
             + (f" {len(result.failed)} could not be saved." if result.failed else "")
         )
-        self.choose_button.setEnabled(True)
         self.imported.emit(result)
+
+    def _cancelled(self, partial: object) -> None:
+        self._ended()
+        result = partial if isinstance(partial, ImportResult) else ImportResult()
+        self.import_result = result
+        saved = len(result.touched)
+        self.report.setPlainText(
+            "\n".join([f"Stopped: {saved} pupils were saved before you stopped.", *result.failed])
+        )
+        self.summary.setText(
+            f"Import stopped after {saved} pupils."
+            + (" Edit > Undo import puts them back." if saved else "")
+        )
+        if saved:
+            self.imported.emit(result)
+        self.job_cancelled.emit()
+
+    def _failed(self, message: str) -> None:
+        self._ended()
+        self.import_button.setEnabled(self.plan is not None and bool(self.plan.to_save))
+        self.summary.setText(message)
+        QMessageBox.warning(self, "Import stopped", message)
 
     def save_report(self) -> None:
         default = str(Path.home() / "import report.txt")
@@ -256,6 +295,7 @@ class ImportDialog(QDialog):
             QMessageBox.warning(self, "Report not saved", str(error))
 
     def reject(self) -> None:
-        if self.job is not None:
-            return  # saving: let it finish (each pupil is a quick, safe save)
+        if self.job is not None:  # Escape while saving stops after the current pupil
+            self.stop_import()
+            return
         super().reject()

@@ -241,7 +241,7 @@ class StrategyListEditor(ListEditor):
         return value
 
     def toggle_must_do(self) -> None:
-        item = self.list.currentItem()
+        item: QListWidgetItem | None = self.list.currentItem()  # None with no current row
         if item is None:
             return
         checked = item.checkState() == Qt.CheckState.Checked

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -17,18 +18,19 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QKeySequence,
     QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -36,13 +38,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from penportrait import __version__
 from penportrait.core import files, school_files
+from penportrait.core.access import folder_problem, in_words
 from penportrait.core.bank import (
     add_school_strategy,
     load_bank,
@@ -62,7 +64,7 @@ from penportrait.core.school import SchoolSettings, load_school, save_school
 from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
-from penportrait.gui import ui_state
+from penportrait.gui import actions, ui_state
 from penportrait.gui.conflict_dialog import ClashDialog, ConflictBanner
 from penportrait.gui.dialogs import (
     CheckDialog,
@@ -78,7 +80,13 @@ from penportrait.gui.editor import PupilEditor
 from penportrait.gui.import_dialog import ImportDialog
 from penportrait.gui.live_page import LivePage
 from penportrait.gui.pack_dialog import PackDialog
-from penportrait.gui.pupil_list import PUPIL_ROLE, PupilFilterProxy, PupilListModel
+from penportrait.gui.pupil_list import (
+    PUPIL_ROLE,
+    REVIEW_COLUMN,
+    PupilFilterProxy,
+    PupilListModel,
+    review_column_width,
+)
 from penportrait.gui.session import Choice, EditSession, SaveState
 from penportrait.render.export import fit_portrait, write_pages
 from penportrait.render.pdf import RenderError, print_pages
@@ -125,17 +133,49 @@ class EditCommand(QUndoCommand):
 class MainWindow(QMainWindow):
     pupil_opened = Signal(object)  # the Pupil now in the editor (or None)
 
+    # One QAction per command of gui/actions.py, set by _build_actions.
+    new_action: QAction
+    save_action: QAction
+    import_action: QAction
+    export_pdf_action: QAction
+    export_word_action: QAction
+    print_action: QAction
+    pack_action: QAction
+    delete_action: QAction
+    trash_action: QAction
+    open_folder_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    undo_import_action: QAction
+    undo_delete_action: QAction
+    find_action: QAction
+    previous_action: QAction
+    next_action: QAction
+    staff_view: QAction
+    cover_view: QAction
+    reviews_action: QAction
+    mark_reviewed_action: QAction
+    check_portrait_action: QAction
+    settings_action: QAction
+    bank_action: QAction
+    check_action: QAction
+    staff_name_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+
     def __init__(self, store: Store, *, sample: bool = False) -> None:
         super().__init__()
         self.store = store
         self.sample = sample
         self.school, self.school_problems = load_school(store.root)
-        self.session = EditSession(store)
+        self.session = EditSession(store, user=ui_state.staff_name())
         self.undo_stack = QUndoStack(self)
         self.last_scan = FolderScan()
         self._refreshing = False
         self._deleted: tuple[str, str] | None = None  # (id, name) of the last pupil deleted
         self.last_import: ImportResult | None = None
+        self.read_only: str | None = None  # why the data folder cannot be changed, if it cannot
 
         self._build_list()
         self.editor = PupilEditor()
@@ -176,6 +216,7 @@ class MainWindow(QMainWindow):
         self._set_title()
         self.resize(1320, 820)
         self._restore_ui_state()
+        self.check_folder()
         self.refresh_list()
         self._watch()
         self.select_row(0)
@@ -230,8 +271,19 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, ems * em)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The review date is what a SENCO scans for: wide enough for the widest date, flag
+        # included, always ("⚑ 30 Sep 2026"), never cut to "⚑ 2026-11-...".
+        header.resizeSection(REVIEW_COLUMN, review_column_width(self.table))
+        header.setSectionResizeMode(REVIEW_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setColumnHidden(3, True)  # SEND status: filterable, not needed as a column
+
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setTextFormat(Qt.TextFormat.PlainText)  # the path is user data
+        self.read_only_banner.setAccessibleName("Read-only data folder")
+        self.read_only_banner.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 4px;")
+        self.read_only_banner.hide()
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -259,6 +311,7 @@ class MainWindow(QMainWindow):
         self.conflict_banner = ConflictBanner()
         self.conflict_banner.resolve_requested.connect(self.resolve_conflicts)
         layout.addWidget(self.conflict_banner)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.due_filter)
@@ -266,149 +319,56 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.undo_delete_bar)
 
-    def _action(
-        self,
-        text: str,
-        handler: object,
-        shortcut: str | QKeySequence.StandardKey | list[str] | None = None,
-        *,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(handler)  # type: ignore[arg-type]
-        self.addAction(action)  # shortcuts work wherever the focus is
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
-        self.new_action = a("&New pupil", self.new_pupil, "Ctrl+N", tip="Add a pupil")
-        self.save_action = a("&Save now", self.save_now, "Ctrl+S")
-        self.export_pdf_action = a("&Export PDF…", lambda: self.export(".pdf"), "Ctrl+E")
-        self.export_word_action = a("Export &Word…", lambda: self.export(".docx"), "Ctrl+Shift+E")
-        self.print_action = a("&Print…", self.print_page, "Ctrl+P")
-        self.pack_action = a(
-            "Pack for &cover staff…",
-            self.make_pack,
-            "Ctrl+Shift+P",
-            tip="A class overview and portraits for a supply teacher",
-        )
-        self.delete_action = a(
-            "&Delete pupil",
-            self.delete_pupil,
-            "Ctrl+Delete",
-            tip="Move the pupil to the trash (you can undo it)",
-        )
-        self.trash_action = a("&Restore from trash…", self.restore_from_trash)
-        self.import_action = a(
-            "&Import pupils…",
-            self.import_pupils,
-            "Ctrl+I",
-            tip="Bring pupils in from the school's MIS (a CSV export)",
-        )
-        self.undo_import_action = a("Undo &import", self.undo_last_import)
+        """Menus, toolbar and shortcuts from the one table of commands (gui/actions.py)."""
+        handlers: dict[str, Callable[[], object]] = {
+            "new_action": self.new_pupil,
+            "save_action": self.save_now,
+            "import_action": self.import_pupils,
+            "export_pdf_action": lambda: self.export(".pdf"),
+            "export_word_action": lambda: self.export(".docx"),
+            "print_action": self.print_page,
+            "pack_action": self.make_pack,
+            "delete_action": self.delete_pupil,
+            "trash_action": self.restore_from_trash,
+            "open_folder_action": self.open_data_folder,
+            "quit_action": self.close,
+            "undo_import_action": self.undo_last_import,
+            "undo_delete_action": self.undo_delete,
+            "find_action": self.focus_search,
+            "previous_action": lambda: self.step(-1),
+            "next_action": lambda: self.step(1),
+            "staff_view": lambda: self.live.set_audience(Audience.STAFF),
+            "cover_view": lambda: self.live.set_audience(Audience.COVER),
+            "reviews_action": self.show_reviews,
+            "mark_reviewed_action": self.mark_reviewed_today,
+            "check_portrait_action": self.check_portrait,
+            "settings_action": self.edit_school_settings,
+            "bank_action": self.manage_bank,
+            "check_action": self.check_data,
+            "conflicts_action": self.resolve_conflicts,
+            "staff_name_action": lambda: self.ask_staff_name(),
+            "shortcuts_action": lambda: show_shortcuts(self),
+            "about_action": self.about,
+        }
+        made = {
+            "undo_action": self.undo_stack.createUndoAction(self, "&Undo"),
+            "redo_action": self.undo_stack.createRedoAction(self, "&Redo"),
+        }
+        built = actions.build(self, handlers, made)
+        for name, action in built.items():
+            setattr(self, name, action)
         self._update_undo_import()
-        self.open_folder_action = a("&Open data folder…", self.open_data_folder, "Ctrl+O")
-        self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addActions([self.undo_action, self.redo_action])
-        self.find_action = a("&Find pupil", self.focus_search, "Ctrl+F")
-        self.previous_action = a("Pre&vious pupil", lambda: self.step(-1), "Ctrl+PgUp")
-        self.next_action = a("Ne&xt pupil", lambda: self.step(1), "Ctrl+PgDown")
-        self.staff_view = a("&Staff page", lambda: self.live.set_audience(Audience.STAFF), "Ctrl+1")
-        self.cover_view = a("&Cover page", lambda: self.live.set_audience(Audience.COVER), "Ctrl+2")
+        self.undo_delete_action.setEnabled(False)
         audiences = QActionGroup(self)
         for action in (self.staff_view, self.cover_view):
             action.setCheckable(True)
             audiences.addAction(action)
         self.staff_view.setChecked(True)
-        self.settings_action = a("&School settings…", self.edit_school_settings)
-        self.bank_action = a("Strategy &bank…", self.manage_bank)
-        self.check_portrait_action = a(
-            "Check this &portrait…",
-            self.check_portrait,
-            "Ctrl+Shift+K",
-            tip="List every plain-English hint in this portrait",
-        )
-        self.check_action = a("&Check data…", self.check_data)
-        self.reviews_action = a(
-            "&Reviews due…",
-            self.show_reviews,
-            "Ctrl+R",
-            tip="Portraits overdue or due within 14 days",
-        )
-        self.mark_reviewed_action = a(
-            "&Mark reviewed today", self.mark_reviewed_today, "Ctrl+Shift+R"
-        )
-        self.conflicts_action = a(
-            "Resolve s&ync conflicts…",
-            self.resolve_conflicts,
-            tip="Choose between two versions a sync client kept of the same pupil",
-        )
-        self.shortcuts_action = a("&Keyboard shortcuts", lambda: show_shortcuts(self), "F1")
-        self.about_action = a("&About PenPortrait", self.about)
-
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        for item in (
-            self.new_action,
-            self.save_action,
-            None,
-            self.export_pdf_action,
-            self.export_word_action,
-            self.print_action,
-            None,
-            self.delete_action,
-            self.trash_action,
-            None,
-            self.open_folder_action,
-            None,
-            self.quit_action,
-        ):
-            file_menu.addSeparator() if item is None else file_menu.addAction(item)
-        edit_menu = menus.addMenu("&Edit")
-        for item in (
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.find_action,
-            self.previous_action,
-            self.next_action,
-        ):
-            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
-        view_menu = menus.addMenu("&View")
-        view_menu.addActions([self.staff_view, self.cover_view])
-        view_menu.addSeparator()
-        view_menu.addAction(self.reviews_action)
-        tools_menu = menus.addMenu("&Tools")
-        tools_menu.addActions(
-            [self.settings_action, self.bank_action, self.check_portrait_action, self.check_action]
-        )
-        tools_menu.addAction(self.conflicts_action)
-        help_menu = menus.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
-
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions(
-            [self.new_action, self.export_pdf_action, self.export_word_action, self.print_action]
-        )
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        self.addToolBar(toolbar)
+        self.command_keys = actions.CommandKeysFirst(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.command_keys)
 
     def _connect(self) -> None:
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -422,7 +382,7 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._show_save_state)
         self.session.saved.connect(self._saved)
         self.session.conflict.connect(self._resolve_conflict)
-        self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.session.failed.connect(self._save_failed)
         self.session.replaced.connect(self._replaced)
         self.live.audience_changed.connect(
             lambda audience: (
@@ -451,7 +411,8 @@ class MainWindow(QMainWindow):
             self._refreshing = False
         self._show_problems(scan)
         on_disk = next((p for p in scan.pupils if p.id == current), None)
-        if current is not None and on_disk is None and not self.session.dirty:
+        written = not self.session.is_new
+        if current is not None and on_disk is None and written and not self.session.dirty:
             self.open_pupil(None)  # deleted elsewhere
         elif (
             on_disk is not None
@@ -607,13 +568,27 @@ class MainWindow(QMainWindow):
         if pupil.id == self.current_id():
             return
         if not self.flush():
-            # The edit could not be saved and the user chose to stay: go back to it.
-            self._refreshing = True
-            if previous.isValid():
-                self.table.setCurrentIndex(previous)
-            self._refreshing = False
+            # The edit could not be saved and the user chose to stay. The click that moved the
+            # row goes on to select it after this returns: put the list back once it is done.
+            QTimer.singleShot(0, self._select_the_pupil_being_edited)
             return
         self.open_pupil(pupil.id)
+
+    def _select_the_pupil_being_edited(self) -> None:
+        """The list shows the pupil in the editor (by id: rows move), or no row for a new one."""
+        self._refreshing = True
+        try:
+            editing = self.current_id()
+            row = self.pupils.row_of(editing) if editing is not None else -1
+            index = self.proxy.mapFromSource(self.pupils.index(row, 0)) if row >= 0 else None
+            if index is not None and index.isValid():
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(index.row())
+            else:
+                self.table.setCurrentIndex(QModelIndex())
+                self.table.clearSelection()
+        finally:
+            self._refreshing = False
 
     # -- opening and editing ----------------------------------------------------------------
 
@@ -635,11 +610,53 @@ class MainWindow(QMainWindow):
         self.editor.load(pupil, photo)
         self.live.show_pupil(pupil, photo, now=True)
         self.update_hints()
-        self.delete_action.setEnabled(pupil is not None)
-        self.mark_reviewed_action.setEnabled(pupil is not None)
+        writable = self.read_only is None
+        self.editor.setEnabled(pupil is not None and writable)
+        self.delete_action.setEnabled(pupil is not None and writable)
+        self.mark_reviewed_action.setEnabled(pupil is not None and writable)
         for action in (self.export_pdf_action, self.export_word_action, self.print_action):
             action.setEnabled(pupil is not None)
         self.pupil_opened.emit(pupil)
+
+    # -- a folder that cannot be changed ----------------------------------------------------
+
+    def check_folder(self) -> str | None:
+        """Open the folder read-only (with a banner) when its files cannot be changed."""
+        problem = folder_problem(self.store.root)
+        self.read_only = problem
+        if problem is None:
+            self.read_only_banner.hide()
+        else:
+            self.read_only_banner.setText(
+                f"⚠ Read only. {problem} You can read, export and print; changes cannot be "
+                "saved until it can be changed again (then use File > Open data folder)."
+            )
+            self.read_only_banner.show()
+        for action in (
+            self.new_action,
+            self.import_action,
+            self.trash_action,
+            self.settings_action,
+            self.bank_action,
+        ):
+            action.setEnabled(problem is None)
+        if problem is not None:
+            self.undo_import_action.setEnabled(False)
+        content = self.session.content
+        self.editor.setEnabled(content is not None and problem is None)
+        self.delete_action.setEnabled(content is not None and problem is None)
+        self.mark_reviewed_action.setEnabled(content is not None and problem is None)
+        return problem
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if self.read_only is None and self.check_folder() is not None:
+            QMessageBox.warning(
+                self,
+                "Changes not saved",
+                f"{message}\n\n{self.read_only} Your change is still on screen: you can "
+                "export or print it.",
+            )
 
     def on_edited(self, field: str) -> None:
         before = self.session.content
@@ -691,7 +708,7 @@ class MainWindow(QMainWindow):
         try:
             self.bank = add_school_strategy(self.store.root, new_school_strategy(text, needs))
         except (ValueError, OSError, SchoolFileError) as error:
-            QMessageBox.warning(self, "Not added to the bank", str(error))
+            QMessageBox.warning(self, "Not added to the bank", in_words(error))
             return
         self.editor.set_bank(self.bank)
         self.statusBar().showMessage("Added to the school's strategy bank.", 5000)
@@ -714,7 +731,7 @@ class MainWindow(QMainWindow):
         try:
             save_school_strategies(self.store.root, dialog.strategies(), self.bank.revision)
         except (OSError, SchoolFileError, SchoolFileConflict) as error:
-            QMessageBox.warning(self, "Strategy bank not saved", str(error))
+            QMessageBox.warning(self, "Strategy bank not saved", in_words(error))
             return
         finally:
             self._load_bank_and_checker()
@@ -754,18 +771,39 @@ class MainWindow(QMainWindow):
             self.session.state = SaveState.UNSAVED  # ask again
         if self.session.save():
             return True
+        if self.session.state is SaveState.NEEDS_NAME:
+            title, text = (
+                "New pupil not saved",
+                "This new pupil has no name yet, so it has not been saved. Leave it out?",
+            )
+        else:
+            title, text = (
+                "Changes not saved",
+                "Your changes to this pupil are not saved. Leave them unsaved?",
+            )
         answer = QMessageBox.question(
             self,
-            "Changes not saved",
-            "Your changes to this pupil are not saved. Leave them unsaved?",
+            title,
+            text,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        # Dropped as asked: what follows (an export, a pack, another pupil) sees the saved one.
+        editing = self.current_id()
+        self._show_pupil(None)
+        if editing is not None and not self.session.is_new:
+            with contextlib.suppress(NotFoundError, PupilFileError, OSError):
+                self._show_pupil(self.store.load(editing))
+        return True
 
     def _saved(self, saved: Pupil) -> None:
+        first_save = self.pupils.row_of(saved.id) < 0
         self.pupils.update_pupil(saved)
         self._update_group_filter()
+        if first_save and saved.id == self.current_id():
+            self._select_id(saved.id)  # a new pupil, now named: its row appears, selected
         self._watch()
 
     def _show_save_state(self, state: SaveState) -> None:
@@ -836,36 +874,41 @@ class MainWindow(QMainWindow):
     # -- new, delete, trash -------------------------------------------------------------------
 
     def new_pupil(self) -> None:
+        """A blank pupil in the editor, written only once it has a name (nothing otherwise)."""
         if not self.flush():
             return
-        for box in (self.search,):
-            box.clear()
+        self.search.clear()
         self.group_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         self.due_filter.setChecked(False)
-        try:
-            pupil = self.store.save(self.store.new_pupil("", ""), by=self.session.user)
-        except OSError as error:
-            QMessageBox.warning(self, "Cannot add a pupil", f"The data folder refused it: {error}")
-            return
-        self.pupils.update_pupil(pupil)
-        self._watch()
-        self._select_id(pupil.id)
+        self._refreshing = True  # no row is this pupil's until it is saved
+        self.table.setCurrentIndex(QModelIndex())
+        self.table.clearSelection()
+        self._refreshing = False
+        self._show_pupil(self.store.new_pupil("", ""))
+        self._show_save_state(SaveState.NEEDS_NAME)
         self.editor.ui.firstName.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_pupil(self) -> None:
         content = self.session.content
-        if content is None or not self.flush():
+        if content is None:
+            return
+        if self.session.is_new:  # never written: nothing to move to the trash
+            self.session.open(None)
+            self.select_row(0)
+            return
+        if not self.flush():
             return
         row = self.table.currentIndex().row()
         try:
             self.store.delete(content.id)
         except (NotFoundError, OSError) as error:
-            QMessageBox.warning(self, "Cannot delete", str(error))
+            QMessageBox.warning(self, "Cannot delete", in_words(error))
             return
         self._deleted = (content.id, content.display_name)
         self.undo_delete_label.setText(f"{content.display_name} moved to the trash.")
         self.undo_delete_bar.show()
+        self.undo_delete_action.setEnabled(True)
         self.session.open(None)
         self.refresh_list()
         self.select_row(min(row, self.proxy.rowCount() - 1))
@@ -877,6 +920,7 @@ class MainWindow(QMainWindow):
         self._restore(pupil_id)
         self._deleted = None
         self.undo_delete_bar.hide()
+        self.undo_delete_action.setEnabled(False)
 
     def restore_from_trash(self) -> None:
         dialog = TrashDialog(self.store.scan_trash().pupils, self)
@@ -889,7 +933,7 @@ class MainWindow(QMainWindow):
         try:
             pupil = self.store.restore(pupil_id)
         except (NotFoundError, FileExistsError, PupilFileError, OSError) as error:
-            QMessageBox.warning(self, "Cannot restore", str(error))
+            QMessageBox.warning(self, "Cannot restore", in_words(error))
             return
         self.refresh_list()
         self._select_id(pupil.id)
@@ -899,9 +943,11 @@ class MainWindow(QMainWindow):
 
     def export(self, suffix: str) -> Path | None:
         content = self.session.content
+        if content is None or not self.flush():
+            return None
+        content = self.session.content  # as saved (or as it was, if the edit was dropped)
         if content is None:
             return None
-        self.flush()
         kind = "PDF" if suffix == ".pdf" else "Word"
         folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
         audience = self.live.audience
@@ -937,11 +983,12 @@ class MainWindow(QMainWindow):
         except RenderError as error:
             QMessageBox.warning(self, "Not printed", str(error))
 
-    def import_pupils(self) -> ImportDialog:
-        """File > Import pupils (edits are saved first)."""
+    def import_pupils(self) -> ImportDialog | None:
+        """File > Import pupils (edits are saved first; None when the user stays with them)."""
         from penportrait.gui.import_dialog import ImportDialog
 
-        self.flush()
+        if not self.flush():
+            return None
         dialog = ImportDialog(self.store, self.store.scan().pupils, self.session.user, self)
         dialog.imported.connect(self._imported)
         dialog.open()
@@ -976,10 +1023,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self.flush():
             return
-
-        self.flush()
         self.session.open(None)
         report = undo(record, self.store, by=self.session.user)
         self.last_import = None
@@ -996,11 +1041,12 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("The import was undone.", 8000)
 
-    def make_pack(self) -> PackDialog:
-        """File > Pack for cover staff: the dialog (it saves edits first)."""
+    def make_pack(self) -> PackDialog | None:
+        """File > Pack for cover staff: the dialog (edits are saved first; None: the user stays)."""
         from penportrait.gui.pack_dialog import PackDialog
 
-        self.flush()
+        if not self.flush():
+            return None
         scan = self.store.scan()
         chosen = self.group_filter.currentData() or ""
         dialog = PackDialog(
@@ -1036,6 +1082,7 @@ class MainWindow(QMainWindow):
         self.conflict_banner.hide()
         self._signature = folder_signature(store.root)
         self._start_polling()
+        self.check_folder()
         self.refresh_list()
         self.select_row(0)
 
@@ -1062,7 +1109,7 @@ class MainWindow(QMainWindow):
                 settings = settings.model_copy(update={"logo": name})
             settings = save_school(self.store.root, settings)
         except (OSError, SchoolFileError, SchoolFileConflict) as error:
-            QMessageBox.warning(self, "Settings not saved", str(error))
+            QMessageBox.warning(self, "Settings not saved", in_words(error))
             return
         self.apply_school(settings)
 
@@ -1081,6 +1128,25 @@ class MainWindow(QMainWindow):
             + copy_problems(self.store)
         )
         CheckDialog(problems, len(scan.pupils) + len(scan.bad_files), self).exec()
+
+    def ask_staff_name(self) -> bool:
+        """Ask for the name portraits show as "Updated by"; kept in this user's settings."""
+        name, ok = QInputDialog.getText(
+            self,
+            "Your name on portraits",
+            "Your name as it should appear on portraits, for example K. Okafor.\n"
+            'It is shown as "Updated by" on the pages you change. You can change it in '
+            "Tools > Your name on portraits.",
+            QLineEdit.EchoMode.Normal,
+            self.session.user,
+        )
+        name = ui_state.clean_staff_name(name)
+        if not ok or not name:
+            return False
+        ui_state.set_staff_name(name)
+        self.session.user = name
+        self.statusBar().showMessage(f"Portraits you change will say: Updated by {name}.", 6000)
+        return True
 
     def about(self) -> None:
         QMessageBox.about(
@@ -1105,11 +1171,11 @@ class MainWindow(QMainWindow):
         geometry = state.value(ui_state.GEOMETRY)
         if geometry is not None:
             with contextlib.suppress(TypeError):
-                self.restoreGeometry(geometry)  # type: ignore[arg-type]
+                self.restoreGeometry(geometry)
         sizes = state.value(ui_state.SPLITTER)
         if sizes is not None:
             with contextlib.suppress(TypeError):
-                self.splitter.restoreState(sizes)  # type: ignore[arg-type]
+                self.splitter.restoreState(sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():

@@ -8,12 +8,11 @@ printer from the GUI thread.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -38,15 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from penportrait.core import files
+from penportrait.core.jobs import Progress, StopAsked
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
 from penportrait.core.views import Audience
 from penportrait.gui import ui_state
+from penportrait.gui.jobs import Job
 from penportrait.render.pack import (
     MAX_COPIES,
     Pack,
-    PackCancelled,
     PackRequest,
     build_pack,
     group_counts,
@@ -57,57 +57,27 @@ from penportrait.render.pdf import RenderError, print_pages
 GROUP_ROLE: Final = Qt.ItemDataRole.UserRole + 30
 
 
-class PackSignals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # Pack
-    failed = Signal(str)
-    cancelled = Signal()
+def pack_job(
+    store: Store,
+    pupils: Sequence[Pupil],
+    settings: SchoolSettings,
+    request: PackRequest,
+    out: Path | None,
+) -> Job:
+    """Build (and write, unless it is for the printer) one pack off the GUI thread."""
+    pupils = list(pupils)
 
+    def work(progress: Progress, stop_asked: StopAsked) -> Pack:
+        pack = build_pack(store, pupils, settings, request, progress=progress, cancelled=stop_asked)
+        if out is not None:
+            write_pack(pack, out)
+        # Layouts live and die with this thread's fonts (the pool may end the thread at any
+        # time after): drop them here; printing lays the pages out again in its own thread.
+        for page in pack.copy:
+            page.fitted.release_layout()
+        return pack
 
-class PackJob(QRunnable):
-    """Builds (and writes) one pack off the GUI thread."""
-
-    def __init__(
-        self,
-        store: Store,
-        pupils: Sequence[Pupil],
-        settings: SchoolSettings,
-        request: PackRequest,
-        out: Path | None,
-    ) -> None:
-        super().__init__()
-        self.store, self.pupils, self.settings = store, list(pupils), settings
-        self.request, self.out = request, out
-        self.signals = PackSignals()
-        self.stop = threading.Event()
-        self.setAutoDelete(False)  # the dialog keeps it until its signal has arrived
-
-    def run(self) -> None:
-        try:
-            pack = build_pack(
-                self.store,
-                self.pupils,
-                self.settings,
-                self.request,
-                progress=self.signals.progress.emit,
-                cancelled=self.stop.is_set,
-            )
-            if self.out is not None:
-                write_pack(pack, self.out)
-            # The documents were made in this thread; the GUI thread prints and frees them.
-            gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
-            for page in pack.copy:
-                page.fitted.document.moveToThread(gui_thread)
-        except PackCancelled:
-            self.signals.cancelled.emit()
-        except (RenderError, OSError) as error:
-            self.signals.failed.emit(str(error))
-        except Exception as error:  # a bug: say so rather than fail silently in a thread
-            self.signals.failed.emit(
-                f"The pack could not be made ({type(error).__name__}: {error})"
-            )
-        else:
-            self.signals.finished.emit(pack)
+    return Job(work, what="The pack was not made", expected=(RenderError, OSError))
 
 
 class PackDialog(QDialog):
@@ -129,7 +99,7 @@ class PackDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Pack for cover staff")
         self.store, self.pupils, self.settings = store, list(pupils), settings
-        self.job: PackJob | None = None
+        self.job: Job | None = None
         self.out: Path | None = None
 
         self.groups = QListWidget()
@@ -172,6 +142,7 @@ class PackDialog(QDialog):
         self.progress.setAccessibleName("Progress")
         self.progress.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are user data
         self.status.setWordWrap(True)
 
         self.buttons = QDialogButtonBox()
@@ -248,7 +219,7 @@ class PackDialog(QDialog):
                 return
             self.out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
             ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(self.out.parent))
-        self.job = PackJob(self.store, self.pupils, self.settings, request, self.out)
+        self.job = pack_job(self.store, self.pupils, self.settings, request, self.out)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
@@ -257,7 +228,7 @@ class PackDialog(QDialog):
         self.progress.show()
         self.status.setText("Laying out the pages…")
         self._update_state()
-        QThreadPool.globalInstance().start(self.job)
+        self.job.start()
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -293,7 +264,7 @@ class PackDialog(QDialog):
         self.status.setText(message)
         QMessageBox.warning(self, "Pack not made", message)
 
-    def _cancelled(self) -> None:
+    def _cancelled(self, _partial: object) -> None:
         self.job = None
         self._update_state()
         self.progress.hide()

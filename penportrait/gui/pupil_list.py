@@ -12,15 +12,19 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QStyle, QTableView
 
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.reviews import is_due
+from penportrait.core.views import long_date, short_date
 
 from ..core import clock
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PUPIL_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE: Final = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE: Final = Qt.ItemDataRole.UserRole + 3  # what a column sorts by (dates: ISO order)
+REVIEW_COLUMN: Final = 4
 
 
 class PupilListModel(QAbstractTableModel):
@@ -99,9 +103,13 @@ class PupilListModel(QAbstractTableModel):
             return self._rows[index.row()][column]
         pupil = self._pupils[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4 and is_due(pupil, self._today):
-            return "Review due: " + pupil.review.next_review
+            return "Review due: " + long_date(pupil.review.next_review)
         if role == PUPIL_ROLE:
             return pupil
+        if role == SORT_ROLE:
+            if column == REVIEW_COLUMN:
+                return pupil.review.next_review or "9999"  # no date: after every date
+            return self._rows[index.row()][column].casefold()
         if role == SEARCH_ROLE:
             return self._rows[index.row()][-1]
         return None
@@ -118,7 +126,7 @@ class PupilListModel(QAbstractTableModel):
             return SEND_STATUS_LABELS[SendStatus(pupil.send.status)]
         if column == 4:
             due = is_due(pupil, self._today)
-            return ("⚑ " if due else "") + (pupil.review.next_review or "")
+            return ("⚑ " if due else "") + short_date(pupil.review.next_review)
         return ""
 
 
@@ -134,6 +142,7 @@ class PupilFilterProxy(QSortFilterProxyModel):
         self._due_only = False
         self._today = today or clock.today()
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SORT_ROLE)
 
     def _refilter(self, name: str, value: object) -> None:
         self.beginFilterChange()
@@ -168,3 +177,16 @@ class PupilFilterProxy(QSortFilterProxyModel):
             return False
         haystack = model.data(index, SEARCH_ROLE) or ""
         return all(word in haystack for word in self._words)
+
+
+def review_column_width(view: QTableView) -> int:
+    """Wide enough for any review date with its flag, in the view's font, plus the cell's
+    margins: "⚑ 28 Sep 2026" is the widest a date gets (day, month and year compared)."""
+    metrics = view.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(f"⚑ {day} {dt.date(2000, month, 1):%b} 2000")
+        for day in ("28", "30")
+        for month in range(1, 13)
+    )
+    margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    return widest + margins + metrics.horizontalAdvance("MM")

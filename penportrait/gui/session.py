@@ -7,12 +7,12 @@ the revision on disk it started from, and the store refuses it if another laptop
 
 from __future__ import annotations
 
-import getpass
 from enum import Enum
 from typing import Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from penportrait.core.access import plain_reason
 from penportrait.core.files import LockTimeout
 from penportrait.core.model import Pupil
 from penportrait.core.store import NotFoundError, PupilFileError, SaveConflict, Store
@@ -26,6 +26,7 @@ class SaveState(Enum):
     SAVING = "Saving…"
     CONFLICT = "Not saved: changed on another computer"
     FAILED = "Not saved"
+    NEEDS_NAME = "Not saved until the pupil has a name"
 
 
 class Choice(Enum):
@@ -45,10 +46,10 @@ class EditSession(QObject):
     failed = Signal(str)  # a message for the user
     replaced = Signal(object)  # the content changed underneath (theirs was kept): reload it
 
-    def __init__(self, store: Store, *, user: str | None = None) -> None:
+    def __init__(self, store: Store, *, user: str = "") -> None:
         super().__init__()
         self.store = store
-        self.user = user or _user_name()
+        self.user = user  # the staff name saves are signed with (never the computer login)
         self.content: Pupil | None = None
         self.base_revision = 0
         self.dirty = False
@@ -64,6 +65,11 @@ class EditSession(QObject):
         self.dirty = False
         self._set_state(SaveState.SAVED)
 
+    @property
+    def is_new(self) -> bool:
+        """A pupil not yet written to the data folder (made by New pupil, not named yet)."""
+        return self.content is not None and self.base_revision == 0
+
     def edited(self, content: Pupil) -> None:
         """The user changed something: save within a second of their stopping."""
         self.content = content
@@ -78,8 +84,14 @@ class EditSession(QObject):
             return True
         if self.state is SaveState.CONFLICT:
             return False  # waiting for the user's choice
+        if self.is_new and not has_name(self.content):
+            self._set_state(SaveState.NEEDS_NAME)  # a nameless pupil is never written
+            return False
         self._set_state(SaveState.SAVING)
-        attempt = self.content.model_copy(update={"revision": self.base_revision})
+        # Signed by whoever saves it, or by no one: never left in the previous author's name.
+        attempt = self.content.model_copy(
+            update={"revision": self.base_revision, "updated_by": self.user}
+        )
         try:
             saved = self.store.save(attempt, by=self.user)
         except SaveConflict as conflict:
@@ -88,7 +100,8 @@ class EditSession(QObject):
             return self.state is SaveState.SAVED
         except (PupilFileError, LockTimeout, OSError, ValueError) as error:
             self._set_state(SaveState.FAILED)
-            self.failed.emit(f"{self.content.display_name} could not be saved: {error}")
+            name = self.content.display_name or "This pupil"
+            self.failed.emit(f"{name} could not be saved: {plain_reason(error)}.")
             self.timer.start(AUTOSAVE_MS * 5)  # try again shortly
             return False
         self._saved(saved)
@@ -139,8 +152,6 @@ class EditSession(QObject):
             self.state_changed.emit(state)
 
 
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+def has_name(pupil: Pupil) -> bool:
+    details = pupil.pupil
+    return any(n.strip() for n in (details.first_name, details.last_name, details.preferred_name))

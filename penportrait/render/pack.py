@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from penportrait.core.bank import load_bank
+from penportrait.core.jobs import Cancelled
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
@@ -30,7 +31,7 @@ from penportrait.render.pdf import (
 MAX_COPIES: Final = 99
 
 
-class PackCancelled(Exception):
+class PackCancelled(Cancelled):
     """The user pressed Cancel; nothing was written."""
 
 

@@ -156,25 +156,55 @@ def content_size(dpi: float = DEFAULT_DPI) -> QSizeF:
 
 @dataclass
 class FittedPage:
-    """A page view laid out at the size that fits it (or at the floor, when nothing fits)."""
+    """A page view laid out at the size that fits it (or at the floor, when nothing fits).
+
+    The layout belongs to the thread that made it: Qt keeps fonts (and FreeType's faces) per
+    thread, and frees them when that thread ends, so a document laid out in a worker and
+    painted elsewhere after the worker's thread has gone paints freed memory. A worker hands a
+    page on with ``release_layout()``; the thread that paints it lays the same HTML out again at
+    the size already found (one layout, no search).
+    """
 
     view: PageView | OverviewView
     base_pt: float
-    document: QTextDocument
+    html: str = field(repr=False)
+    images: dict[str, QImage] = field(repr=False)
     photo: QImage | None = field(default=None, repr=False)
+    _document: QTextDocument | None = field(default=None, repr=False)
+    _measured: tuple[int, float] | None = field(default=None, repr=False)  # pages, height
+
+    @property
+    def document(self) -> QTextDocument:
+        if self._document is None:
+            self._document = _laid_out(self.html, self.images, _measuring_device())
+        return self._document
+
+    def release_layout(self) -> None:
+        """Drop the layout in this thread; the next painting lays the page out in its own.
+
+        What the layout measured (pages, height) is kept, so counting pages costs nothing.
+        """
+        if self._document is not None:
+            self._measured = (self._document.pageCount(), self._document.size().height())
+        self._document = None
+
+    def _measure(self) -> tuple[int, float]:
+        if self._document is None and self._measured is not None:
+            return self._measured
+        return self.document.pageCount(), self.document.size().height()
 
     @property
     def pages(self) -> int:
-        return self.document.pageCount()
+        return self._measure()[0]
 
     @property
     def fits(self) -> bool:
-        return self.document.size().height() <= content_size().height()
+        return self._measure()[1] <= content_size().height()
 
     @property
     def fill(self) -> float:
         """How much of the first page the content fills (0 to 1)."""
-        return min(1.0, self.document.size().height() / content_size().height())
+        return min(1.0, self._measure()[1] / content_size().height())
 
     def sections_to_shorten(self, count: int = 2) -> list[str]:
         """The headings of the longest sections: what to shorten when it does not fit."""
@@ -195,12 +225,11 @@ def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> Fi
     """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page."""
     image = load_photo(photo) if view.photo is not None and photo is not None else None
     aspect = image.height() / image.width() if image is not None else 1.0
-    document, size = fit_html(
-        lambda pt: render_portrait(view, pt, photo_aspect=aspect),
-        base_pt,
-        {PHOTO_URL: image} if image is not None else {},
+    images = {PHOTO_URL: image} if image is not None else {}
+    document, size, html = fit_html(
+        lambda pt: render_portrait(view, pt, photo_aspect=aspect), base_pt, images
     )
-    return FittedPage(view, size, document, image)
+    return FittedPage(view, size, html, images, image, document)
 
 
 def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
@@ -213,13 +242,13 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                 images[overview_photo_url(row.pupil_id)] = thumb.scaledToWidth(
                     240, Qt.TransformationMode.SmoothTransformation
                 )
-    document, size = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
-    return FittedPage(view, size, document, None)
+    document, size, html = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
+    return FittedPage(view, size, html, images, None, document)
 
 
 def fit_html(
     render: Callable[[float], str], base_pt: float, images: dict[str, QImage]
-) -> tuple[QTextDocument, float]:
+) -> tuple[QTextDocument, float, str]:
     """The largest size from ``base_pt`` down to 9 pt at which ``render(size)`` fits a page.
 
     Most pages fit at the school's size: one layout. Otherwise the size is searched in tenths of
@@ -235,15 +264,19 @@ def fit_html(
     device = _measuring_device()
     page_height = content_size().height()
 
+    html: dict[QTextDocument, str] = {}
+
     def layout(tenths: int) -> tuple[QTextDocument, bool]:
-        document = _document(render(tenths * STEP_PT), images, device)
+        source = render(tenths * STEP_PT)
+        document = _document(source, images, device)
+        html[document] = source
         return document, document.size().height() <= page_height
 
     floor = round(FONT_FLOOR_PT / STEP_PT)
     high = max(floor, round(base_pt / STEP_PT))
     document, fits = layout(high)
     if fits:
-        return document, high * STEP_PT
+        return document, high * STEP_PT, html[document]
     overflow = document.size().height()
     estimate = round(high * (page_height / overflow) ** (1 / 1.3))
     probe = min(max(estimate, floor), high - 1) if high > floor else floor
@@ -262,7 +295,7 @@ def fit_html(
         while True:
             if high == floor:  # not even the floor fits: keep every word, over more pages
                 document.setPageSize(content_size())
-                return document, FONT_FLOOR_PT
+                return document, FONT_FLOOR_PT, html[document]
             probe = max(floor, high - step)
             document, fits = layout(probe)
             if fits:
@@ -276,7 +309,15 @@ def fit_html(
             low, best = middle, candidate
         else:
             high = middle
-    return best, round(low * STEP_PT, 1)
+    return best, round(low * STEP_PT, 1), html[best]
+
+
+def _laid_out(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:
+    """Lay out HTML already fitted: on one page if it fits, else paginated as fit_html does."""
+    document = _document(html, images, device)
+    if document.size().height() > content_size().height():
+        document.setPageSize(content_size())
+    return document
 
 
 def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:

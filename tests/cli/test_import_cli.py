@@ -26,9 +26,11 @@ def test_a_dry_run_says_what_would_happen_and_saves_nothing(
     code, out, err = run(capsys, "import", "--data", str(sample_dir), str(export), "--dry-run")
     assert code == 1  # a row was rejected
     assert "Row 2: new: Nadia Rahman" in out
-    assert "Row 3: rejected: Tom Smith: '31/02/2018' is not a real date" in out
     assert "Dry run: 1 new, 0 updated, 0 unchanged, 1 rejected. Nothing was saved." in out
-    assert "rejected" in err
+    # Each rejected row once, as a problem on stderr: not twice, not "rejected: ... rejected:".
+    both = out + err
+    assert both.count("Tom Smith") == 1
+    assert "penportrait: Row 3: rejected: Tom Smith: '31/02/2018' is not a real date\n" in err
     assert len(Store(sample_dir).scan().pupils) == before
 
 
@@ -60,3 +62,51 @@ def test_a_hostile_file_is_exit_1_with_a_message(
     assert code == 1 and "binary data" in err and "Traceback" not in err
     code, _, err = run(capsys, "import", "--data", str(sample_dir), str(tmp_path / "missing.csv"))
     assert code == 1 and "does not exist" in err
+
+
+def test_a_read_only_folder_imports_nothing_and_says_why_once(
+    capsys: pytest.CaptureFixture[str],
+    sample_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from penportrait.core import access
+
+    export = tmp_path / "mis.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+
+    def read_only(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    before = sorted(p.name for p in (sample_dir / "pupils").iterdir())
+    monkeypatch.setattr(access.os, "open", read_only)  # what a read-only mount answers
+    code, out, err = run(capsys, "import", "--data", str(sample_dir), str(export))
+    assert code == 1
+    assert f"The data folder {sample_dir} cannot be changed: the folder is read-only." in err
+    assert "Nothing was imported." in err
+    assert "Errno" not in err and "Saved" not in out and "Imported" not in out
+    assert sorted(p.name for p in (sample_dir / "pupils").iterdir()) == before
+
+
+def test_rows_that_fail_to_save_are_counted_so_the_counts_agree(
+    capsys: pytest.CaptureFixture[str],
+    sample_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    export = tmp_path / "mis.csv"
+    export.write_text(EXPORT.splitlines()[0] + "\n" + EXPORT.splitlines()[1] + "\n")
+
+    def full(self: Store, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Store, "save", full)
+    code, out, err = run(capsys, "import", "--data", str(sample_dir), str(export))
+    assert code == 1
+    assert "penportrait: Row 2: Nadia Rahman could not be saved: the disk is full" in err
+    assert f"Imported 0 of 1 pupils to {sample_dir}; 1 could not be saved (named above)." in out
+    assert "1 new" not in out and "Errno" not in out + err

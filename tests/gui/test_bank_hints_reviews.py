@@ -131,13 +131,14 @@ def test_mark_reviewed_today_sets_dates_and_author(
     qtbot: QtBot, window: MainWindow, sample_store: Store
 ) -> None:
     beth = select(window, "Beth Carter")  # overdue in the sample
+    window.session.user = "K. Okafor"  # the staff name given at start (Tools > Your name)
     with qtbot.waitSignal(window.session.saved, timeout=5000):
         window.editor.mark_reviewed_button.click()
     review = on_disk(sample_store, beth.id)["review"]
     today = clock.today()
     assert review["last_reviewed"] == today.isoformat()
     assert review["next_review"] == (today + dt.timedelta(weeks=13)).isoformat()
-    assert review["author"] == window.session.user
+    assert review["author"] == "K. Okafor"
     window.undo_action.trigger()
     assert window.editor.ui.lastReviewed.iso() == beth.review.last_reviewed
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from penportrait.core.importers.csv import Target
 from penportrait.core.store import Store
+from penportrait.gui import import_dialog
+from penportrait.gui.import_dialog import ImportDialog
+from penportrait.gui.jobs import Job
 from penportrait.gui.main_window import MainWindow
 
 EXPORT = (
@@ -81,6 +85,8 @@ def test_a_hostile_file_is_named_in_the_dialog_and_nothing_can_be_imported(
     dialog = window.import_pupils()
     dialog.load_file(junk)
     assert "binary data" in dialog.file_label.text()
+    assert dialog.file_label.textFormat() == Qt.TextFormat.PlainText  # a name like <img src=…>
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
     assert not dialog.import_button.isEnabled()
     dialog.reject()
 
@@ -107,3 +113,64 @@ def test_undo_import_survives_a_restart_of_the_app(
     window.undo_import_action.trigger()
     assert len(Store(sample_store.root).scan().pupils) == before
     assert not window.undo_import_action.isEnabled()
+
+
+def _dialog_with_plan(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> ImportDialog:
+    export = tmp_path / "mis.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export), ""))
+    )
+    dialog = window.import_pupils()
+    dialog.choose_button.click()
+    assert dialog.import_button.isEnabled()
+    return dialog
+
+
+def test_an_import_that_fails_in_the_background_is_reported_and_the_dialog_closes(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(import_dialog, "run_import", broken)
+    dialog = _dialog_with_plan(window, monkeypatch, tmp_path)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=10000)
+    assert message_boxes == [
+        ("Import stopped", "The import stopped (RuntimeError: the disk went away)")
+    ]
+    assert dialog.close_button.isEnabled()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_stopping_an_import_keeps_what_was_saved_for_undo(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    dialog = _dialog_with_plan(window, monkeypatch, tmp_path)
+    before = len(sample_store.scan().pupils)
+    start = Job.start
+
+    def stop_at_once(job: Job) -> None:
+        dialog.stop_button.click()  # the person presses Stop before the first pupil is saved
+        start(job)
+
+    monkeypatch.setattr(Job, "start", stop_at_once)
+    with qtbot.waitSignal(dialog.job_cancelled, timeout=10000):
+        dialog.import_button.click()
+    assert dialog.summary.text() == "Import stopped after 0 pupils."
+    assert len(Store(sample_store.root).scan().pupils) == before
+    assert dialog.close_button.isEnabled() and not dialog.stop_button.isVisible()
+    dialog.close_button.click()
+    assert not dialog.isVisible()

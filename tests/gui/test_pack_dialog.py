@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread, QThreadPool
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from penportrait.gui import pack_dialog
 from penportrait.gui.main_window import MainWindow
 from penportrait.gui.pack_dialog import PackDialog
 
@@ -117,3 +120,64 @@ def test_print_uses_the_system_dialog(qtbot: QtBot, window: MainWindow, printed_
     with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
         dialog.make_button.click()
     assert len(PdfReader(printed_pdf).pages) == 6
+
+
+def test_printing_after_the_worker_thread_has_ended_does_not_crash(
+    qtbot: QtBot, window: MainWindow, printed_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person may take minutes in the print dialog; the pool ends idle threads meanwhile.
+
+    Qt keeps fonts per thread and frees them when the thread ends: pages laid out in the
+    worker and painted after it had gone painted freed memory (a crash).
+    """
+    pool = QThreadPool.globalInstance()
+    monkeypatch.setattr(pool, "expiryTimeout", pool.expiryTimeout)  # restored after the test
+    pool.setExpiryTimeout(1)  # idle threads end at once
+    accept = QPrintDialog.exec
+
+    workers: list[QThread] = []
+    build = pack_dialog.build_pack
+
+    def build_and_note_the_thread(*args: Any, **kwargs: Any) -> Any:
+        workers.append(QThread.currentThread())
+        return build(*args, **kwargs)
+
+    def slow_person(dialog: QPrintDialog) -> int:
+        qtbot.waitUntil(lambda: workers[0].isFinished(), timeout=10000)
+        return accept(dialog)
+
+    monkeypatch.setattr(pack_dialog, "build_pack", build_and_note_the_thread)
+    monkeypatch.setattr(QPrintDialog, "exec", slow_person)
+    dialog = window.make_pack()
+    tick(dialog, "8 Maths Set 2")
+    dialog.as_print.setChecked(True)
+    try:
+        with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
+            dialog.make_button.click()
+    finally:
+        pool.setExpiryTimeout(30000)
+    assert len(PdfReader(printed_pdf).pages) == 6
+
+
+def test_a_pack_that_fails_in_the_background_is_reported_and_the_dialog_closes(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    def broken(pack: object, out: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pack_dialog, "write_pack", broken)
+    dialog = window.make_pack()
+    tick(dialog, "8 Maths Set 2")
+    save_to(monkeypatch, tmp_path / "maths.pdf")
+    dialog.make_button.click()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=30000)
+    assert message_boxes == [
+        ("Pack not made", "The pack was not made: [Errno 28] No space left on device")
+    ]
+    assert dialog.make_button.isEnabled() and dialog.cancel_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

@@ -50,6 +50,10 @@ def test_the_wheel_holds_the_package_and_its_templates_only(wheel: zipfile.ZipFi
     assert not any(n.startswith(("ui/", "tests/", "templates/")) for n in names)
     entry_points = wheel.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "penportrait = penportrait.cli:main" in entry_points
+    # Windows opens no console window for the app started from a shortcut.
+    assert "[gui_scripts]\npenportrait-app = penportrait.cli:main" in entry_points
+    licence = next(n for n in names if n.endswith(("licenses/LICENSE", "/LICENSE")))
+    assert "MIT License" in wheel.read(licence).decode()
 
 
 def test_templates_are_found_through_the_resources_module() -> None:
@@ -82,3 +86,24 @@ def test_the_wheel_carries_the_page_fonts_and_their_licence(wheel: zipfile.ZipFi
     for font in resources.PAGE_FONT_FILES:
         assert f"penportrait/fonts/{font}" in names
     assert "penportrait/fonts/LICENSE.txt" in names
+
+
+def test_the_constraints_pin_what_pyproject_allows() -> None:
+    """make installs from constraints.txt: each pin must satisfy pyproject's ranges."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import Version
+
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = Version(version)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    for spec in map(Requirement, wanted):
+        name = canonicalize_name(spec.name)
+        assert name in pins, f"{spec.name} is not in constraints.txt"
+        assert spec.specifier.contains(pins[name]), f"{spec.name} {pins[name]} is not {spec}"

@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from penportrait.core import clock
+from penportrait.core.access import plain_reason
 from penportrait.core.importers.record import RecordWriter, Touched, read_record, undo
+from penportrait.core.jobs import Cancelled
 from penportrait.core.model import NeedCode, Pupil
 from penportrait.core.store import Problem, PupilFileError, SaveConflict, Store
 
@@ -43,6 +45,10 @@ MAX_ROWS: Final = 50_000
 
 class ImportFileError(ValueError):
     """The file cannot be read as a class list; nothing was imported."""
+
+
+class ImportCancelled(Cancelled):
+    """The user stopped the import; ``partial`` is the ImportResult of the pupils saved."""
 
 
 class Target(Enum):
@@ -789,11 +795,14 @@ def run_import(
     by: str = "",
     source: str = "",
     progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Save every new and updated pupil of ``plan`` (normal saves: history keeps the old).
 
-    Each save is written to the import's record in the data folder as it happens, so the
-    import can be undone later, after a restart or a crash too (record.py).
+    When ``cancelled()`` turns true it stops between two pupils and raises ImportCancelled
+    with what was saved so far, so that it can be undone like a whole import. Each save is
+    written to the import's record in the data folder as it happens, so the import can be
+    undone later, after a restart or a crash too (record.py).
     """
     result = ImportResult()
     todo = plan.to_save
@@ -803,6 +812,8 @@ def run_import(
     result.record = writer.path
     try:
         for index, row in enumerate(todo):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled(result)
             assert row.pupil is not None
             before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
             try:
@@ -812,7 +823,8 @@ def run_import(
                     f"Row {row.row}: {row.name} changed while importing; import again"
                 )
             except (OSError, ValueError) as error:
-                result.failed.append(f"Row {row.row}: {row.name} could not be saved ({error})")
+                reason = plain_reason(error)
+                result.failed.append(f"Row {row.row}: {row.name} could not be saved: {reason}")
             else:
                 touched = Touched(row.pupil.id, before, saved.revision)
                 writer.add(touched)

@@ -1,0 +1,131 @@
+"""A data folder that cannot be changed: said once, plainly; reading, export and print work.
+
+The folder is made truly read-only: a small tmpfs remounted read-only when the tests run as
+root (as CI does; root ignores file permissions), else the files' write permissions removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from penportrait.core.store import Store
+from penportrait.gui.main_window import MainWindow
+
+
+class Folder:
+    """A copy of the sample school that can be switched to read-only and back."""
+
+    def __init__(self, source: Path, where: Path) -> None:
+        self.root = where / "school"
+        self.mounted = False
+        where.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            mount = ["mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", str(where)]
+            if subprocess.run(mount, capture_output=True, check=False).returncode != 0:
+                pytest.skip("running as root without permission to mount a read-only folder")
+            self.mounted = True
+        self.where = where
+        shutil.copytree(source, self.root)
+
+    def read_only(self, on: bool = True) -> None:
+        if self.mounted:
+            option = "remount,ro" if on else "remount,rw"
+            subprocess.run(["mount", "-o", option, str(self.where)], check=True)
+            return
+        for path in [self.root, *self.root.rglob("*")]:
+            mode = path.stat().st_mode
+            write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+            path.chmod(mode & ~write if on else mode | stat.S_IWUSR)
+
+    def close(self) -> None:
+        if self.mounted:
+            subprocess.run(["umount", "-l", str(self.where)], check=False)
+        else:
+            self.read_only(False)
+
+
+@pytest.fixture
+def folder(sample_dir: Path, tmp_path: Path) -> Iterator[Folder]:
+    made = Folder(sample_dir, tmp_path / "mounted")
+    yield made
+    made.close()
+
+
+def test_a_read_only_folder_opens_with_a_banner_and_export_still_works(
+    qtbot: QtBot,
+    folder: Folder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    folder.read_only()
+    window = MainWindow(Store(folder.root))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert window.read_only_banner.isVisible()
+    banner = window.read_only_banner.text()
+    assert "read-only" in banner and str(folder.root) in banner and "Errno" not in banner
+    assert not window.new_action.isEnabled() and not window.import_action.isEnabled()
+    assert not window.editor.isEnabled()  # nothing can be typed that could not be kept
+    assert window.proxy.rowCount() == 32  # every pupil can still be read
+
+    out = tmp_path / "exported.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(PdfReader(out).pages) == 1
+    assert message_boxes == []
+
+
+def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
+    qtbot: QtBot,
+    folder: Folder,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    window = MainWindow(Store(folder.root))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.read_only_banner.isVisible()
+    window.editor.ui.aboutMe.setFocus()
+    qtbot.keyClicks(window.editor.ui.aboutMe, "More. ")
+    folder.read_only()
+    assert not window.session.save()
+    title, text = message_boxes[-1]
+    assert title == "Changes not saved"
+    assert "could not be saved: the folder is read-only." in text
+    assert "Errno" not in text and ".lock" not in text
+    assert window.read_only_banner.isVisible()
+    assert "More. " in window.editor.ui.aboutMe.toPlainText()  # still on screen
+    folder.read_only(False)
+    assert window.session.save()  # once the folder can be changed again, it saves
+
+
+def test_a_data_folder_on_a_drive_that_is_not_there_is_refused_not_recreated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from penportrait.gui.app import choose_start
+    from penportrait.gui.dialogs import Start, WelcomeDialog
+
+    def start_empty(self: WelcomeDialog) -> int:  # what a person might click, not knowing
+        self.choice = Start.EMPTY
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", start_empty)
+    gone = tmp_path / "usb-stick" / "school"  # the stick (the parent) is not there either
+    with pytest.raises(FileNotFoundError):
+        choose_start(gone, demo=False)
+    assert not (tmp_path / "usb-stick").exists()  # no new, empty school in its place

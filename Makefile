@@ -33,7 +33,7 @@ bench: $(STAMP)
 # and an archive of it. PyInstaller comes with the `dist` extra; the recipe is in .ci/dist/.
 DIST_STAMP := $(VENV)/.dist-installed
 $(DIST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,dist]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,dist]'
 	touch $(DIST_STAMP)
 
 dist: $(DIST_STAMP)

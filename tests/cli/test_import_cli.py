@@ -71,14 +71,18 @@ def test_a_read_only_folder_imports_nothing_and_says_why_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import errno
+    import os
 
     from penportrait.core import access
 
     export = tmp_path / "mis.csv"
     export.write_text(EXPORT, encoding="utf-8")
+    real_open = os.open
 
-    def read_only(*args: object, **kwargs: object) -> int:
-        raise OSError(errno.EROFS, "Read-only file system")
+    def read_only(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if str(path).startswith(str(sample_dir)) and flags & (os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args)
 
     before = sorted(p.name for p in (sample_dir / "pupils").iterdir())
     monkeypatch.setattr(access.os, "open", read_only)  # what a read-only mount answers

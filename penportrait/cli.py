@@ -31,6 +31,8 @@ from penportrait.core.store import FolderScan, Problem, Store
 from .core import clock
 
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
+# Who a merge of sync conflict copies from the command line is signed by (never the OS login).
+SYNC_MERGE = "sync merge"
 
 
 class UserError(Exception):
@@ -349,7 +351,7 @@ def _check(args: argparse.Namespace) -> int:
         if problems:
             print(
                 f"{len(bad_files)} of {checked} files have problems. They were left exactly as "
-                "they are; fix or remove them, then check again.",
+                "they are; fix them (a conflict copy: as it says), then check again.",
                 file=sys.stderr,
             )
     return EXIT_BAD_DATA if problems else EXIT_OK
@@ -369,7 +371,7 @@ def _conflicts(args: argparse.Namespace) -> int:
 
     store = _store(args)
     if args.merge:
-        summary = merge_all(store, by=_user_name())
+        summary = merge_all(store, by=SYNC_MERGE)
         merged, remaining = summary.merged, summary.need_person
     else:
         merged, remaining = [], report_all(store)
@@ -401,15 +403,6 @@ def _conflicts(args: argparse.Namespace) -> int:
                 f"{len(remaining) - need} can be merged with --merge, {need} need a person."
             )
     return EXIT_BAD_DATA if remaining else EXIT_OK
-
-
-def _user_name() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 # -- export -----------------------------------------------------------------------------------

@@ -264,17 +264,30 @@ def copy_problems(store: Store) -> list[Problem]:
         whose = (
             f"{report.pupil_name} ({report.belongs_to})" if report.pupil_name else report.belongs_to
         )
-        advice = (
-            "run 'penportrait conflicts --merge' (or open the app) to merge it"
-            if not report.copy.school_wide
-            else "compare the two files, keep the right one and move the other away"
-        )
-        problems.append(
-            Problem(
-                report.where, "", f"is a {report.copy.client} conflict copy of {whose}; {advice}"
-            )
-        )
+        problems.append(Problem(report.where, "", _what_it_is(report, whose)))
     return problems
+
+
+# Every advice keeps the copy: it may hold the only record of another laptop's edits.
+KEEP_IT: Final = "do not delete it: it holds edits made on another laptop"
+
+
+def _what_it_is(report: CopyReport, whose: str) -> str:
+    """What ``check`` says of one conflict copy, and what to do about it."""
+    head = f"is a {report.copy.client} conflict copy of {whose}"
+    if report.copy.school_wide:
+        return (
+            f"{head}; compare the two files, keep the right one, and move the other out of the "
+            "folder only once you are sure nothing in it is needed"
+        )
+    if report.problem:
+        return f"{head} that cannot be merged ({report.problem}); {KEEP_IT}"
+    if report.clashes:
+        return (
+            f"{head}; both laptops changed the same thing, so a person must choose: open the "
+            f"app, Tools > Resolve sync conflicts… ({KEEP_IT})"
+        )
+    return f"{head}; 'penportrait conflicts --merge', or opening the app, merges it"
 
 
 def merge_all(store: Store, *, by: str = "", skip: Collection[str] = ()) -> MergeSummary:

@@ -79,8 +79,10 @@ class ConflictBanner(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.hide()
 
-    def show_counts(self, merged: int, need_person: int) -> None:
-        if not merged and not need_person:
+    def show_counts(self, merged: int, to_choose: int, not_here: int = 0) -> None:
+        """``to_choose``: clashes the dialog settles; ``not_here``: copies it cannot (a
+        school-wide file, a damaged copy), which Tools > Check data… names."""
+        if not merged and not to_choose and not not_here:
             self.hide()
             return
         parts = []
@@ -89,13 +91,18 @@ class ConflictBanner(QWidget):
                 f"{merged} cop{'y' if merged == 1 else 'ies'} from another laptop "
                 f"{'was' if merged == 1 else 'were'} merged by themselves"
             )
-        if need_person:
+        if to_choose:
             parts.append(
-                f"{need_person} need{'s' if need_person == 1 else ''} you to choose between "
+                f"{to_choose} need{'s' if to_choose == 1 else ''} you to choose between "
                 "two versions"
             )
+        if not_here:
+            parts.append(
+                f"{not_here} cannot be merged here and {'was' if not_here == 1 else 'were'} "
+                "left as found: see Tools > Check data…"
+            )
         self.label.setText("Sync: " + "; ".join(parts) + ".")
-        self.resolve_button.setVisible(bool(need_person))
+        self.resolve_button.setVisible(bool(to_choose))
         self.show()
 
 

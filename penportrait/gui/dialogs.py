@@ -240,7 +240,7 @@ class CheckDialog(ReportDialog):
             f"All {checked} files are good."
             if not problems
             else f"{bad} of {checked} files could not be read. They were left exactly as they "
-            "are: fix or remove them, then check again."
+            "are: fix them (a conflict copy: as it says), then check again."
         )
         rows = [(p.file, p.field, p.reason) for p in problems]
         super().__init__("Check data", summary, ["File", "Field", "Problem"], rows, parent)

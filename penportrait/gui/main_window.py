@@ -441,7 +441,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not check for sync conflicts: {error}", 10000)
             return MergeSummary()
         if summary.merged or summary.need_person:
-            self.conflict_banner.show_counts(len(summary.merged), len(summary.need_person))
+            choose = [r for r in summary.need_person if r.clashes and not r.problem]
+            self.conflict_banner.show_counts(
+                len(summary.merged), len(choose), len(summary.need_person) - len(choose)
+            )
         elif not self.conflict_banner.resolve_button.isHidden():
             self.conflict_banner.hide()  # the last clash was settled (here or elsewhere)
         return summary

@@ -55,3 +55,26 @@ def test_merge_leaves_a_clash_byte_for_byte_and_exits_1(
     remaining = json.loads(out)["remaining"]
     assert [(r["file"], r["clashes"]) for r in remaining] == [(f"pupils/{copy.name}", ["About me"])]
     assert {p: p.read_bytes() for p in Path(store.pupils_dir).iterdir()} == before
+
+
+def test_check_says_what_to_do_with_each_copy_and_never_to_delete_a_clash(
+    capsys: pytest.CaptureFixture[str], store: Store
+) -> None:
+    copy = two_laptops(store, {"about_me": "A"}, {"about_me": "B"})
+    code, _, err = run(capsys, "check", "--data", str(store.root))
+    line = next(line for line in err.splitlines() if copy.name in line)
+    assert code == 1
+    assert "Tools > Resolve sync conflicts" in line and "do not delete it" in line
+    assert "--merge" not in line  # --merge cannot settle a clash
+    assert "remove" not in err
+
+
+def test_a_merge_from_the_command_line_is_not_signed_with_the_login_name(
+    capsys: pytest.CaptureFixture[str], store: Store
+) -> None:
+    import getpass
+
+    two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    assert run(capsys, "conflicts", "--data", str(store.root), "--merge")[0] == 0
+    merged = Store(store.root).load(ID)
+    assert merged.updated_by == "sync merge" != getpass.getuser()

@@ -165,3 +165,17 @@ def test_the_periodic_check_runs_only_where_the_watcher_cannot_be_trusted(
     with qtbot.waitSignal(window.poll_timer.timeout, timeout=2000):
         pass
     qtbot.waitUntil(lambda: window.pupils.rowCount() == 1, timeout=2000)
+
+
+def test_banner_counts_a_copy_it_cannot_settle_apart_from_clashes(
+    qtbot: QtBot, store: Store
+) -> None:
+    two_laptops(store, {"about_me": "A"}, {"about_me": "B"})
+    (store.root / "strategies.sync-conflict-20261124-101500-ABCDEFG.json").write_text(
+        '{"strategies": []}', encoding="utf-8"
+    )
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    text = window.conflict_banner.label.text()
+    assert "1 needs you to choose between two versions" in text
+    assert "1 cannot be merged here and was left as found: see Tools > Check data…" in text

@@ -276,7 +276,14 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "I ask you to say it again.",
         "family_voice": "",
         "targets": [],
-        "medical": ["Spare hearing aid batteries are in the class first-aid bag"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "Hearing aids",
+                "action": "Check both aids are in and working at the start of the lesson",
+                "kit": "Spare batteries in the class first-aid bag",
+            }
+        ],
         "access_arrangements": [],
         "contacts": [WALSH, CLARKE, SENCO],
         "written_with": ["pupil", "parent", "teacher of the deaf"],
@@ -405,8 +412,19 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "he needs if you ask him.",
         "targets": ["Touch-type 15 words a minute", "Do his physio stretches independently"],
         "medical": [
-            "Personal evacuation plan: red folder by the classroom door",
-            "Physiotherapy stretches daily after lunch",
+            {
+                "kind": "alert",
+                "condition": "Evacuation (wheelchair user)",
+                "action": "In a fire alarm, follow his personal evacuation plan: lift, "
+                "not stairs, with his teaching assistant",
+                "kit": "Plan in the red folder by the classroom door",
+                "call": "School office",
+            },
+            {
+                "kind": "routine",
+                "condition": "Physiotherapy stretches",
+                "action": "Daily after lunch, with his teaching assistant",
+            },
         ],
         "access_arrangements": ["Laptop", "25% extra time", "Rest breaks"],
         "contacts": [WALSH, KAUR, SENCO],
@@ -481,9 +499,15 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "",
         "targets": [],
         "medical": [
-            "Type 1 diabetes. Hypo signs: shaky, pale, sweaty, grumpy. Give fast sugar "
-            "from his red bag and call the office",
-            "Care plan and hypo kit in the red bag on his peg",
+            {
+                "kind": "alert",
+                "condition": "Type 1 diabetes (low blood sugar, a 'hypo')",
+                "signs": "Shaky, pale, sweaty, grumpy, hard to wake up",
+                "action": "Give fast sugar from his red bag now, stay with him, recheck in "
+                "15 minutes. Never send him anywhere alone",
+                "kit": "Hypo kit and care plan in the red bag on his peg",
+                "call": "School nurse (Mrs A. Patel), then the school office",
+            }
         ],
         "access_arrangements": [],
         "contacts": [WALSH, PATEL_NURSE],
@@ -531,7 +555,17 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "Theo understands far more than he can say. Singing is the best way "
         "to calm him down.",
         "targets": ["Use his picture board to ask for a break"],
-        "medical": ["Mild asthma: blue inhaler in the class medical box"],
+        "medical": [
+            {
+                "kind": "alert",
+                "condition": "Asthma",
+                "signs": "Coughing, wheezing, tight chest, hard to speak",
+                "action": "Sit him upright and give 2 puffs of his blue inhaler; "
+                "repeat every 2 minutes up to 10 puffs. No better: call 999",
+                "kit": "Blue inhaler in the class medical box",
+                "call": "School office, then his mum",
+            }
+        ],
         "access_arrangements": [],
         "contacts": [KAUR, WALSH, SENCO],
         "written_with": ["pupil", "parent"],
@@ -741,7 +775,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "pupil_voice": "Tell me what is happening. If I can't see it, I can still learn it.",
         "family_voice": "",
         "targets": ["Use magnification software without adult help"],
-        "medical": ["Sensitive to glare: seat her with her back to the window"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "Sensitive to glare",
+                "action": "Seat her with her back to the window",
+            }
+        ],
         "access_arrangements": ["Modified large print papers", "Laptop", "50% extra time"],
         "contacts": [OSEI, SENCO],
         "written_with": ["pupil", "parent", "qualified teacher of vision impairment"],
@@ -887,8 +927,15 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "",
         "targets": [],
         "medical": [
-            "Epilepsy. Call 999 if a seizure lasts more than 5 minutes. "
-            "Emergency medication in the medical room: her care plan is there too"
+            {
+                "kind": "alert",
+                "condition": "Epilepsy",
+                "signs": "Staring and not answering, then jerking of arms and legs",
+                "action": "Time the seizure, move things away, cushion her head, do not hold "
+                "her down. Call 999 if it lasts over 5 minutes",
+                "kit": "Emergency medication and care plan in the medical room",
+                "call": "School nurse, then the school office",
+            }
         ],
         "access_arrangements": [],
         "contacts": [OSEI, PATEL_NURSE],
@@ -1088,8 +1135,12 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "",
         "targets": ["Ask for repetition in group work"],
         "medical": [
-            "Cochlear implant: no static-producing activities (e.g. plastic slides) "
-            "without removing the processor"
+            {
+                "kind": "routine",
+                "condition": "Cochlear implant",
+                "action": "Check the processor is on at the start of the lesson; he takes it "
+                "off before plastic slides or other static",
+            }
         ],
         "access_arrangements": [
             "Live speaker for listening tests",
@@ -1210,7 +1261,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "from the side.",
         "family_voice": "",
         "targets": ["Use his cane confidently on the school site after dark"],
-        "medical": ["Evacuation: needs a buddy in low light"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "Evacuation in low light",
+                "action": "Pair her with a buddy on the way out",
+            }
+        ],
         "access_arrangements": [
             "Enlarged papers",
             "Separate room with good lighting",
@@ -1310,7 +1367,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "pupil_voice": "Tired isn't lazy. Resting now means I can come in tomorrow.",
         "family_voice": "",
         "targets": [],
-        "medical": ["ME/CFS: rest pass allows her to use the medical room"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "ME/CFS",
+                "action": "Her rest pass lets her go to the medical room; let her go",
+            }
+        ],
         "access_arrangements": ["Rest breaks", "Separate room"],
         "contacts": [ROSSI, PATEL_NURSE, NOVAK],
         "written_with": ["pupil", "parent"],
@@ -1368,7 +1431,18 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "pupil_voice": "",
         "family_voice": "",
         "targets": [],
-        "medical": ["Nut allergy. Adrenaline pen (EpiPen) in her bag and in the medical room"],
+        "medical": [
+            {
+                "kind": "alert",
+                "condition": "Nut allergy (anaphylaxis)",
+                "signs": "Swollen lips or face, itchy rash, wheeze, hard to breathe or swallow",
+                "action": "Give her adrenaline pen in the outer thigh, call 999, say "
+                "'anaphylaxis'. Keep her lying down with legs raised, or sitting if breathing "
+                "is hard",
+                "kit": "Adrenaline pen in her bag and a spare in the medical room",
+                "call": "999, then the school office",
+            }
+        ],
         "access_arrangements": [],
         "contacts": [PATEL_NURSE],
         "written_with": ["pupil", "parent"],

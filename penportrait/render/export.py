@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
 from penportrait.core.model import Pupil
-from penportrait.core.school import SchoolSettings
+from penportrait.core.school import SchoolSettings, logo_path
 from penportrait.core.store import Store
 from penportrait.core.views import Audience, PageView, page_view
 from penportrait.render.pdf import (
@@ -62,7 +62,9 @@ def fit_portrait(
 ) -> PrintedPage:
     """One pupil's page, fitted, with its footer."""
     photo = store.photo_path(pupil)
-    view = page_view(pupil, settings, audience, photo=photo)
+    view = page_view(
+        pupil, settings, audience, photo=photo, logo=logo_path(store.root, settings)
+    )
     fitted = fit_page(view, settings.base_font_pt, photo=photo)
     return PrintedPage(fitted, footer_for(view, note))
 

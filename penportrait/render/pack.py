@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from penportrait.core.model import Pupil
-from penportrait.core.school import SchoolSettings
+from penportrait.core.school import SchoolSettings, logo_path
 from penportrait.core.store import Store
 from penportrait.core.views import Audience, OverviewView, by_surname, overview_view
 from penportrait.render.export import Progress, fit_portrait, output_format, word_page
@@ -117,7 +117,13 @@ def build_pack(
     for group in request.groups:
         if request.overview:
             view = overview_view(
-                group, pupils, settings, request.audience, photos=photos, today=today
+                group,
+                pupils,
+                settings,
+                request.audience,
+                photos=photos,
+                today=today,
+                logo=logo_path(store.root, settings),
             )
             fitted = fit_overview(view, settings.base_font_pt)
             pack.copy.append(PrintedPage(fitted, overview_footer(view)))

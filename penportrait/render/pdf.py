@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
     QTextOption,
+    QTextTable,
 )
 
 from penportrait.core.school import FONT_FLOOR_PT
@@ -54,6 +55,7 @@ from penportrait.core.views import OverviewView, PageView
 from penportrait.render import palette
 from penportrait.render.html import (
     DEFAULT_DPI,
+    LOGO_URL,
     PHOTO_URL,
     overview_photo_url,
     render_overview,
@@ -156,6 +158,7 @@ class FittedPage:
     base_pt: float
     document: QTextDocument
     photo: QImage | None = field(default=None, repr=False)
+    notes: bool = False  # the cover copy has a "Notes from today" box
 
     @property
     def pages(self) -> int:
@@ -185,21 +188,53 @@ class FittedPage:
         return f"Too long for one page: shorten {shorten}"
 
 
+NOTES_ROOM: Final = 0.82  # a cover page filled less than this has room for "Notes from today"
+
+
 def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> FittedPage:
-    """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page."""
+    """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page.
+
+    A cover copy with room to spare gets a "Notes from today" box for the cover teacher.
+    """
     image = load_photo(photo) if view.photo is not None and photo is not None else None
     aspect = image.height() / image.width() if image is not None else 1.0
+    images = {PHOTO_URL: image} if image is not None else {}
+    images.update(_logo(view.logo))
     document, size = fit_html(
-        lambda pt: render_portrait(view, pt, photo_aspect=aspect),
-        base_pt,
-        {PHOTO_URL: image} if image is not None else {},
+        lambda pt: render_portrait(view, pt, photo_aspect=aspect), base_pt, images
     )
-    return FittedPage(view, size, document, image)
+    fitted = FittedPage(view, size, document, image)
+    if view.audience.value == "cover" and fitted.fits and fitted.fill < NOTES_ROOM:
+        with_notes = _document(
+            render_portrait(view, size, photo_aspect=aspect, notes=True),
+            images,
+            _measuring_device(),
+        )
+        if with_notes.size().height() <= content_size().height():
+            fitted = FittedPage(view, size, with_notes, image, notes=True)
+    return fitted
+
+
+def _logo(path: Path | None) -> dict[str, QImage]:
+    """The school's logo as a page image (none when there is no readable file)."""
+    if path is None:
+        return {}
+    image = QImage(str(path))
+    if image.isNull():
+        return {}
+    if image.height() > 300:  # 10 mm at 300 dpi is about 120 px: no need for more
+        image = image.scaledToHeight(300, Qt.TransformationMode.SmoothTransformation)
+    return {LOGO_URL: image}
+
+
+OVERVIEW_PAGES_AIM: Final = 2  # a class of 30 on at most two sheets
 
 
 def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
-    """Lay a class overview out like a portrait; a big group runs on with its header repeated."""
-    images = {}
+    """Lay a class overview out: on one page if it fits at 9 pt or more; otherwise on as few
+    sheets as it takes at the largest size that keeps it to two (or at 9 pt when nothing
+    does), split between rows, each continued sheet with the group and the header again."""
+    images = _logo(view.logo)
     for row in view.rows:
         if row.photo is not None:
             thumb = load_photo(row.photo)
@@ -208,7 +243,89 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                     240, Qt.TransformationMode.SmoothTransformation
                 )
     document, size = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
-    return FittedPage(view, size, document, None)
+    if document.size().height() <= content_size().height() or not view.rows:
+        return FittedPage(view, size, document, None)
+    # More than a page even at 9 pt: paginate by whole rows, largest size that keeps to the aim.
+    floor = round(FONT_FLOOR_PT / STEP_PT)
+    high = max(floor, round(base_pt / STEP_PT))
+    best = _paginate_overview(view, floor * STEP_PT, images)
+    if len(best[1]) <= OVERVIEW_PAGES_AIM and high > floor:
+        low = floor
+        while high - low > 1:
+            middle = (low + high) // 2
+            candidate = _paginate_overview(view, middle * STEP_PT, images)
+            if len(candidate[1]) <= OVERVIEW_PAGES_AIM:
+                low, best = middle, candidate
+            else:
+                high = middle
+        size = round(low * STEP_PT, 1)
+    else:
+        size = FONT_FLOOR_PT
+    return FittedPage(view, size, best[0], None)
+
+
+def _paginate_overview(
+    view: OverviewView, pt: float, images: dict[str, QImage]
+) -> tuple[QTextDocument, list[range]]:
+    """The overview at ``pt`` split between sheets by whole rows, laid out on real pages."""
+    device = _measuring_device()
+    page_height = content_size().height() - 2  # a little slack for rounding
+    single = _document(render_overview(view, pt), images, device)
+    tops, bottom, first_top = _row_extents(single)
+    # The height of a continued sheet's band and header: measured from a two-sheet layout.
+    cont_top = first_top
+    if len(view.rows) > 1:
+        probe = _document(
+            render_overview(view, pt, [range(0, 1), range(1, 2)], page_breaks=False),
+            images,
+            device,
+        )
+        probe_tops, _, _ = _row_extents(probe, table=-1)
+        cont_top = (probe_tops[0] if probe_tops else first_top) - _sheet_start(probe)
+    chunks: list[range] = []
+    start, used_top = 0, first_top
+    for index in range(len(view.rows)):
+        row_bottom = tops[index + 1] if index + 1 < len(tops) else bottom
+        if used_top + (row_bottom - tops[start]) > page_height and index > start:
+            chunks.append(range(start, index))
+            start, used_top = index, cont_top
+    chunks.append(range(start, len(view.rows)))
+    document = _document(render_overview(view, pt, chunks), images, device)
+    document.setPageSize(content_size())
+    return document, chunks
+
+
+def _row_tables(document: QTextDocument) -> list[QTextTable]:
+    from penportrait.render.html import OVERVIEW_COLUMNS
+
+    frames = document.rootFrame().childFrames()
+    return [f for f in frames if isinstance(f, QTextTable) and f.columns() == len(OVERVIEW_COLUMNS)]
+
+
+def _row_extents(document: QTextDocument, table: int = 0) -> tuple[list[float], float, float]:
+    """The top of each row of the overview's row table (the first, or ``table``-th), its
+    bottom, and the top of its first row (all measured at the first block of a cell)."""
+    tables = _row_tables(document)
+    if not tables:
+        return [], 0.0, 0.0
+    chosen = tables[table]
+    layout = document.documentLayout()
+    tops = [
+        layout.blockBoundingRect(chosen.cellAt(row, 1).firstCursorPosition().block()).top()
+        for row in range(1, chosen.rows())  # row 0 is the header
+    ]
+    bottom = layout.frameBoundingRect(chosen).bottom()
+    return tops, bottom, (tops[0] if tops else bottom)
+
+
+def _sheet_start(document: QTextDocument) -> float:
+    """Where the last sheet's content starts (its band) in a layout of several sheets."""
+    frames = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    rows = _row_tables(document)
+    if len(rows) < 2:
+        return 0.0
+    band = frames[frames.index(rows[-1]) - 1]  # a continued sheet's band comes just before
+    return document.documentLayout().frameBoundingRect(band).top()
 
 
 def fit_html(
@@ -326,7 +443,8 @@ def overview_footer(view: OverviewView, note: str = "") -> Footer:
 
 
 def footer_for(view: PageView, note: str = "") -> Footer:
-    left = "CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
+    # The name on every sheet: a second page of a long portrait is never anonymous.
+    left = f"{view.name} · CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
     right = f"Review by {view.review_by}" if view.review_by else ""
     return Footer(left, view.updated, right, note)
 

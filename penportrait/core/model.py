@@ -22,7 +22,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 FORMAT_NAME: Final = "penportrait.pupil"
 FORMAT_VERSION: Final = 2
@@ -263,6 +263,20 @@ class Pupil(_Part):
     portrait: Portrait = Field(default_factory=Portrait)
     review: Review = Field(default_factory=Review)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_older_versions(cls, data: Any) -> Any:
+        """An older file is read as the current version (see ``migrate``)."""
+        if isinstance(data, dict):
+            version = data.get("format_version")
+            if (
+                isinstance(version, int)
+                and not isinstance(version, bool)
+                and OLDEST_FORMAT_VERSION <= version < FORMAT_VERSION
+            ):
+                return migrate(data)
+        return data
+
     @property
     def display_name(self) -> str:
         """The name a teacher uses: preferred name (or first name) and surname."""
@@ -286,21 +300,7 @@ def load_pupil_json(data: bytes | str) -> Pupil:
     save writes the current version (and the old revision goes to history as usual). Raises
     ValidationError when the text is not a valid pupil file of any version we read.
     """
-    try:
-        return Pupil.model_validate_json(data)
-    except ValidationError:
-        try:
-            raw = json.loads(data)
-        except ValueError:
-            raw = None
-        version = raw.get("format_version") if isinstance(raw, dict) else None
-        if (
-            isinstance(version, int)
-            and not isinstance(version, bool)
-            and OLDEST_FORMAT_VERSION <= version < FORMAT_VERSION
-        ):
-            return Pupil.model_validate(migrate(raw))
-        raise
+    return Pupil.model_validate_json(data)
 
 
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:

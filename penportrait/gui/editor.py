@@ -37,7 +37,12 @@ from penportrait.core.plain_english import FieldHint
 from penportrait.gui.bank_panel import BankPanel
 from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
-from penportrait.gui.list_editors import ContactListEditor, ListEditor, StrategyListEditor
+from penportrait.gui.list_editors import (
+    ContactListEditor,
+    ListEditor,
+    MedicalListEditor,
+    StrategyListEditor,
+)
 
 PRONOUNS: Final = ["", "she/her", "he/him", "they/them"]
 YEAR_GROUPS: Final = ["", "Nursery", "Reception", *(f"Year {n}" for n in range(1, 14))]
@@ -45,6 +50,8 @@ TEXT_FIELDS: Final = {  # widget name -> portrait key
     "aboutMe": "about_me",
     "likeAdmire": "like_admire",
     "importantToMe": "important_to_me",
+    "communication": "communication",
+    "upsetSigns": "upset_signs",
     "pupilVoice": "pupil_voice",
     "familyVoice": "family_voice",
 }
@@ -54,7 +61,7 @@ LIST_FIELDS: Final = {  # slot name -> (portrait key, kind)
     "strategies": ("strategies", StrategyListEditor),
     "avoid": ("avoid", ListEditor),
     "targets": ("targets", ListEditor),
-    "medical": ("medical", ListEditor),
+    "medical": ("medical", MedicalListEditor),
     "accessArrangements": ("access_arrangements", ListEditor),
     "contacts": ("contacts", ContactListEditor),
 }

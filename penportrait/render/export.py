@@ -107,7 +107,17 @@ def word_page(page: PrintedPage) -> WordPage:
 
     fitted = page.fitted
     assert isinstance(fitted.view, PageView), "a portrait page"
-    return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted))
+    logo = _logo_bytes(fitted.view.logo)
+    return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted), logo=logo)
+
+
+def _logo_bytes(path: Path | None) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _jpeg(fitted: FittedPage) -> bytes | None:

@@ -146,7 +146,10 @@ def write_pack(pack: Pack, out: Path) -> None:
     for page in pack.pages:
         view = page.fitted.view
         if isinstance(view, OverviewView):
-            items.append(WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view)))
+            logo = view.logo.read_bytes() if view.logo is not None else None
+            items.append(
+                WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view), logo)
+            )
         else:
             items.append(word_page(page))
     write_docx(items, out)

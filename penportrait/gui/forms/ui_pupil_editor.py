@@ -305,6 +305,32 @@ class Ui_PupilEditor(object):
 
         self.sectionsLayout.addWidget(self.avoidBox)
 
+        self.communicationBox = QGroupBox(self.sections)
+        self.communicationBox.setObjectName(u"communicationBox")
+        self.communicationLayout = QVBoxLayout(self.communicationBox)
+        self.communicationLayout.setObjectName(u"communicationLayout")
+        self.communication = QPlainTextEdit(self.communicationBox)
+        self.communication.setObjectName(u"communication")
+        self.communication.setTabChangesFocus(True)
+
+        self.communicationLayout.addWidget(self.communication)
+
+
+        self.sectionsLayout.addWidget(self.communicationBox)
+
+        self.upsetSignsBox = QGroupBox(self.sections)
+        self.upsetSignsBox.setObjectName(u"upsetSignsBox")
+        self.upsetSignsLayout = QVBoxLayout(self.upsetSignsBox)
+        self.upsetSignsLayout.setObjectName(u"upsetSignsLayout")
+        self.upsetSigns = QPlainTextEdit(self.upsetSignsBox)
+        self.upsetSigns.setObjectName(u"upsetSigns")
+        self.upsetSigns.setTabChangesFocus(True)
+
+        self.upsetSignsLayout.addWidget(self.upsetSigns)
+
+
+        self.sectionsLayout.addWidget(self.upsetSignsBox)
+
         self.pupilVoiceBox = QGroupBox(self.sections)
         self.pupilVoiceBox.setObjectName(u"pupilVoiceBox")
         self.pupilVoiceLayout = QVBoxLayout(self.pupilVoiceBox)
@@ -488,6 +514,10 @@ class Ui_PupilEditor(object):
         self.difficultiesBox.setTitle(QCoreApplication.translate("PupilEditor", u"What I find difficult", None))
         self.strategiesBox.setTitle(QCoreApplication.translate("PupilEditor", u"How to help me", None))
         self.avoidBox.setTitle(QCoreApplication.translate("PupilEditor", u"Please avoid", None))
+        self.communicationBox.setTitle(QCoreApplication.translate("PupilEditor", u"How I communicate", None))
+        self.communication.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"Speech, signs, symbols, a device; how to check I have understood", None))
+        self.upsetSignsBox.setTitle(QCoreApplication.translate("PupilEditor", u"Signs I am getting upset, and what helps", None))
+        self.upsetSigns.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"What you will notice first, and what calms me", None))
         self.pupilVoiceBox.setTitle(QCoreApplication.translate("PupilEditor", u"In my own words", None))
         self.pupilVoice.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"The pupil's own words", None))
         self.familyVoiceBox.setTitle(QCoreApplication.translate("PupilEditor", u"My family says", None))

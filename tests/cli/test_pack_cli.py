@@ -51,10 +51,10 @@ def test_pack_for_staff_without_the_overview_in_word(
         "staff",
         "--no-overview",
     )
-    assert code == 0 and "staff pack for 4 Oak: 11 portraits, 11 pages" in stdout
+    assert code == 0 and "staff pack for 4 Oak: 30 portraits, 30 pages" in stdout
     import docx
 
-    assert len(docx.Document(str(out)).sections) == 11
+    assert len(docx.Document(str(out)).sections) == 30
 
 
 def test_an_unknown_group_is_named_with_the_groups_there_are(

@@ -40,7 +40,7 @@ def test_groups_are_listed_with_counts_and_the_filtered_group_is_ticked(window: 
     labels = [dialog.groups.item(r).text() for r in range(dialog.groups.count())]
     assert labels == [
         "10 English Set 3  (10 pupils)",
-        "4 Oak  (11 pupils)",
+        "4 Oak  (30 pupils)",
         "8 Maths Set 2  (5 pupils)",
         "8R  (11 pupils)",
     ]

@@ -95,7 +95,12 @@ def _item(value: Any) -> str:
         if "condition" in value:  # a medical note
             kind = "Alert" if value.get("kind") == "alert" else "Routine care"
             parts = [f"{kind}: {value.get('condition') or '(no condition)'}"]
-            for key, label in (("action", "do"), ("signs", "signs"), ("kit", "kit"), ("call", "call")):
+            for key, label in (
+                ("action", "do"),
+                ("signs", "signs"),
+                ("kit", "kit"),
+                ("call", "call"),
+            ):
                 if value.get(key):
                     parts.append(f"{label}: {value[key]}")
             return ", ".join(parts)

@@ -221,7 +221,7 @@ def page_view(
 
     ``photo`` is the pupil's photo file if there is one; it is shown only with consent.
     """
-    details, portrait = pupil.pupil, pupil.portrait
+    details = pupil.pupil
 
     def sees(section: Section) -> bool:
         return audience_sees(settings, audience, section)
@@ -255,6 +255,7 @@ def page_view(
     if details.upn.strip() and sees(Section.UPN):
         facts.append(Fact("UPN", clean_text(details.upn)))
 
+    need = _need_line(pupil, show_summary=sees(Section.SEND_SUMMARY))
     updated = ""
     if pupil.updated_at:
         when = long_date(pupil.updated_at[:10])
@@ -274,7 +275,7 @@ def page_view(
         school_name=clean_text(settings.name),
         logo=logo,
         facts=tuple(facts),
-        need=_need_line(pupil, show_summary=sees(Section.SEND_SUMMARY)) if sees(Section.NEED) else "",
+        need=need if sees(Section.NEED) else "",
         medical=medical,
         sections=tuple(sections),
         contacts=contacts,

@@ -372,7 +372,9 @@ def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
         _run(right, view.school_name, small, colour=palette.BAND_SOFT)
         marker = _right(cells[2].add_paragraph())
         marker.paragraph_format.space_before = Pt(3)
-    tag = _run(marker, f"\u00a0{view.copy_label}\u00a0", base * 1.05, bold=True, colour=palette.BAND)
+    tag = _run(
+        marker, f"\u00a0{view.copy_label}\u00a0", base * 1.05, bold=True, colour=palette.BAND
+    )
     _highlight(tag, palette.WHITE)
     if view.review_overdue:
         label = _right(cells[2].add_paragraph())

@@ -62,9 +62,7 @@ def fit_portrait(
 ) -> PrintedPage:
     """One pupil's page, fitted, with its footer."""
     photo = store.photo_path(pupil)
-    view = page_view(
-        pupil, settings, audience, photo=photo, logo=logo_path(store.root, settings)
-    )
+    view = page_view(pupil, settings, audience, photo=photo, logo=logo_path(store.root, settings))
     fitted = fit_page(view, settings.base_font_pt, photo=photo)
     return PrintedPage(fitted, footer_for(view, note))
 

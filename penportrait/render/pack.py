@@ -73,9 +73,7 @@ class Pack:
         if self.overdue:
             found.append(f"Review overdue for {_names(self.overdue)}")
         if self.overflowing:
-            found.append(
-                f"Longer than one page (shorten them) for {_names(self.overflowing)}"
-            )
+            found.append(f"Longer than one page (shorten them) for {_names(self.overflowing)}")
         return found
 
     @property
@@ -166,7 +164,7 @@ def build_pack(
             pack.copy.append(fit_portrait(store, pupil, settings, request.audience))
             pack.pupils += 1
             if review_overdue(pupil, today):
-                pack.overdue.append(pack.copy[-1].fitted.view.name)
+                pack.overdue.append(pupil.display_name)
             step()
     return pack
 
@@ -183,9 +181,7 @@ def write_pack(pack: Pack, out: Path) -> None:
         view = page.fitted.view
         if isinstance(view, OverviewView):
             logo = view.logo.read_bytes() if view.logo is not None else None
-            items.append(
-                WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view), logo)
-            )
+            items.append(WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view), logo))
         else:
             items.append(word_page(page))
     write_docx(items, out)

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from penportrait.core import files
 from penportrait.core.model import describe_errors
@@ -89,22 +89,6 @@ class SchoolSettings(BaseModel):
     # Printed at the top of the class overview and in each cover page's header.
     emergency_contacts: list[EmergencyContact] = Field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _newer_sections_default(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("cover_sections"), list):
-            known = data.get("cover_sections_known")
-            known_set = set(known) if isinstance(known, list) else set(_SECTIONS_BEFORE_V2)
-            added = [
-                s.value
-                for s in COVER_SECTIONS_DEFAULT
-                if s.value not in known_set and s.value not in data["cover_sections"]
-            ]
-            if added:
-                data = {**data, "cover_sections": [*data["cover_sections"], *added]}
-            data = {**data, "cover_sections_known": [s.value for s in Section]}
-        return data
-
     def cover_shows(self, section: Section) -> bool:
         return section.value in self.cover_sections
 
@@ -120,6 +104,26 @@ def logo_path(root: Path, settings: SchoolSettings) -> Path | None:
     return path if path.is_file() else None
 
 
+def _newer_sections_shown(data: Any) -> Any:
+    """A file saved before some sections could be chosen lists none of them in
+    ``cover_sections``: show those to cover staff as their defaults say, rather than hiding
+    them because an older file did not know them."""
+    if isinstance(data, dict) and isinstance(data.get("cover_sections"), list):
+        known = data.get("cover_sections_known")
+        known_set = set(known) if isinstance(known, list) else set(_SECTIONS_BEFORE_V2)
+        added = [
+            s.value
+            for s in COVER_SECTIONS_DEFAULT
+            if s.value not in known_set and s.value not in data["cover_sections"]
+        ]
+        data = {
+            **data,
+            "cover_sections": [*data["cover_sections"], *added],
+            "cover_sections_known": [s.value for s in Section],
+        }
+    return data
+
+
 def load_school(root: Path) -> tuple[SchoolSettings, list[Problem]]:
     """The school's settings, and any problem with ``school.json`` (defaults are used then)."""
     path = root / SCHOOL_FILE
@@ -130,7 +134,14 @@ def load_school(root: Path) -> tuple[SchoolSettings, list[Problem]]:
     except OSError as error:
         return SchoolSettings(), [Problem(SCHOOL_FILE, "", f"could not be read ({error.strerror})")]
     try:
-        return SchoolSettings.model_validate_json(data.decode("utf-8-sig")), []
+        text = data.decode("utf-8-sig")
+        try:
+            raw = json.loads(text)
+        except ValueError:
+            raw = None  # pydantic names the JSON error below
+        if isinstance(raw, dict) and "cover_sections" in raw:
+            text = json.dumps(_newer_sections_shown(raw), ensure_ascii=False)
+        return SchoolSettings.model_validate_json(text), []
     except UnicodeDecodeError as error:
         reason = f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start})"
         return SchoolSettings(), [Problem(SCHOOL_FILE, "", reason)]

@@ -390,11 +390,25 @@ def _need_line(pupil: Pupil, *, show_summary: bool) -> str:
     if send.primary_need:
         label, _area = NEED_CODES[NeedCode(send.primary_need)]
         parts.append(label)
+    summary = clean_text(send.summary) if show_summary else ""
+    if summary:
+        # Say each thing once: "EHC plan · Autism. Autistic. EHC plan since 2024" repeats
+        # itself. Leave out summary sentences the labels already say ("Autistic."), and the
+        # status when the summary names it ("EHC plan since 2024").
+        said = _stems(" ".join(parts))
+        sentences = re.split(r"(?<=[.!?])\s+", summary)
+        summary = " ".join(s for s in sentences if not _stems(s) <= said)
+        if summary and parts[0].casefold() in summary.casefold() and len(parts) > 1:
+            parts = parts[1:]
     line = " · ".join(parts)
-    summary = clean_text(send.summary)
-    if show_summary and summary:
+    if summary:
         line = f"{line}. {summary}" if not line.endswith(".") else f"{line} {summary}"
     return line
+
+
+def _stems(text: str) -> set[str]:
+    """The words of ``text`` cut to five letters: "Autistic" and "Autism" are one word."""
+    return {word[:5] for word in re.findall(r"\w+", text.casefold())}
 
 
 def need_area_label(pupil: Pupil) -> str:

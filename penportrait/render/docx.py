@@ -42,7 +42,7 @@ from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
 FONT: Final = "Arial"
 PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
 CELL_PAD_MM: Final = 1.4
-OVERVIEW_WORD_MARGIN_PT: Final = 0.5
+OVERVIEW_WORD_MARGIN_PT: Final = 1.0
 VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
 
 
@@ -280,26 +280,21 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         pupil = cells[0].paragraphs[0]
         photo = page.photos.get(row.pupil_id)
         if row.photo is not None and photo is not None:
-            pupil.add_run().add_picture(io.BytesIO(photo), width=Mm(8))
+            pupil.add_run().add_picture(io.BytesIO(photo), width=Mm(5.5))
             pupil.add_run(" ")
         else:
             tag = _run(pupil, f"\u00a0{row.initials}\u00a0", base, bold=True, colour=palette.WHITE)
             _highlight(tag, palette.TILES[row.tile_colour])
             _run(pupil, " ", base)
         _run(pupil, row.name, base, bold=True)
-        need = cells[1].paragraphs[0]
-        _run(need, row.area or row.status, base, bold=True)
-        if row.area and row.need:
-            _run(cells[1].add_paragraph(), row.need, base * 0.85)
+        need = (row.need or row.area) if row.area else row.status
+        _run(cells[0].add_paragraph(), need, base * 0.85)
+        must_do = cells[1].paragraphs[0]
         for number, text in enumerate(row.must_do):
-            paragraph = cells[2].paragraphs[0] if number == 0 else cells[2].add_paragraph()
-            _run(paragraph, f"\u25a0\u00a0{text}", base)
+            _run(must_do, (" " if number else "") + "\u25a0", base, bold=True)
+            _run(must_do, f"\u00a0{text}", base)
         if row.more_must_do:
-            _run(
-                cells[2].add_paragraph(),
-                f"and {row.more_must_do} more on the portrait",
-                base * 0.85,
-            )
+            _run(must_do, f" (and {row.more_must_do} more on the portrait)", base * 0.85)
         if row.has_alert:
             tag = _run(
                 cells[0].add_paragraph(),
@@ -312,11 +307,11 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         for note in row.care:
             _run(cells[0].add_paragraph(), f"Care: {note.condition}", base * 0.85)
         if row.avoid:
-            _run(cells[3].paragraphs[0], f"\u00d7\u00a0{row.avoid}", base)
+            _run(cells[2].paragraphs[0], f"\u00d7\u00a0{row.avoid}", base)
         if row.key_adult:
-            _run(cells[4].paragraphs[0], row.key_adult, base * 0.85, bold=True)
+            _run(cells[3].paragraphs[0], row.key_adult, base * 0.85, bold=True)
             if row.key_role:
-                _run(cells[4].add_paragraph(), row.key_role, base * 0.85)
+                _run(cells[3].add_paragraph(), row.key_role, base * 0.85)
         # A row never splits across a page: the pupil's name stays with their strategies.
         no_split = OxmlElement("w:cantSplit")
         table.rows[index + 1]._tr.get_or_add_trPr().append(no_split)
@@ -630,11 +625,16 @@ def _footer(document: WordDocument, footer: Footer) -> None:
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     _top_rule(paragraph)
     _run(paragraph, f"{footer.left}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
-    # Page n of m, counted by Word itself (a long portrait may run to a second page).
+    # Page n of m, counted by Word itself (a long portrait may run onto a second sheet).
     _run(paragraph, " · Page ", 7.5, colour=palette.MUTED)
     _field(paragraph, "PAGE")
     _run(paragraph, " of ", 7.5, colour=palette.MUTED)
-    _field(paragraph, "NUMPAGES")
+    _field(paragraph, "SECTIONPAGES")
+    # Each page (portrait or overview) is its own section, numbered from 1: "Page 2 of 2" is
+    # the second sheet of this pupil, not of the whole pack.
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
     if footer.note:
         note = section.footer.add_paragraph()
         note.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -174,15 +174,19 @@ class Lengths:
 
     @property
     def thumb(self) -> int:
-        return self.mm(9)
+        return self.mm(8)
 
     @property
     def cell_pad(self) -> int:
-        return self.mm(1.1)
+        return self.mm(0.5)
+
+    @property
+    def row_rule(self) -> int:
+        return self.mm(0.25)
 
     @property
     def thumb_pad(self) -> int:
-        return self.mm(2.5)
+        return self.mm(2.0)
 
 
 NOTES_LINES: Final = 4
@@ -219,11 +223,10 @@ def render_portrait(
 
 
 OVERVIEW_COLUMNS: Final = (
-    ("Pupil", 18),
-    ("Need", 14),
-    ("MUST DO", 36),
-    ("Please avoid", 19),
-    ("Call", 13),
+    ("Pupil", 23),
+    ("MUST DO", 49),
+    ("Please avoid", 16),
+    ("Call", 12),
 )
 
 

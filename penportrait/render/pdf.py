@@ -446,6 +446,8 @@ def footer_for(view: PageView, note: str = "") -> Footer:
     # The name on every sheet: a second page of a long portrait is never anonymous.
     left = f"{view.name} · CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
     right = f"Review by {view.review_by}" if view.review_by else ""
+    if view.review_overdue:
+        right = f"Review overdue: it was due {view.review_by}"
     return Footer(left, view.updated, right, note)
 
 

@@ -74,7 +74,7 @@ def test_the_overview_lists_send_and_medical_pupils_with_must_dos(sample_store: 
     assert "MEDICAL" in overview and squash("Ollie Bennett") in overview
     assert squash("Zofia") not in overview
     # The alerts come first, above the table, each with the pupil's name and what to do.
-    table = overview.index(squash("Pupil Need MUST DO Please avoid Call"))
+    table = overview.index(squash("Pupil MUST DO Please avoid Call"))
     assert overview.index(squash("MEDICAL ALERTS")) < table
     assert squash("Harry Thompson: Evacuation") in overview[:table]
     assert squash("Noah Williams: Type 1 diabetes") in overview[:table]
@@ -132,7 +132,7 @@ def test_a_big_group_continues_with_the_header_repeated(store: Store) -> None:
     overview = pack.copy[0].fitted
     assert overview.pages >= 2
     pages = pdf_pages(pdf_bytes(pack.copy[:1]))
-    assert all("Pupil Need MUST DO Please avoid Call" in page for page in pages)
+    assert all("Pupil MUST DO Please avoid Call" in page for page in pages)
     assert "Page 2 of" in pages[1] and "Big Class (continued)" in pages[1]
     # Every row whole on one sheet: each pupil's name and their strategy on the same page.
     for n in range(40):
@@ -187,7 +187,7 @@ def test_the_word_pack_has_an_overview_table_with_a_repeating_header(
     )
     overview = next(t for t in document.tables if t.rows[0].cells[0].text == "Pupil")
     header = overview.rows[0]
-    assert [c.text for c in header.cells] == ["Pupil", "Need", "MUST DO", "Please avoid", "Call"]
+    assert [c.text for c in header.cells] == ["Pupil", "MUST DO", "Please avoid", "Call"]
     assert (
         header._tr.trPr.find(
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader"

@@ -402,6 +402,8 @@ def _set_plain(widget: QPlainTextEdit, text: str) -> None:
 
 def _has_text(value: Any) -> bool:
     if isinstance(value, dict):
+        if "condition" in value:  # a medical note: any of its parts
+            return any(str(v).strip() for k, v in value.items() if k != "kind")
         return bool(str(value.get("text", value.get("name", ""))).strip())
     return bool(str(value).strip())
 

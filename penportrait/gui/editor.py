@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -110,21 +109,24 @@ class PupilEditor(QWidget):
         ui.primaryNeed.addItem("Not known yet", "")
         for code in NEED_CODES:
             ui.primaryNeed.addItem(need_label(code), code.value)
-            item = QListWidgetItem(need_label(code))
+            # The need alone, wrapped, so no label is cut off; its broad area in the tooltip.
+            label = NEED_CODES[code][0]
+            item = QListWidgetItem(label)
+            item.setToolTip(need_label(code))
             item.setData(Qt.ItemDataRole.UserRole, code.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             ui.secondaryNeeds.addItem(item)
-        ui.secondaryNeeds.setMaximumHeight(ui.secondaryNeeds.sizeHintForRow(0) * 5 + 6)
+        ui.secondaryNeeds.setMaximumHeight(ui.secondaryNeeds.sizeHintForRow(0) * 7 + 6)
         ui.groups.setPlaceholderText("Classes and sets, separated by commas: 6H, Maths Set 2")
         ui.photoConsent.setToolTip(
             "Tick when the family agreed to a photo on the page. Without it, the page shows "
             "the pupil's initials instead."
         )
         ui.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        ui.secondaryNeeds.setTextElideMode(Qt.TextElideMode.ElideRight)
+        ui.secondaryNeeds.setTextElideMode(Qt.TextElideMode.ElideNone)
         ui.secondaryNeeds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for text_edit in (ui.summary, *[getattr(ui, name) for name in TEXT_FIELDS]):
+        for text_edit in [getattr(ui, name) for name in TEXT_FIELDS]:
             text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
 
     def _add_list_editors(self) -> None:
@@ -151,11 +153,14 @@ class PupilEditor(QWidget):
         self.add_to_bank_button.setToolTip("Save the selected strategy in the school's bank")
         self.add_to_bank_button.clicked.connect(self._add_current_to_bank)
         column.addWidget(self.add_to_bank_button)
-        row = QHBoxLayout()
-        row.addLayout(column, 1)
+        # The pupil's own strategies get the full width (the field people write most); the bank
+        # sits underneath, not beside it squeezing it into a narrow column.
+        row = QVBoxLayout()
+        row.addLayout(column, 3)
         self.bank_panel = BankPanel()
-        row.addWidget(self.bank_panel, 1)
+        row.addWidget(self.bank_panel, 2)
         layout.addLayout(row)  # addLayout, not addItem: it gives the widgets their parent
+        strategies.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.bank_panel.chosen.connect(self._insert_from_bank)
 
     def _add_hint_labels(self) -> None:

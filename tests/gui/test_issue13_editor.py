@@ -95,3 +95,16 @@ def test_the_fields_people_write_most_get_the_room(window: MainWindow) -> None:
     strategies = window.editor.lists["strategies"]
     assert strategies.list.width() >= ui.summary.width() * 0.9
     assert ui.summary.height() <= ui.aboutMe.height()
+
+
+def test_other_needs_labels_are_not_cut_off(window: MainWindow) -> None:
+    window.resize(1400, 900)
+    window.show()
+    needs = window.editor.ui.secondaryNeeds
+    metrics = needs.fontMetrics()
+    for row in range(needs.count()):
+        item = needs.item(row)
+        rect = needs.visualItemRect(item)
+        lines = max(1, round(rect.height() / metrics.lineSpacing()))
+        # The whole label fits in the lines its row has: wrapped, never elided.
+        assert metrics.horizontalAdvance(item.text()) <= rect.width() * lines, item.text()

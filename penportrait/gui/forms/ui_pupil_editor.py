@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QFrame, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QLineEdit, QListView, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 from penportrait.gui.fields import (DateField, PhotoWell)
 
@@ -201,6 +201,8 @@ class Ui_PupilEditor(object):
 
         self.secondaryNeeds = QListWidget(self.sendBox)
         self.secondaryNeeds.setObjectName(u"secondaryNeeds")
+        self.secondaryNeeds.setWordWrap(True)
+        self.secondaryNeeds.setResizeMode(QListView.Adjust)
 
         self.sendForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.secondaryNeeds)
 
@@ -211,6 +213,12 @@ class Ui_PupilEditor(object):
 
         self.summary = QPlainTextEdit(self.sendBox)
         self.summary.setObjectName(u"summary")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.summary.sizePolicy().hasHeightForWidth())
+        self.summary.setSizePolicy(sizePolicy)
+        self.summary.setMaximumSize(QSize(16777215, 90))
         self.summary.setTabChangesFocus(True)
 
         self.sendForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.summary)
@@ -504,6 +512,7 @@ class Ui_PupilEditor(object):
         self.primaryNeedLabel.setText(QCoreApplication.translate("PupilEditor", u"&Main area of need", None))
         self.secondaryNeedsLabel.setText(QCoreApplication.translate("PupilEditor", u"Other &needs", None))
         self.summaryLabel.setText(QCoreApplication.translate("PupilEditor", u"Needs in a &sentence", None))
+        self.summary.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"One sentence: what the need is and since when", None))
         self.aboutMeBox.setTitle(QCoreApplication.translate("PupilEditor", u"About me", None))
         self.aboutMe.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"Who I am, in my words: family, interests, what I am proud of", None))
         self.likeAdmireBox.setTitle(QCoreApplication.translate("PupilEditor", u"What people like and admire about me", None))

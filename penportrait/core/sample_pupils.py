@@ -65,7 +65,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
             ("Give instructions one step at a time and let me repeat them back", True),
             ("Put key words on my desk instead of asking me to copy from the board", True),
             ("Let me show what I know by talking or drawing, not only writing", False),
-            ("Use my cream-coloured overlay and the dyslexia-friendly font on worksheets", False),
+            ("Let me use a reading ruler when I ask for one (my own preference)", False),
         ],
         "avoid": [
             "Asking me to read aloud without warning",
@@ -155,7 +155,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "written_with": ["pupil", "parent", "speech and language therapist"],
         "reviewed_days_ago": 20,
         "photo": True,
-        "look": ("light", "brown", "short"),
+        "look": ("dark", "black", "short"),
     },
     {
         "first_name": "Zofia",
@@ -201,13 +201,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "SEMH",
         "secondary_needs": [],
         "summary": "Finds it hard to manage big feelings. Works with the wellbeing mentor weekly.",
-        "about_me": "I am Jayden. I love football and I support Arsenal. I have two dogs called "
-        "Saka and Rice.",
+        "about_me": "I am Jayden. I love space and I have a telescope. I have two dogs called "
+        "Comet and Pluto.",
         "like_admire": "Jayden is generous and loyal: he always shares his snack and sticks up "
-        "for his friends. He is a natural leader on the football pitch.",
-        "important_to_me": "Playing football at lunch. My job as class door monitor. "
+        "for his friends. He explains the planets better than the textbook.",
+        "important_to_me": "Astronomy club at lunch. My job as class door monitor. "
         "Talking to Mrs Byrne on Tuesdays.",
-        "strengths": ["Sport and team games", "Leadership", "Practical, hands-on learning"],
+        "strengths": ["Science and space", "Leadership", "Practical, hands-on learning"],
         "difficulties": [
             "Calming down after an argument at playtime",
             "Starting writing tasks",
@@ -224,7 +224,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         ],
         "avoid": [
             "Talking about my behaviour in front of the class",
-            "Taking away football as a punishment",
+            "Taking away astronomy club as a punishment",
         ],
         "pupil_voice": "When I'm angry I need space, not questions. I say sorry when I'm calm.",
         "family_voice": "He responds really well to praise and to being trusted with jobs.",
@@ -697,7 +697,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "SPLD",
         "secondary_needs": [],
         "summary": "Dyslexia and difficulties with number facts (dyscalculia), assessed in Year 6.",
-        "about_me": "I'm Mo. I play cricket for a club and I'm the best bowler in my team. "
+        "about_me": "I'm Mo. I climb at the wall in town and I'm the best on the hard routes. "
         "I like cooking with my dad and watching documentaries.",
         "like_admire": "Mo is thoughtful and a great listener. He asks brilliant questions in "
         "history and science and has a strong sense of fairness.",
@@ -1027,10 +1027,10 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "secondary_needs": [],
         "summary": "Social, emotional and mental health needs linked to early childhood "
         "experiences. EHC plan. Meets Mrs Byrne each morning.",
-        "about_me": "I'm Tyler. I'm good at boxing and I like grime music. I live with my nan.",
+        "about_me": "I'm Tyler. I'm good at chess and I write poems. I live with my nan.",
         "like_admire": "Tyler is loyal, funny and protective of younger pupils. When he trusts "
         "an adult he works really hard for them.",
-        "important_to_me": "My nan. Boxing. Seeing Mrs Byrne every morning. "
+        "important_to_me": "My nan. Chess club. Seeing Mrs Byrne every morning. "
         "Being treated with respect.",
         "strengths": ["Sport", "Humour", "Looking after others"],
         "difficulties": [
@@ -1322,9 +1322,9 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "",
         "secondary_needs": [],
         "summary": "Slow progress in reading; being assessed this term.",
-        "about_me": "I'm Sam. I like football and grime. I'm going to be a mechanic.",
+        "about_me": "I'm Sam. I like fixing bikes and baking bread. I'm going to be a mechanic.",
         "like_admire": "Sam is easy-going and respected by his peers.",
-        "important_to_me": "Football. Not being singled out.",
+        "important_to_me": "My bike. Not being singled out.",
         "strengths": ["Practical work", "Getting on with people"],
         "difficulties": ["Reading long texts"],
         "strategies": [("Check I've understood a text with two quick questions", True)],
@@ -1392,7 +1392,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "NSA",
         "secondary_needs": [],
         "summary": "Receiving SEN support for writing and organisation while awaiting assessment.",
-        "about_me": "I'm Arjun. I play tabla and I like cars.",
+        "about_me": "I'm Arjun. I play the drums and I like cars.",
         "like_admire": "Arjun is polite, musical and a quick thinker.",
         "important_to_me": "Music. My family business.",
         "strengths": ["Music", "Oral answers"],

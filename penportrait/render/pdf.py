@@ -290,9 +290,7 @@ def _paginate_overview(
             chunks.append(range(start, index))
             start, used_top = index, cont_top
     chunks.append(range(start, len(view.rows)))
-    document = _document(render_overview(view, pt, chunks), images, device)
-    document.setPageSize(content_size())
-    return document, chunks
+    return _document(render_overview(view, pt, chunks), images, device, paged=True), chunks
 
 
 def _row_tables(document: QTextDocument) -> list[QTextTable]:
@@ -390,7 +388,9 @@ def fit_html(
     return best, round(low * STEP_PT, 1)
 
 
-def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:
+def _document(
+    html: str, images: dict[str, QImage], device: QPagedPaintDevice, *, paged: bool = False
+) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDocumentMargin(0)
@@ -403,8 +403,9 @@ def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -
     document.setIndentWidth(LIST_INDENT_MM * 96 / 25.4)
     for url, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-    # One endless page while fitting (see fit_html); the width is the page's.
-    document.setPageSize(QSizeF(content_size().width(), ENDLESS))
+    # One endless page while fitting (see fit_html); the width is the page's. A document with
+    # page breaks (an overview over several sheets) is laid out on real pages from the start.
+    document.setPageSize(content_size() if paged else QSizeF(content_size().width(), ENDLESS))
     document.setHtml(html)
     return document
 

@@ -22,7 +22,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 FORMAT_NAME: Final = "penportrait.pupil"
 FORMAT_VERSION: Final = 2
@@ -263,20 +263,6 @@ class Pupil(_Part):
     portrait: Portrait = Field(default_factory=Portrait)
     review: Review = Field(default_factory=Review)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_older_versions(cls, data: Any) -> Any:
-        """An older file is read as the current version (see ``migrate``)."""
-        if isinstance(data, dict):
-            version = data.get("format_version")
-            if (
-                isinstance(version, int)
-                and not isinstance(version, bool)
-                and OLDEST_FORMAT_VERSION <= version < FORMAT_VERSION
-            ):
-                return migrate(data)
-        return data
-
     @property
     def display_name(self) -> str:
         """The name a teacher uses: preferred name (or first name) and surname."""
@@ -300,7 +286,24 @@ def load_pupil_json(data: bytes | str) -> Pupil:
     save writes the current version (and the old revision goes to history as usual). Raises
     ValidationError when the text is not a valid pupil file of any version we read.
     """
-    return Pupil.model_validate_json(data)
+    try:
+        return Pupil.model_validate_json(data)
+    except ValidationError:
+        try:
+            raw = json.loads(data)
+        except ValueError:
+            raw = None
+        if isinstance(raw, dict) and _is_older(raw.get("format_version")):
+            return Pupil.model_validate(migrate(raw))
+        raise
+
+
+def _is_older(version: object) -> bool:
+    return (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and OLDEST_FORMAT_VERSION <= version < FORMAT_VERSION
+    )
 
 
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:

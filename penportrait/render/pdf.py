@@ -91,6 +91,23 @@ def ensure_gui_application() -> None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         globals()["_APP"] = QGuiApplication([sys.argv[0] if sys.argv else "penportrait"])
     _install_fonts()
+    _keep_none_alive()
+
+
+@functools.cache
+def _keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11: every Qt method that returns nothing (setText,
+    setPageSize, setHtml...) drops a reference to None it never took. After about 16,000 such
+    calls None's count reaches zero and the process aborts ("none_dealloc"); laying out pages
+    makes a dozen a page, so a long session or a big pack would crash. Python 3.12 made None
+    immortal; before that, give it a count no program will wear down. Measured: 1,000 calls
+    of QTextDocument.setDocumentMargin lower sys.getrefcount(None) by exactly 1,000."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    count = ctypes.c_ssize_t.from_address(id(None))
+    count.value += 1 << 40
 
 
 @functools.cache
@@ -188,7 +205,9 @@ class FittedPage:
         return f"Too long for one page: shorten {shorten}"
 
 
-NOTES_ROOM: Final = 0.82  # a cover page filled less than this has room for "Notes from today"
+# A cover copy keeps its "Notes from today" box when the page with it still fits (a little
+# slack kept, so the box never pushes a page to the brim).
+NOTES_ROOM_WITH_BOX: Final = 0.98
 
 
 def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> FittedPage:
@@ -200,19 +219,20 @@ def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> Fi
     aspect = image.height() / image.width() if image is not None else 1.0
     images = {PHOTO_URL: image} if image is not None else {}
     images.update(_logo(view.logo))
-    document, size = fit_html(
-        lambda pt: render_portrait(view, pt, photo_aspect=aspect), base_pt, images
-    )
-    fitted = FittedPage(view, size, document, image)
-    if view.audience.value == "cover" and fitted.fits and fitted.fill < NOTES_ROOM:
+    if view.audience.value == "cover":
+        # Most cover copies fit at the school's size with room to spare: try that first, with
+        # the box, in one layout; otherwise fit as usual, without it.
         with_notes = _document(
-            render_portrait(view, size, photo_aspect=aspect, notes=True),
+            render_portrait(view, base_pt, photo_aspect=aspect, notes=True),
             images,
             _measuring_device(),
         )
-        if with_notes.size().height() <= content_size().height():
-            fitted = FittedPage(view, size, with_notes, image, notes=True)
-    return fitted
+        if with_notes.size().height() <= content_size().height() * NOTES_ROOM_WITH_BOX:
+            return FittedPage(view, base_pt, with_notes, image, notes=True)
+    document, size = fit_html(
+        lambda pt: render_portrait(view, pt, photo_aspect=aspect), base_pt, images
+    )
+    return FittedPage(view, size, document, image)
 
 
 def _logo(path: Path | None) -> dict[str, QImage]:
@@ -242,37 +262,44 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                 images[overview_photo_url(row.pupil_id)] = thumb.scaledToWidth(
                     240, Qt.TransformationMode.SmoothTransformation
                 )
-    document, size = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
-    if document.size().height() <= content_size().height() or not view.rows:
-        return FittedPage(view, size, document, None)
-    # More than a page even at 9 pt: paginate by whole rows, largest size that keeps to the aim.
+    device = _measuring_device()
+    page_height = content_size().height()
     floor = round(FONT_FLOOR_PT / STEP_PT)
+    at_floor = _document(render_overview(view, floor * STEP_PT), images, device)
+    if at_floor.size().height() <= page_height or not view.rows:
+        document, size = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
+        return FittedPage(view, size, document, None)
+    # More than a page even at 9 pt: split by whole rows, at the largest size that keeps to
+    # the aim. Counting sheets needs one layout of the rows (and a small one of a continued
+    # sheet's header); the sheets themselves are laid out once, at the size chosen.
     high = max(floor, round(base_pt / STEP_PT))
-    best = _paginate_overview(view, floor * STEP_PT, images)
-    if len(best[1]) <= OVERVIEW_PAGES_AIM and high > floor:
-        low = floor
+    low, chunks = floor, _sheets(view, FONT_FLOOR_PT, images, at_floor)
+    if len(chunks) <= OVERVIEW_PAGES_AIM:
+        high += 1
         while high - low > 1:
             middle = (low + high) // 2
-            candidate = _paginate_overview(view, middle * STEP_PT, images)
-            if len(candidate[1]) <= OVERVIEW_PAGES_AIM:
-                low, best = middle, candidate
+            candidate = _sheets(view, middle * STEP_PT, images)
+            if len(candidate) <= OVERVIEW_PAGES_AIM:
+                low, chunks = middle, candidate
             else:
                 high = middle
-        size = round(low * STEP_PT, 1)
-    else:
-        size = FONT_FLOOR_PT
-    return FittedPage(view, size, best[0], None)
+    size = round(low * STEP_PT, 1)
+    document = _document(render_overview(view, size, chunks), images, device, paged=True)
+    return FittedPage(view, size, document, None)
 
 
-def _paginate_overview(
-    view: OverviewView, pt: float, images: dict[str, QImage]
-) -> tuple[QTextDocument, list[range]]:
-    """The overview at ``pt`` split between sheets by whole rows, laid out on real pages."""
+def _sheets(
+    view: OverviewView,
+    pt: float,
+    images: dict[str, QImage],
+    single: QTextDocument | None = None,
+) -> list[range]:
+    """The overview's rows at ``pt`` split between sheets, whole rows only (greedy)."""
     device = _measuring_device()
     page_height = content_size().height() - 2  # a little slack for rounding
-    single = _document(render_overview(view, pt), images, device)
+    if single is None:
+        single = _document(render_overview(view, pt), images, device)
     tops, bottom, first_top = _row_extents(single)
-    # The height of a continued sheet's band and header: measured from a two-sheet layout.
     cont_top = first_top
     if len(view.rows) > 1:
         probe = _document(
@@ -290,7 +317,7 @@ def _paginate_overview(
             chunks.append(range(start, index))
             start, used_top = index, cont_top
     chunks.append(range(start, len(view.rows)))
-    return _document(render_overview(view, pt, chunks), images, device, paged=True), chunks
+    return chunks
 
 
 def _row_tables(document: QTextDocument) -> list[QTextTable]:

@@ -310,3 +310,20 @@ def test_word_pages_have_page_numbers_a_true_date_and_the_logo(
     # And on the PDF: the logo is drawn in the header band of the portrait.
     page = fit_portrait(store, pupil, settings, Audience.COVER)
     assert "penportrait-logo:school" in page.fitted.document.toHtml()
+
+
+def test_many_qt_calls_do_not_wear_none_down() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on each void call: a big pack or
+    a long session of live previews used to abort the process ("none_dealloc")."""
+    import sys
+
+    from PySide6.QtGui import QTextDocument
+
+    from penportrait.render.pdf import ensure_gui_application
+
+    ensure_gui_application()
+    document = QTextDocument()
+    before = sys.getrefcount(None)
+    for _ in range(40_000):  # more than None's whole count without the guard
+        document.setDocumentMargin(0)
+    assert sys.getrefcount(None) > 1_000_000 or sys.getrefcount(None) >= before

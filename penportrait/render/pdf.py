@@ -272,18 +272,19 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
     # More than a page even at 9 pt: split by whole rows, at the largest size that keeps to
     # the aim. Counting sheets needs one layout of the rows (and a small one of a continued
     # sheet's header); the sheets themselves are laid out once, at the size chosen.
-    high = max(floor, round(base_pt / STEP_PT))
-    low, chunks = floor, _sheets(view, FONT_FLOOR_PT, images, at_floor)
+    # Sizes in half points (what Word stores): a bisection of a few layouts, not a dozen.
+    low, chunks = 0, _sheets(view, FONT_FLOOR_PT, images, at_floor)
+    sizes = [FONT_FLOOR_PT + step / 2 for step in range(int((base_pt - FONT_FLOOR_PT) * 2) + 1)]
     if len(chunks) <= OVERVIEW_PAGES_AIM:
-        high += 1
+        high = len(sizes)
         while high - low > 1:
             middle = (low + high) // 2
-            candidate = _sheets(view, middle * STEP_PT, images)
+            candidate = _sheets(view, sizes[middle], images)
             if len(candidate) <= OVERVIEW_PAGES_AIM:
                 low, chunks = middle, candidate
             else:
                 high = middle
-    size = round(low * STEP_PT, 1)
+    size = sizes[low]
     document = _document(render_overview(view, size, chunks), images, device, paged=True)
     return FittedPage(view, size, document, None)
 

@@ -398,9 +398,12 @@ def _need_line(pupil: Pupil, *, show_summary: bool) -> str:
         said = _stems(" ".join(parts))
         sentences = re.split(r"(?<=[.!?])\s+", summary)
         summary = " ".join(s for s in sentences if not _stems(s) <= said)
-        if summary and parts[0].casefold() in summary.casefold() and len(parts) > 1:
-            parts = parts[1:]
+        # ...and any label the summary itself says ("Social, emotional and mental health
+        # needs linked to..." already names the need).
+        parts = [p for p in parts if p.casefold() not in summary.casefold()]
     line = " · ".join(parts)
+    if not line:
+        return summary
     if summary:
         line = f"{line}. {summary}" if not line.endswith(".") else f"{line} {summary}"
     return line

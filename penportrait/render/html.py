@@ -209,6 +209,7 @@ def render_portrait(
             c=palette,
             section_colours=SECTION_COLOURS,
             tile_colour=palette.TILES[page.tile_colour],
+            tile_pad=_tile_pad(base_pt),
             photo_url=PHOTO_URL,
             logo_url=LOGO_URL,
             notes=notes,
@@ -220,6 +221,13 @@ def render_portrait(
             right_width=100 - left_width - (2 if left and right else 0),
         )
     )
+
+
+def _tile_pad(base_pt: float) -> int:
+    """Padding above and below the initials that makes the tile as tall as it is wide, the
+    size of a photo (Qt ignores a cell's height)."""
+    line_mm = FontSizes(base_pt).initials * 1.15 * 25.4 / 72
+    return Lengths(1.0).mm(max(1.0, (PHOTO_WIDTH_MM - line_mm) / 2))
 
 
 OVERVIEW_COLUMNS: Final = (

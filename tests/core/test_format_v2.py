@@ -16,7 +16,7 @@ from penportrait.core.model import FORMAT_VERSION, Pupil, load_pupil_json
 from penportrait.core.school import load_school
 from penportrait.core.sections import Section
 from penportrait.core.store import PupilFileError, Store
-from tests.helpers import version_1_example
+from tests.helpers import example, version_1_example
 
 
 def write_v1(store: Store, **changes: object) -> Path:
@@ -104,3 +104,22 @@ def test_the_sample_school_has_a_full_class_with_alerts_that_say_what_to_do(
     assert any(c.cover for p in oak for c in p.portrait.contacts)
     settings, _ = load_school(tmp_path / "school")
     assert settings.emergency_contacts
+
+
+def test_the_need_line_says_each_thing_once() -> None:
+    from penportrait.core.school import SchoolSettings
+    from penportrait.core.views import Audience, page_view
+
+    data = example()
+    data["send"].update(
+        status="ehcp",
+        primary_need="ASD",
+        summary="Autistic. EHC plan since 2024. Speech and language therapy once a half term.",
+    )
+    view = page_view(Pupil.model_validate(data), SchoolSettings(), Audience.STAFF)
+    assert view.need == "Autism. EHC plan since 2024. Speech and language therapy once a half term."
+    data["send"].update(
+        status="ehcp", primary_need="SEMH", summary="Social, emotional and mental health needs."
+    )
+    view = page_view(Pupil.model_validate(data), SchoolSettings(), Audience.STAFF)
+    assert view.need == "EHC plan. Social, emotional and mental health needs."

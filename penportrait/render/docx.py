@@ -36,7 +36,7 @@ from penportrait.core.views import (
     columns,
 )
 from penportrait.render import palette
-from penportrait.render.html import OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
+from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
 from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
 
 FONT: Final = "Arial"
@@ -55,6 +55,7 @@ class WordPage:
     footer: Footer
     photo: bytes | None = None  # the page's photo (already cropped), JPEG or PNG bytes
     logo: bytes | None = None  # the school's logo file
+    notes: bool = False  # a "Notes from today" box, as on the PDF
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
     _header_band(document, page, base)
     _gap(document, base)
     if view.emergency:
-        strip = _labelled_strip(document, "Emergency", palette.BAND, [], base)
+        strip = _labelled_strip(document, "In an emergency", palette.BAND, [], base)
         _contact_runs(strip.paragraphs[0], view.emergency, base)
         _gap(document, base)
     if view.alerts:
@@ -172,6 +173,15 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
         _contact_runs(strip.paragraphs[0], view.contacts, base)
     if view.written_with:
         _run(document.add_paragraph(), view.written_with + ".", base * 0.85, colour=palette.MUTED)
+    if page.notes:
+        _gap(document, base)
+        box = _table(document, 1, [PAGE_WIDTH_MM]).rows[0].cells[0]
+        _borders(box, palette.RULE, sides=("top", "left", "bottom", "right"))
+        first = box.paragraphs[0]
+        _run(first, "Notes from today", base * 0.85, bold=True)
+        _run(first, " (for the class teacher: what went well, anything to follow up)", base * 0.85)
+        for _ in range(NOTES_LINES):
+            _run(box.add_paragraph(), "\u00a0", base * 0.85)
     # The last paragraph of a page must be tiny, or Word may spill it onto a new page.
     _shrink_last_paragraph(document)
 
@@ -228,7 +238,7 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     _run(first, f"Printed {view.printed_on}", base * 0.85, colour=palette.BAND_SOFT)
     _run(_right(right.add_paragraph()), "CONFIDENTIAL", base, bold=True, colour=palette.WHITE)
     if view.emergency:
-        strip = _labelled_strip(document, "Emergency", palette.BAND, [], base)
+        strip = _labelled_strip(document, "In an emergency", palette.BAND, [], base)
         _contact_runs(strip.paragraphs[0], view.emergency, base)
     if view.alerts:
         _labelled_strip(
@@ -625,13 +635,11 @@ def _footer(document: WordDocument, footer: Footer) -> None:
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     _top_rule(paragraph)
     _run(paragraph, f"{footer.left}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
-    # Page n of m, counted by Word itself (a long portrait may run onto a second sheet).
+    # The page number within this portrait (or overview), counted by Word itself: each is its
+    # own section numbered from 1. Not "of m": LibreOffice counts SECTIONPAGES wrongly ("2 of
+    # 1"), and a wrong count is worse than none.
     _run(paragraph, " · Page ", 7.5, colour=palette.MUTED)
     _field(paragraph, "PAGE")
-    _run(paragraph, " of ", 7.5, colour=palette.MUTED)
-    _field(paragraph, "SECTIONPAGES")
-    # Each page (portrait or overview) is its own section, numbered from 1: "Page 2 of 2" is
-    # the second sheet of this pupil, not of the whole pack.
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
     section._sectPr.append(numbering)

@@ -106,7 +106,14 @@ def word_page(page: PrintedPage) -> WordPage:
     fitted = page.fitted
     assert isinstance(fitted.view, PageView), "a portrait page"
     logo = _logo_bytes(fitted.view.logo)
-    return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted), logo=logo)
+    return WordPage(
+        fitted.view,
+        fitted.base_pt,
+        page.footer,
+        photo=_jpeg(fitted),
+        logo=logo,
+        notes=fitted.notes,
+    )
 
 
 def _logo_bytes(path: Path | None) -> bytes | None:

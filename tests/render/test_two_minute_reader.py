@@ -303,7 +303,11 @@ def test_word_pages_have_page_numbers_a_true_date_and_the_logo(
     write_pack(build_pack(store, [pupil], settings, PackRequest(("6H",))), out)
     document = docx.Document(str(out))
     footer = document.sections[0].footer._element.xml
-    assert " PAGE " in footer and " SECTIONPAGES " in footer
+    assert " PAGE " in footer and "Page " in footer
+    restart = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgNumType"
+    assert all(s._sectPr.find(restart) is not None for s in document.sections)
+    notes = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert any(text.startswith("Notes from today") for text in notes)
     assert document.core_properties.created.year == clock.now().year
     pictures = [s for s in document.inline_shapes]
     assert len(pictures) >= 2  # the logo on the overview and on the portrait

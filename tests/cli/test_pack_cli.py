@@ -84,3 +84,12 @@ def test_pack_pdf_page_count_matches(
     out = tmp_path / "p.pdf"
     run(capsys, "pack", "--data", str(sample_dir), "10 English Set 3", "-o", str(out))
     assert len(PdfReader(out).pages) == 11
+
+
+def test_pack_warns_naming_pupils_with_overdue_reviews(
+    capsys: pytest.CaptureFixture[str], sample_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "p.pdf"
+    code, _, err = run(capsys, "pack", "--data", str(sample_dir), "8R", "-o", str(out))
+    assert code == 0 and out.exists()
+    assert "warning: Review overdue for Mo Ali." in err

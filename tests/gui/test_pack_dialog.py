@@ -117,3 +117,19 @@ def test_print_uses_the_system_dialog(qtbot: QtBot, window: MainWindow, printed_
     with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
         dialog.make_button.click()
     assert len(PdfReader(printed_pdf).pages) == 6
+
+
+def test_the_pack_dialog_warns_naming_pupils_with_overdue_reviews(
+    qtbot: QtBot,
+    window: MainWindow,
+    printed_pdf: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    dialog = window.make_pack()
+    tick(dialog, "8 Maths Set 2")
+    dialog.as_print.setChecked(True)
+    with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
+        dialog.make_button.click()
+    warned = dict(message_boxes)["Before you print"]
+    assert "Review overdue for Mo Ali" in warned
+    assert dialog.warnings == ["Review overdue for Mo Ali"]

@@ -331,3 +331,26 @@ def test_many_qt_calls_do_not_wear_none_down() -> None:
     for _ in range(40_000):  # more than None's whole count without the guard
         document.setDocumentMargin(0)
     assert sys.getrefcount(None) > 1_000_000 or sys.getrefcount(None) >= before
+
+
+def test_a_date_of_birth_or_upn_never_breaks_inside_its_value(store: Store, tmp_path: Path) -> None:
+    import subprocess
+
+    data = example(revision=0)
+    data["pupil"]["groups"] = ["6H", "Maths Set 2", "Science Set 1", "Nurture group"]
+    data["pupil"]["date_of_birth"] = "2017-10-27"
+    data["pupil"]["upn"] = "A123456789012"
+    data["pupil"]["pronouns"] = "she/her"
+    _, pdf = portrait_pdf(store, Pupil.model_validate(data), Audience.STAFF)
+    source = tmp_path / "page.pdf"
+    source.write_bytes(pdf)
+    # Lines as they are printed (poppler's layout mode), not pypdf's runs of text.
+    laid_out = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(source), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = [" ".join(line.replace("\u2060", "").split()) for line in laid_out.splitlines()]
+    assert any("27 October 2017" in line for line in lines), lines[:8]
+    assert any("UPN A123456789012" in line for line in lines), lines[:8]

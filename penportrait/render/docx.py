@@ -147,7 +147,7 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
     if view.alerts:
         _labelled_strip(
             document,
-            "\u25b2 MEDICAL ALERT",
+            "MEDICAL \u25b2 ALERT",
             palette.ALERT,
             [medical_line(note) for note in view.alerts],
             base,
@@ -243,7 +243,7 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     if view.alerts:
         _labelled_strip(
             document,
-            "\u25b2 MEDICAL ALERTS",
+            "MEDICAL \u25b2 ALERTS",
             palette.ALERT,
             [f"{note.pupil_name}: {medical_line(note)}" for note in view.alerts],
             base,

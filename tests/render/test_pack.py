@@ -75,7 +75,7 @@ def test_the_overview_lists_send_and_medical_pupils_with_must_dos(sample_store: 
     assert squash("Zofia") not in overview
     # The alerts come first, above the table, each with the pupil's name and what to do.
     table = overview.index(squash("Pupil MUST DO Please avoid Call"))
-    assert overview.index(squash("MEDICAL ALERTS")) < table
+    assert overview.index(squash("MEDICAL ▲ ALERTS")) < table
     assert squash("Harry Thompson: Evacuation") in overview[:table]
     assert squash("Noah Williams: Type 1 diabetes") in overview[:table]
     rows = overview[table:] + squash(pages[1])

@@ -91,7 +91,7 @@ def test_a_medical_alert_says_what_to_do_first_and_routine_care_is_not_an_alert(
     store: Store,
 ) -> None:
     text = squash(pdf_pages(portrait_pdf(store, jay(), Audience.COVER)[1])[0])
-    alert = text.index(squash("MEDICAL ALERT"))
+    alert = text.index(squash("MEDICAL ▲ ALERT"))
     what_to_do = text.index(squash("What to do: Two puffs of the blue inhaler"))
     assert alert < what_to_do < text.index(squash("Signs: Wheezing"))
     assert squash("Kit: Blue inhaler in the class medical box") in text
@@ -237,7 +237,7 @@ def test_in_greyscale_medical_must_do_and_headings_stay_apart(store: Store) -> N
     assert level["help"] - level["must do"] >= 40
     # MEDICAL's own frame: a heavy red border around the alert, so it reads without colour.
     text = squash(pdf_pages(portrait_pdf(store, pupil, Audience.COVER)[1])[0])
-    assert squash("▲ MEDICAL ALERT") in text and squash("■ MUST DO") in text
+    assert squash("MEDICAL ▲ ALERT") in text and squash("■ MUST DO") in text
     assert squash("× Touching me without asking") in text
 
 

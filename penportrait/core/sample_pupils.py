@@ -138,6 +138,8 @@ PUPILS: Final[list[dict[str, Any]]] = [
             "Moving my seat without telling me first",
             "Raising your voice: I hear it as being told off, even when you are not",
         ],
+        "communication": "I talk in full sentences, but when I am worried I go quiet. Show me "
+        "a picture or write it down, and let me point to my answer.",
         "pupil_voice": "I am good at remembering things. I don't like surprises because my "
         "body goes wobbly. If I hold up my red card it means I need a break, not that I am "
         "being naughty. I will come back when my timer finishes.",
@@ -226,6 +228,8 @@ PUPILS: Final[list[dict[str, Any]]] = [
             "Talking about my behaviour in front of the class",
             "Taking away astronomy club as a punishment",
         ],
+        "upset_signs": "First I tap my pencil and go red; then I push my chair back. Give me "
+        "a calm choice of two and let me go to the reading corner.",
         "pupil_voice": "When I'm angry I need space, not questions. I say sorry when I'm calm.",
         "family_voice": "He responds really well to praise and to being trusted with jobs.",
         "targets": [

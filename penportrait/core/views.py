@@ -459,6 +459,8 @@ LEFT_SECTIONS: Final = (
 RIGHT_SECTIONS: Final = (
     Section.STRATEGIES,
     Section.AVOID,
+    Section.COMMUNICATION,
+    Section.UPSET_SIGNS,
     Section.DIFFICULTIES,
     Section.TARGETS,
     Section.ACCESS_ARRANGEMENTS,

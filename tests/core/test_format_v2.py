@@ -123,3 +123,14 @@ def test_the_need_line_says_each_thing_once() -> None:
     )
     view = page_view(Pupil.model_validate(data), SchoolSettings(), Audience.STAFF)
     assert view.need == "EHC plan. Social, emotional and mental health needs."
+
+
+def test_the_plain_english_checker_reads_medical_notes_and_the_new_sections() -> None:
+    from penportrait.core.plain_english import load_checker
+
+    data = example()
+    data["portrait"]["medical"] = [{"condition": "Asthma", "action": "Ask the SALT"}]
+    data["portrait"]["communication"] = "I use PECS"
+    checker, _ = load_checker(None)
+    fields = {hint.field for hint in checker.check_pupil(Pupil.model_validate(data))}
+    assert {"medical", "communication"} <= fields

@@ -354,3 +354,19 @@ def test_a_date_of_birth_or_upn_never_breaks_inside_its_value(store: Store, tmp_
     lines = [" ".join(line.replace("\u2060", "").split()) for line in laid_out.splitlines()]
     assert any("27 October 2017" in line for line in lines), lines[:8]
     assert any("UPN A123456789012" in line for line in lines), lines[:8]
+
+
+def test_how_i_communicate_and_signs_i_am_upset_are_on_the_page_and_in_word(
+    store: Store,
+) -> None:
+    pupil = jay(
+        communication="I use Makaton signs with my words",
+        upset_signs="I go quiet and pull my hood up. Give me two minutes",
+    )
+    text = squash(pdf_pages(portrait_pdf(store, pupil, Audience.COVER)[1])[0])
+    assert squash("How I communicate I use Makaton signs with my words") in text
+    assert squash("Signs I am getting upset, and what helps") in text
+    assert squash("I go quiet and pull my hood up") in text
+    page = fit_portrait(store, pupil, SchoolSettings(), Audience.COVER)
+    xml = docx.Document(io.BytesIO(docx_bytes([word_page(page)]))).element.xml
+    assert "How I communicate" in xml and "pull my hood up" in xml

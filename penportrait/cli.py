@@ -488,6 +488,8 @@ def _pack(args: argparse.Namespace) -> int:
     except RenderError as error:
         raise UserError(str(error)) from None
     _warn_bad_files(scan)
+    for warning in pack.warnings:
+        print(f"penportrait: warning: {warning}.", file=sys.stderr)
     copies = f", {args.copies} numbered copies" if args.copies > 1 else ""
     print(
         f"Wrote a {args.audience} pack for {', '.join(groups)}: {pack.pupils} portraits"

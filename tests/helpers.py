@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-# The example from DESIGN.md, key for key.
+# The example from DESIGN.md, key for key, as format version 2 writes it.
 DESIGN_EXAMPLE: dict[str, Any] = {
     "format": "penportrait.pupil",
-    "format_version": 1,
+    "format_version": 2,
     "id": "2f6c1e0a-8c1d-4d5e-9f4e-3a7b9c0d1e2f",
     "revision": 3,
     "updated_at": "2026-11-20T15:40:00+00:00",
@@ -43,10 +43,12 @@ DESIGN_EXAMPLE: dict[str, Any] = {
         "avoid": [],
         "pupil_voice": "",
         "family_voice": "",
+        "communication": "",
+        "upset_signs": "",
         "targets": [],
         "medical": [],
         "access_arrangements": [],
-        "contacts": [{"name": "Mrs K. Okafor", "role": "SENCO"}],
+        "contacts": [{"name": "Mrs K. Okafor", "role": "SENCO", "cover": False}],
     },
     "review": {
         "last_reviewed": "2026-09-18",
@@ -55,6 +57,17 @@ DESIGN_EXAMPLE: dict[str, Any] = {
         "author": "K. Okafor",
     },
 }
+
+
+def version_1_example(**changes: Any) -> dict[str, Any]:
+    """The DESIGN.md example as format version 1 wrote it (medical notes were plain lines)."""
+    data = example(**changes)
+    data["format_version"] = 1
+    for key in ("communication", "upset_signs"):
+        data["portrait"].pop(key)
+    for contact in data["portrait"]["contacts"]:
+        contact.pop("cover")
+    return data
 
 
 def example(**changes: Any) -> dict[str, Any]:

@@ -28,7 +28,8 @@ FIELDS: Final[list[tuple[str, str]]] = [
         (f"portrait.{section.value}", SECTION_HEADINGS[section])
         for section in (
             Section.ABOUT_ME, Section.LIKE_ADMIRE, Section.IMPORTANT_TO_ME, Section.STRENGTHS,
-            Section.DIFFICULTIES, Section.STRATEGIES, Section.AVOID, Section.PUPIL_VOICE,
+            Section.DIFFICULTIES, Section.STRATEGIES, Section.AVOID, Section.COMMUNICATION,
+            Section.UPSET_SIGNS, Section.PUPIL_VOICE,
             Section.FAMILY_VOICE, Section.TARGETS, Section.MEDICAL,
             Section.ACCESS_ARRANGEMENTS, Section.CONTACTS,
         )
@@ -89,7 +90,20 @@ def _item(value: Any) -> str:
         if "text" in value:
             return ("MUST DO: " if value.get("essential") else "") + str(value["text"])
         if "name" in value:
-            return f"{value['name']} ({value['role']})" if value.get("role") else str(value["name"])
+            who = f"{value['name']} ({value['role']})" if value.get("role") else str(value["name"])
+            return who + (", call during cover" if value.get("cover") else "")
+        if "condition" in value:  # a medical note
+            kind = "Alert" if value.get("kind") == "alert" else "Routine care"
+            parts = [f"{kind}: {value.get('condition') or '(no condition)'}"]
+            for key, label in (
+                ("action", "do"),
+                ("signs", "signs"),
+                ("kit", "kit"),
+                ("call", "call"),
+            ):
+                if value.get(key):
+                    parts.append(f"{label}: {value[key]}")
+            return ", ".join(parts)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

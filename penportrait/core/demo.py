@@ -18,8 +18,9 @@ from PIL import Image, ImageDraw
 
 from penportrait.core import files
 from penportrait.core.model import Pupil
+from penportrait.core.sample_class import class_pupils
 from penportrait.core.sample_pupils import PUPILS, SCHOOL_NAME, SENCO
-from penportrait.core.school import SchoolSettings, save_school
+from penportrait.core.school import EmergencyContact, SchoolSettings, save_school
 from penportrait.core.store import Store
 
 from . import clock
@@ -39,10 +40,17 @@ def write_sample_school(root: Path, *, today: dt.date | None = None) -> list[Pup
     if not store.is_empty():
         raise FolderNotEmptyError(f"{root} already has pupils; choose an empty folder")
     today = today or clock.today()
-    settings = SchoolSettings(name=SCHOOL_NAME)
+    settings = SchoolSettings(
+        name=SCHOOL_NAME,
+        emergency_contacts=[
+            EmergencyContact(who="School office", where="main entrance, extension 200"),
+            EmergencyContact(who="On-call senior leader", where="radio, or extension 210"),
+            EmergencyContact(who="SENCO, Mrs K. Okafor", where="room G12, extension 230"),
+        ],
+    )
     save_school(root, settings)
     written = []
-    for index, entry in enumerate(PUPILS):
+    for index, entry in enumerate([*PUPILS, *class_pupils()]):
         pupil = sample_pupil(entry, index, today, settings)
         if entry["photo"]:
             name = f"{pupil.id}.jpg"
@@ -88,11 +96,16 @@ def sample_pupil(
             },
             "portrait": {
                 **{key: entry[key] for key in _TEXT_KEYS},
+                **{key: entry[key] for key in _OPTIONAL_TEXT if key in entry},
+                "medical": [
+                    {"kind": "alert", "condition": note} if isinstance(note, str) else note
+                    for note in entry["medical"]
+                ],
                 "strategies": [
                     {"text": text, "essential": essential, "bank_id": None}
                     for text, essential in entry["strategies"]
                 ],
-                "contacts": list(entry["contacts"]),
+                "contacts": [dict(c) for c in entry["contacts"]],
             },
             "review": {
                 "last_reviewed": last_reviewed.isoformat(),
@@ -106,8 +119,9 @@ def sample_pupil(
 
 _TEXT_KEYS: Final = (
     "about_me", "like_admire", "important_to_me", "strengths", "difficulties", "avoid",
-    "pupil_voice", "family_voice", "targets", "medical", "access_arrangements",
+    "pupil_voice", "family_voice", "targets", "access_arrangements",
 )  # fmt: skip
+_OPTIONAL_TEXT: Final = ("communication", "upset_signs")
 
 
 def _birthday(year_group: int, today: dt.date, rng: random.Random) -> dt.date:

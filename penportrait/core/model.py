@@ -1,4 +1,9 @@
-"""The pupil file, format version 1 (DESIGN.md, "The data folder").
+"""The pupil file, format version 2 (DESIGN.md, "The data folder").
+
+Version 2 gave medical notes a structure a first-aider recognises (condition, signs, what to
+do, where the kit is, whom to call; an alert or routine care), let a contact be marked as the
+one to call during cover, and added "How I communicate" and "Signs I am getting upset, and what
+helps". Version 1 files still load (``migrate``) and are written as version 2 on the next save.
 
 One pupil per JSON file. The models are strict (a number is not a string, "yes" is not a
 boolean) so that a wrong type is reported rather than guessed at, and every model keeps keys it
@@ -20,7 +25,8 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 FORMAT_NAME: Final = "penportrait.pupil"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
+OLDEST_FORMAT_VERSION: Final = 1
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 _ID_RE: Final = re.compile(ID_PATTERN)
@@ -161,10 +167,33 @@ class Strategy(_Part):
 
 
 class Contact(_Part):
-    """A key adult: whom to go to about this pupil."""
+    """A key adult: whom to go to about this pupil. ``cover`` marks the one to call when the
+    usual staff are away (most pupils' first contact is the teacher who is absent)."""
 
     name: str
     role: str = ""
+    cover: bool = False
+
+
+MedicalKindValue = Literal["alert", "routine"]
+
+
+class MedicalNote(_Part):
+    """A medical need, as a first-aider reads it: what it is, what to look for, what to do.
+
+    An ``alert`` can become an emergency (anaphylaxis, seizures, asthma) and is printed in the
+    alert box; ``routine`` care (daily stretches, a hearing-aid check) is printed as care."""
+
+    kind: MedicalKindValue = "alert"
+    condition: str = ""
+    signs: str = ""
+    action: str = ""  # what to do, in plain words: printed first
+    kit: str = ""  # where the medicine or kit is kept
+    call: str = ""  # whom to call
+
+    @property
+    def is_alert(self) -> bool:
+        return self.kind == "alert"
 
 
 class PupilDetails(_Part):
@@ -203,8 +232,10 @@ class Portrait(_Part):
     avoid: list[str] = Field(default_factory=list)
     pupil_voice: str = ""
     family_voice: str = ""
+    communication: str = ""  # How I communicate
+    upset_signs: str = ""  # Signs I am getting upset, and what helps
     targets: list[str] = Field(default_factory=list)
-    medical: list[str] = Field(default_factory=list)
+    medical: list[MedicalNote] = Field(default_factory=list)
     access_arrangements: list[str] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
 
@@ -222,7 +253,7 @@ class Pupil(_Part):
     """One pupil file: ``pupils/<id>.json``."""
 
     format: Literal["penportrait.pupil"] = FORMAT_NAME
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[2] = FORMAT_VERSION
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     revision: Annotated[int, Field(ge=0)] = 0
     updated_at: Timestamp = ""
@@ -245,6 +276,54 @@ class Pupil(_Part):
     def to_json(self) -> str:
         """The file's text: UTF-8, pretty-printed, keys in a stable order."""
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def load_pupil_json(data: bytes | str) -> Pupil:
+    """A pupil from a file's text, of this format version or any older one.
+
+    The current version validates straight from JSON (the fast path when opening thousands of
+    files); an older one is migrated in memory first. The file itself is not touched: the next
+    save writes the current version (and the old revision goes to history as usual). Raises
+    ValidationError when the text is not a valid pupil file of any version we read.
+    """
+    try:
+        return Pupil.model_validate_json(data)
+    except ValidationError:
+        try:
+            raw = json.loads(data)
+        except ValueError:
+            raw = None
+        if isinstance(raw, dict) and _is_older(raw.get("format_version")):
+            return Pupil.model_validate(migrate(raw))
+        raise
+
+
+def _is_older(version: object) -> bool:
+    return (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and OLDEST_FORMAT_VERSION <= version < FORMAT_VERSION
+    )
+
+
+def migrate(raw: dict[str, Any]) -> dict[str, Any]:
+    """A pupil file's data, brought up from an older format version to the current one."""
+    data = dict(raw)
+    if data.get("format_version") == 1:
+        portrait = data.get("portrait")
+        if isinstance(portrait, dict):
+            medical = portrait.get("medical")
+            if isinstance(medical, list):
+                # A version 1 note was one line of text: keep every word as the condition, and
+                # treat it as an alert (the safe reading) until someone sorts it.
+                portrait = dict(portrait)
+                portrait["medical"] = [
+                    {"kind": "alert", "condition": note} if isinstance(note, str) else note
+                    for note in medical
+                ]
+                data["portrait"] = portrait
+        data["format_version"] = 2
+    return data
 
 
 def is_valid_id(value: str) -> bool:
@@ -289,8 +368,8 @@ def _is_small(value: Any) -> bool:
 def schema_json() -> str:
     """The JSON Schema of the pupil file, as committed in docs/pupil.schema.json."""
     schema = Pupil.model_json_schema(mode="validation")
-    schema["$id"] = "https://penportrait.invalid/schema/pupil-v1.json"
-    schema["title"] = "PenPortrait pupil file, format version 1"
+    schema["$id"] = f"https://penportrait.invalid/schema/pupil-v{FORMAT_VERSION}.json"
+    schema["title"] = f"PenPortrait pupil file, format version {FORMAT_VERSION}"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from penportrait import resources
 from penportrait.core import school_files
-from penportrait.core.model import Pupil
+from penportrait.core.model import MedicalNote, Pupil
 from penportrait.core.sections import SECTION_HEADINGS, Section
 from penportrait.core.store import Problem
 
@@ -175,6 +175,7 @@ def _portrait_texts(pupil: Pupil) -> list[tuple[str, str, list[str]]]:
             for section in (
                 Section.ABOUT_ME, Section.LIKE_ADMIRE, Section.IMPORTANT_TO_ME,
                 Section.STRENGTHS, Section.DIFFICULTIES, Section.STRATEGIES, Section.AVOID,
+                Section.COMMUNICATION, Section.UPSET_SIGNS,
                 Section.PUPIL_VOICE, Section.FAMILY_VOICE, Section.TARGETS, Section.MEDICAL,
                 Section.ACCESS_ARRANGEMENTS,
             )
@@ -187,8 +188,15 @@ def _texts(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        texts = (getattr(item, "text", item) for item in value)
-        return [text for text in texts if isinstance(text, str)]
+        found: list[str] = []
+        for item in value:
+            if isinstance(item, MedicalNote):  # every part a first-aider reads
+                found += [item.condition, item.signs, item.action, item.kit, item.call]
+            else:
+                text = getattr(item, "text", item)
+                if isinstance(text, str):
+                    found.append(text)
+        return [text for text in found if text]
     return []
 
 

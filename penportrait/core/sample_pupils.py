@@ -65,7 +65,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
             ("Give instructions one step at a time and let me repeat them back", True),
             ("Put key words on my desk instead of asking me to copy from the board", True),
             ("Let me show what I know by talking or drawing, not only writing", False),
-            ("Use my cream-coloured overlay and the dyslexia-friendly font on worksheets", False),
+            ("Let me use a reading ruler when I ask for one (my own preference)", False),
         ],
         "avoid": [
             "Asking me to read aloud without warning",
@@ -138,6 +138,8 @@ PUPILS: Final[list[dict[str, Any]]] = [
             "Moving my seat without telling me first",
             "Raising your voice: I hear it as being told off, even when you are not",
         ],
+        "communication": "I talk in full sentences, but when I am worried I go quiet. Show me "
+        "a picture or write it down, and let me point to my answer.",
         "pupil_voice": "I am good at remembering things. I don't like surprises because my "
         "body goes wobbly. If I hold up my red card it means I need a break, not that I am "
         "being naughty. I will come back when my timer finishes.",
@@ -155,7 +157,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "written_with": ["pupil", "parent", "speech and language therapist"],
         "reviewed_days_ago": 20,
         "photo": True,
-        "look": ("light", "brown", "short"),
+        "look": ("dark", "black", "short"),
     },
     {
         "first_name": "Zofia",
@@ -201,13 +203,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "SEMH",
         "secondary_needs": [],
         "summary": "Finds it hard to manage big feelings. Works with the wellbeing mentor weekly.",
-        "about_me": "I am Jayden. I love football and I support Arsenal. I have two dogs called "
-        "Saka and Rice.",
+        "about_me": "I am Jayden. I love space and I have a telescope. I have two dogs called "
+        "Comet and Pluto.",
         "like_admire": "Jayden is generous and loyal: he always shares his snack and sticks up "
-        "for his friends. He is a natural leader on the football pitch.",
-        "important_to_me": "Playing football at lunch. My job as class door monitor. "
+        "for his friends. He explains the planets better than the textbook.",
+        "important_to_me": "Astronomy club at lunch. My job as class door monitor. "
         "Talking to Mrs Byrne on Tuesdays.",
-        "strengths": ["Sport and team games", "Leadership", "Practical, hands-on learning"],
+        "strengths": ["Science and space", "Leadership", "Practical, hands-on learning"],
         "difficulties": [
             "Calming down after an argument at playtime",
             "Starting writing tasks",
@@ -224,8 +226,10 @@ PUPILS: Final[list[dict[str, Any]]] = [
         ],
         "avoid": [
             "Talking about my behaviour in front of the class",
-            "Taking away football as a punishment",
+            "Taking away astronomy club as a punishment",
         ],
+        "upset_signs": "First I tap my pencil and go red; then I push my chair back. Give me "
+        "a calm choice of two and let me go to the reading corner.",
         "pupil_voice": "When I'm angry I need space, not questions. I say sorry when I'm calm.",
         "family_voice": "He responds really well to praise and to being trusted with jobs.",
         "targets": [
@@ -276,7 +280,14 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "I ask you to say it again.",
         "family_voice": "",
         "targets": [],
-        "medical": ["Spare hearing aid batteries are in the class first-aid bag"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "Hearing aids",
+                "action": "Check both aids are in and working at the start of the lesson",
+                "kit": "Spare batteries in the class first-aid bag",
+            }
+        ],
         "access_arrangements": [],
         "contacts": [WALSH, CLARKE, SENCO],
         "written_with": ["pupil", "parent", "teacher of the deaf"],
@@ -405,8 +416,19 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "he needs if you ask him.",
         "targets": ["Touch-type 15 words a minute", "Do his physio stretches independently"],
         "medical": [
-            "Personal evacuation plan: red folder by the classroom door",
-            "Physiotherapy stretches daily after lunch",
+            {
+                "kind": "alert",
+                "condition": "Evacuation (wheelchair user)",
+                "action": "In a fire alarm, follow his personal evacuation plan: lift, "
+                "not stairs, with his teaching assistant",
+                "kit": "Plan in the red folder by the classroom door",
+                "call": "School office",
+            },
+            {
+                "kind": "routine",
+                "condition": "Physiotherapy stretches",
+                "action": "Daily after lunch, with his teaching assistant",
+            },
         ],
         "access_arrangements": ["Laptop", "25% extra time", "Rest breaks"],
         "contacts": [WALSH, KAUR, SENCO],
@@ -481,9 +503,15 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "",
         "targets": [],
         "medical": [
-            "Type 1 diabetes. Hypo signs: shaky, pale, sweaty, grumpy. Give fast sugar "
-            "from his red bag and call the office",
-            "Care plan and hypo kit in the red bag on his peg",
+            {
+                "kind": "alert",
+                "condition": "Type 1 diabetes (low blood sugar, a 'hypo')",
+                "signs": "Shaky, pale, sweaty, grumpy, hard to wake up",
+                "action": "Give fast sugar from his red bag now, stay with him, recheck in "
+                "15 minutes. Never send him anywhere alone",
+                "kit": "Hypo kit and care plan in the red bag on his peg",
+                "call": "School nurse (Mrs A. Patel), then the school office",
+            }
         ],
         "access_arrangements": [],
         "contacts": [WALSH, PATEL_NURSE],
@@ -531,7 +559,17 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "Theo understands far more than he can say. Singing is the best way "
         "to calm him down.",
         "targets": ["Use his picture board to ask for a break"],
-        "medical": ["Mild asthma: blue inhaler in the class medical box"],
+        "medical": [
+            {
+                "kind": "alert",
+                "condition": "Asthma",
+                "signs": "Coughing, wheezing, tight chest, hard to speak",
+                "action": "Sit him upright and give 2 puffs of his blue inhaler; "
+                "repeat every 2 minutes up to 10 puffs. No better: call 999",
+                "kit": "Blue inhaler in the class medical box",
+                "call": "School office, then his mum",
+            }
+        ],
         "access_arrangements": [],
         "contacts": [KAUR, WALSH, SENCO],
         "written_with": ["pupil", "parent"],
@@ -663,7 +701,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "SPLD",
         "secondary_needs": [],
         "summary": "Dyslexia and difficulties with number facts (dyscalculia), assessed in Year 6.",
-        "about_me": "I'm Mo. I play cricket for a club and I'm the best bowler in my team. "
+        "about_me": "I'm Mo. I climb at the wall in town and I'm the best on the hard routes. "
         "I like cooking with my dad and watching documentaries.",
         "like_admire": "Mo is thoughtful and a great listener. He asks brilliant questions in "
         "history and science and has a strong sense of fairness.",
@@ -741,7 +779,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "pupil_voice": "Tell me what is happening. If I can't see it, I can still learn it.",
         "family_voice": "",
         "targets": ["Use magnification software without adult help"],
-        "medical": ["Sensitive to glare: seat her with her back to the window"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "Sensitive to glare",
+                "action": "Seat her with her back to the window",
+            }
+        ],
         "access_arrangements": ["Modified large print papers", "Laptop", "50% extra time"],
         "contacts": [OSEI, SENCO],
         "written_with": ["pupil", "parent", "qualified teacher of vision impairment"],
@@ -887,8 +931,15 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "",
         "targets": [],
         "medical": [
-            "Epilepsy. Call 999 if a seizure lasts more than 5 minutes. "
-            "Emergency medication in the medical room: her care plan is there too"
+            {
+                "kind": "alert",
+                "condition": "Epilepsy",
+                "signs": "Staring and not answering, then jerking of arms and legs",
+                "action": "Time the seizure, move things away, cushion her head, do not hold "
+                "her down. Call 999 if it lasts over 5 minutes",
+                "kit": "Emergency medication and care plan in the medical room",
+                "call": "School nurse, then the school office",
+            }
         ],
         "access_arrangements": [],
         "contacts": [OSEI, PATEL_NURSE],
@@ -980,10 +1031,10 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "secondary_needs": [],
         "summary": "Social, emotional and mental health needs linked to early childhood "
         "experiences. EHC plan. Meets Mrs Byrne each morning.",
-        "about_me": "I'm Tyler. I'm good at boxing and I like grime music. I live with my nan.",
+        "about_me": "I'm Tyler. I'm good at chess and I write poems. I live with my nan.",
         "like_admire": "Tyler is loyal, funny and protective of younger pupils. When he trusts "
         "an adult he works really hard for them.",
-        "important_to_me": "My nan. Boxing. Seeing Mrs Byrne every morning. "
+        "important_to_me": "My nan. Chess club. Seeing Mrs Byrne every morning. "
         "Being treated with respect.",
         "strengths": ["Sport", "Humour", "Looking after others"],
         "difficulties": [
@@ -1088,8 +1139,12 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "family_voice": "",
         "targets": ["Ask for repetition in group work"],
         "medical": [
-            "Cochlear implant: no static-producing activities (e.g. plastic slides) "
-            "without removing the processor"
+            {
+                "kind": "routine",
+                "condition": "Cochlear implant",
+                "action": "Check the processor is on at the start of the lesson; he takes it "
+                "off before plastic slides or other static",
+            }
         ],
         "access_arrangements": [
             "Live speaker for listening tests",
@@ -1210,7 +1265,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "from the side.",
         "family_voice": "",
         "targets": ["Use his cane confidently on the school site after dark"],
-        "medical": ["Evacuation: needs a buddy in low light"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "Evacuation in low light",
+                "action": "Pair her with a buddy on the way out",
+            }
+        ],
         "access_arrangements": [
             "Enlarged papers",
             "Separate room with good lighting",
@@ -1265,9 +1326,9 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "",
         "secondary_needs": [],
         "summary": "Slow progress in reading; being assessed this term.",
-        "about_me": "I'm Sam. I like football and grime. I'm going to be a mechanic.",
+        "about_me": "I'm Sam. I like fixing bikes and baking bread. I'm going to be a mechanic.",
         "like_admire": "Sam is easy-going and respected by his peers.",
-        "important_to_me": "Football. Not being singled out.",
+        "important_to_me": "My bike. Not being singled out.",
         "strengths": ["Practical work", "Getting on with people"],
         "difficulties": ["Reading long texts"],
         "strategies": [("Check I've understood a text with two quick questions", True)],
@@ -1310,7 +1371,13 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "pupil_voice": "Tired isn't lazy. Resting now means I can come in tomorrow.",
         "family_voice": "",
         "targets": [],
-        "medical": ["ME/CFS: rest pass allows her to use the medical room"],
+        "medical": [
+            {
+                "kind": "routine",
+                "condition": "ME/CFS",
+                "action": "Her rest pass lets her go to the medical room; let her go",
+            }
+        ],
         "access_arrangements": ["Rest breaks", "Separate room"],
         "contacts": [ROSSI, PATEL_NURSE, NOVAK],
         "written_with": ["pupil", "parent"],
@@ -1329,7 +1396,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "primary_need": "NSA",
         "secondary_needs": [],
         "summary": "Receiving SEN support for writing and organisation while awaiting assessment.",
-        "about_me": "I'm Arjun. I play tabla and I like cars.",
+        "about_me": "I'm Arjun. I play the drums and I like cars.",
         "like_admire": "Arjun is polite, musical and a quick thinker.",
         "important_to_me": "Music. My family business.",
         "strengths": ["Music", "Oral answers"],
@@ -1368,7 +1435,18 @@ PUPILS: Final[list[dict[str, Any]]] = [
         "pupil_voice": "",
         "family_voice": "",
         "targets": [],
-        "medical": ["Nut allergy. Adrenaline pen (EpiPen) in her bag and in the medical room"],
+        "medical": [
+            {
+                "kind": "alert",
+                "condition": "Nut allergy (anaphylaxis)",
+                "signs": "Swollen lips or face, itchy rash, wheeze, hard to breathe or swallow",
+                "action": "Give her adrenaline pen in the outer thigh, call 999, say "
+                "'anaphylaxis'. Keep her lying down with legs raised, or sitting if breathing "
+                "is hard",
+                "kit": "Adrenaline pen in her bag and a spare in the medical room",
+                "call": "999, then the school office",
+            }
+        ],
         "access_arrangements": [],
         "contacts": [PATEL_NURSE],
         "written_with": ["pupil", "parent"],

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from penportrait.core import school_files
 from penportrait.core.sections import COVER_SECTIONS_DEFAULT, Section
@@ -19,7 +19,17 @@ from penportrait.core.store import Problem
 SCHOOL_FILE: Final = "school.json"
 FONT_FLOOR_PT: Final = 9.0
 
+# The sections of school.json files written before pronouns, the need line, "How I
+# communicate" and "Signs I am getting upset" could be chosen.
+_SECTIONS_BEFORE_V2: Final = (
+    "date_of_birth", "upn", "send_summary", "about_me", "like_admire", "important_to_me",
+    "strengths", "difficulties", "strategies", "avoid", "pupil_voice", "family_voice",
+    "targets", "medical", "access_arrangements", "contacts",
+)  # fmt: skip
+
 SectionValue = Literal[
+    "pronouns",
+    "need",
     "date_of_birth",
     "upn",
     "send_summary",
@@ -30,6 +40,8 @@ SectionValue = Literal[
     "difficulties",
     "strategies",
     "avoid",
+    "communication",
+    "upset_signs",
     "pupil_voice",
     "family_voice",
     "targets",
@@ -37,6 +49,15 @@ SectionValue = Literal[
     "access_arrangements",
     "contacts",
 ]
+
+
+class EmergencyContact(BaseModel):
+    """Whom a cover teacher calls in an emergency, and where they are."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    who: str  # e.g. "School office", "On-call senior leader", "SENCO, Mrs K. Okafor"
+    where: str = ""  # e.g. "Room G12, extension 201"
 
 
 class SchoolSettings(BaseModel):
@@ -58,12 +79,50 @@ class SchoolSettings(BaseModel):
     cover_sections: list[SectionValue] = Field(
         default_factory=lambda: [s.value for s in COVER_SECTIONS_DEFAULT]
     )
+    # Which sections existed when cover_sections was last saved: sections added since are shown
+    # to cover staff as their defaults say, not hidden because an older file did not list them.
+    cover_sections_known: list[str] = Field(default_factory=lambda: [s.value for s in Section])
+    # Printed at the top of the class overview and in each cover page's header.
+    emergency_contacts: list[EmergencyContact] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sections_added_since(cls, data: Any) -> Any:
+        return _newer_sections_shown(data)
 
     def cover_shows(self, section: Section) -> bool:
         return section.value in self.cover_sections
 
     def next_review_after(self, last_reviewed: dt.date) -> dt.date:
         return last_reviewed + dt.timedelta(weeks=self.review_period_weeks)
+
+
+def logo_path(root: Path, settings: SchoolSettings) -> Path | None:
+    """The school's logo file in the data folder, if it names one that exists."""
+    if not settings.logo:
+        return None
+    path = root / settings.logo
+    return path if path.is_file() else None
+
+
+def _newer_sections_shown(data: Any) -> Any:
+    """A file saved before some sections could be chosen lists none of them in
+    ``cover_sections``: show those to cover staff as their defaults say, rather than hiding
+    them because an older file did not know them."""
+    if isinstance(data, dict) and isinstance(data.get("cover_sections"), list):
+        known = data.get("cover_sections_known")
+        known_set = set(known) if isinstance(known, list) else set(_SECTIONS_BEFORE_V2)
+        added = [
+            s.value
+            for s in COVER_SECTIONS_DEFAULT
+            if s.value not in known_set and s.value not in data["cover_sections"]
+        ]
+        data = {
+            **data,
+            "cover_sections": [*data["cover_sections"], *added],
+            "cover_sections_known": [s.value for s in Section],
+        }
+    return data
 
 
 def load_school(root: Path) -> tuple[SchoolSettings, list[Problem]]:

@@ -9,6 +9,8 @@ from typing import Final
 class Section(StrEnum):
     """A part of the printed page that the school can show or hide for an audience."""
 
+    PRONOUNS = "pronouns"
+    NEED = "need"  # the SEND status and need label under the name
     DATE_OF_BIRTH = "date_of_birth"
     UPN = "upn"
     SEND_SUMMARY = "send_summary"
@@ -19,6 +21,8 @@ class Section(StrEnum):
     DIFFICULTIES = "difficulties"
     STRATEGIES = "strategies"
     AVOID = "avoid"
+    COMMUNICATION = "communication"
+    UPSET_SIGNS = "upset_signs"
     PUPIL_VOICE = "pupil_voice"
     FAMILY_VOICE = "family_voice"
     TARGETS = "targets"
@@ -29,6 +33,8 @@ class Section(StrEnum):
 
 # Headings in the pupil's voice, as the page prints them.
 SECTION_HEADINGS: Final[dict[Section, str]] = {
+    Section.PRONOUNS: "Pronouns",
+    Section.NEED: "Need (under the name)",
     Section.DATE_OF_BIRTH: "Date of birth",
     Section.UPN: "UPN",
     Section.SEND_SUMMARY: "My needs",
@@ -39,6 +45,8 @@ SECTION_HEADINGS: Final[dict[Section, str]] = {
     Section.DIFFICULTIES: "What I find difficult",
     Section.STRATEGIES: "How to help me",
     Section.AVOID: "Please avoid",
+    Section.COMMUNICATION: "How I communicate",
+    Section.UPSET_SIGNS: "Signs I am getting upset, and what helps",
     Section.PUPIL_VOICE: "In my own words",
     Section.FAMILY_VOICE: "My family says",
     Section.TARGETS: "What I am working on",

@@ -31,7 +31,14 @@ from pydantic import ValidationError
 
 from penportrait.core import files
 from penportrait.core.conflict_names import is_pupil_copy
-from penportrait.core.model import FORMAT_NAME, FORMAT_VERSION, Pupil, describe_errors, is_valid_id
+from penportrait.core.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Pupil,
+    describe_errors,
+    is_valid_id,
+    load_pupil_json,
+)
 from penportrait.core.photos import PhotoError, clean_photo
 
 from . import clock
@@ -294,7 +301,7 @@ class Store:
             return PupilFileError([Problem(where, field_name, reason)])
 
         try:
-            pupil = Pupil.model_validate_json(data)
+            pupil = load_pupil_json(data)
         except ValidationError as error:
             if not data.strip():
                 raise fail("", f"is empty ({len(data)} bytes)") from None
@@ -305,7 +312,7 @@ class Store:
                 raise fail("", reason) from None
             if text.startswith("\ufeff"):  # a byte-order mark from a Windows editor
                 try:
-                    pupil = Pupil.model_validate_json(text[1:])
+                    pupil = load_pupil_json(text[1:])
                 except ValidationError as again:
                     raise self._explain(where, text[1:], again) from None
             else:
@@ -448,7 +455,7 @@ class Store:
         data = self._read_bytes(path, self.relative(path))
         # The file name is the revision, not the pupil id, so parse without the name check.
         try:
-            return Pupil.model_validate_json(data.decode("utf-8-sig"))
+            return load_pupil_json(data.decode("utf-8-sig"))
         except (ValidationError, UnicodeDecodeError) as error:
             raise PupilFileError([Problem(self.relative(path), "", str(error))]) from None
 

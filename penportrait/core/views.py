@@ -71,6 +71,43 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class MedicalView:
+    """One medical note as printed: what to do first, then the condition and the details."""
+
+    pupil_name: str
+    condition: str
+    action: str
+    signs: str
+    kit: str
+    call: str
+    alert: bool
+
+    @property
+    def words(self) -> int:
+        return sum(
+            len(part.split()) for part in (self.condition, self.action, self.signs, self.kit)
+        ) + len(self.call.split())
+
+
+def medical_views(pupil: Pupil, name: str) -> tuple[MedicalView, ...]:
+    """The pupil's medical notes with any words in them, alerts first."""
+    notes = []
+    for note in pupil.portrait.medical:
+        view = MedicalView(
+            pupil_name=name,
+            condition=clean_text(note.condition),
+            action=clean_text(note.action),
+            signs=clean_text(note.signs),
+            kit=clean_text(note.kit),
+            call=clean_text(note.call),
+            alert=note.is_alert,
+        )
+        if view.words:
+            notes.append(view)
+    return tuple(sorted(notes, key=lambda n: not n.alert))
+
+
+@dataclass(frozen=True)
 class PageView:
     """Everything one portrait page shows, already chosen and ordered for its audience."""
 
@@ -85,20 +122,39 @@ class PageView:
     logo: Path | None
     facts: tuple[Fact, ...]
     need: str  # the SEND status and need area in plain words, or ""
-    medical: SectionView | None
+    medical: tuple[MedicalView, ...]  # alerts first, then routine care
     sections: tuple[SectionView, ...]
-    contacts: tuple[Fact, ...]  # (role, name)
+    contacts: tuple[Fact, ...]  # (role, name); the one to call during cover first
     review_by: str
     updated: str
+    review_overdue: bool = False
+    written_with: str = ""  # "Written with Ollie and his family, 4 November 2026" (staff copy)
+    emergency: tuple[Fact, ...] = ()  # the school's emergency contacts: (where, who)
     sections_by_key: dict[Section, SectionView] = field(default_factory=dict, compare=False)
 
     def section(self, key: Section) -> SectionView | None:
         return self.sections_by_key.get(key)
 
     @property
+    def alerts(self) -> tuple[MedicalView, ...]:
+        return tuple(m for m in self.medical if m.alert)
+
+    @property
+    def care(self) -> tuple[MedicalView, ...]:
+        return tuple(m for m in self.medical if not m.alert)
+
+    @property
+    def copy_label(self) -> str:
+        return f"{AUDIENCE_LABELS[self.audience].upper()} COPY"
+
+    @property
     def longest_sections(self) -> list[SectionView]:
         """The sections with the most words, most first: what to shorten when it won't fit."""
-        every = [*self.sections, *([self.medical] if self.medical else [])]
+        every = list(self.sections)
+        if self.medical:
+            heading = SECTION_HEADINGS[Section.MEDICAL]
+            words = " ".join("x" for m in self.medical for _ in range(m.words))
+            every.append(SectionView(Section.MEDICAL, heading, text=words))
         return sorted(every, key=lambda s: s.words, reverse=True)
 
 
@@ -107,6 +163,8 @@ TEXT_SECTIONS: Final = (
     Section.ABOUT_ME,
     Section.LIKE_ADMIRE,
     Section.IMPORTANT_TO_ME,
+    Section.COMMUNICATION,
+    Section.UPSET_SIGNS,
     Section.PUPIL_VOICE,
     Section.FAMILY_VOICE,
 )
@@ -125,6 +183,8 @@ SECTION_ORDER: Final = (
     Section.DIFFICULTIES,
     Section.STRATEGIES,
     Section.AVOID,
+    Section.COMMUNICATION,
+    Section.UPSET_SIGNS,
     Section.PUPIL_VOICE,
     Section.FAMILY_VOICE,
     Section.TARGETS,
@@ -170,12 +230,13 @@ def page_view(
     *,
     photo: Path | None = None,
     logo: Path | None = None,
+    today: dt.date | None = None,
 ) -> PageView:
     """The page for ``pupil`` as ``audience`` sees it.
 
     ``photo`` is the pupil's photo file if there is one; it is shown only with consent.
     """
-    details, portrait = pupil.pupil, pupil.portrait
+    details = pupil.pupil
 
     def sees(section: Section) -> bool:
         return audience_sees(settings, audience, section)
@@ -188,24 +249,13 @@ def page_view(
         if view is not None:
             sections.append(view)
 
-    medical_items = tuple(Item(t) for t in map(clean_text, portrait.medical) if t)
-    medical = (
-        SectionView(Section.MEDICAL, SECTION_HEADINGS[Section.MEDICAL], items=medical_items)
-        if medical_items and sees(Section.MEDICAL)
-        else None
-    )
-    contacts = (
-        tuple(
-            Fact(clean_text(c.role), clean_text(c.name))
-            for c in portrait.contacts
-            if clean_text(c.name)
-        )
-        if sees(Section.CONTACTS)
-        else ()
-    )
+    name = clean_text(f"{details.preferred_name or details.first_name} {details.last_name}")
+    full_name = clean_text(f"{details.first_name} {details.last_name}")
+    medical = medical_views(pupil, name) if sees(Section.MEDICAL) else ()
+    contacts = contact_facts(pupil) if sees(Section.CONTACTS) else ()
 
     facts: list[Fact] = []
-    if details.pronouns.strip():
+    if details.pronouns.strip() and sees(Section.PRONOUNS):
         facts.append(Fact("Pronouns", clean_text(details.pronouns)))
     year = clean_text(details.year_group)
     if year:
@@ -220,8 +270,7 @@ def page_view(
     if details.upn.strip() and sees(Section.UPN):
         facts.append(Fact("UPN", clean_text(details.upn)))
 
-    name = clean_text(f"{details.preferred_name or details.first_name} {details.last_name}")
-    full_name = clean_text(f"{details.first_name} {details.last_name}")
+    need = _need_line(pupil, show_summary=sees(Section.SEND_SUMMARY))
     updated = ""
     if pupil.updated_at:
         when = long_date(pupil.updated_at[:10])
@@ -232,21 +281,100 @@ def page_view(
         audience=audience,
         pupil_id=pupil.id,
         name=name or "(no name)",
-        full_name=full_name if full_name != name else "",
+        # The legal name only ever on the staff copy: on a cover copy it can out a trans pupil
+        # or endanger an adopted or care-experienced child.
+        full_name=full_name if full_name != name and audience is Audience.STAFF else "",
         initials=initials(details.preferred_name or details.first_name, details.last_name),
         tile_colour=_tile_colour(pupil.id),
         photo=photo if (photo is not None and details.photo_consent) else None,
         school_name=clean_text(settings.name),
         logo=logo,
         facts=tuple(facts),
-        need=_need_line(pupil, show_summary=sees(Section.SEND_SUMMARY)),
+        need=need if sees(Section.NEED) else "",
         medical=medical,
         sections=tuple(sections),
         contacts=contacts,
         review_by=long_date(pupil.review.next_review) if pupil.review.next_review else "",
         updated=updated,
+        review_overdue=review_overdue(pupil, today),
+        written_with=written_with_line(pupil) if audience is Audience.STAFF else "",
+        emergency=emergency_facts(settings) if audience is Audience.COVER else (),
         sections_by_key={s.key: s for s in sections},
     )
+
+
+def review_overdue(pupil: Pupil, today: dt.date | None = None) -> bool:
+    """Whether the pupil's review date has passed."""
+    due = pupil.review.next_review
+    return bool(due) and dt.date.fromisoformat(due) < (today or clock.today())
+
+
+def emergency_facts(settings: SchoolSettings) -> tuple[Fact, ...]:
+    """The school's emergency contacts as (where, who), those without a name left out."""
+    return tuple(
+        Fact(clean_text(c.where), clean_text(c.who))
+        for c in settings.emergency_contacts
+        if clean_text(c.who)
+    )
+
+
+COVER_CONTACT_LABEL: Final = "call during cover"
+
+
+def contact_facts(pupil: Pupil) -> tuple[Fact, ...]:
+    """The key adults as (role, name), the one marked to call during cover first."""
+    named = [c for c in pupil.portrait.contacts if clean_text(c.name)]
+    ordered = [c for c in named if c.cover] + [c for c in named if not c.cover]
+    facts = []
+    for contact in ordered:
+        role = clean_text(contact.role)
+        if contact.cover:
+            role = f"{role}, {COVER_CONTACT_LABEL}" if role else COVER_CONTACT_LABEL
+        facts.append(Fact(role, clean_text(contact.name)))
+    return tuple(facts)
+
+
+def cover_contact(pupil: Pupil) -> tuple[str, str]:
+    """Whom a cover teacher calls about this pupil: (name, role). The contact marked for cover;
+    failing that the first one who is not a class or form teacher (likely the one away)."""
+    named = [c for c in pupil.portrait.contacts if clean_text(c.name)]
+    marked = next((c for c in named if c.cover), None)
+    if marked is None:
+        away = ("class teacher", "form tutor", "teacher")
+        marked = next(
+            (c for c in named if not any(w in c.role.casefold() for w in away)),
+            named[0] if named else None,
+        )
+    if marked is None:
+        return "", ""
+    return clean_text(marked.name), clean_text(marked.role)
+
+
+_FAMILY: Final = ("parent", "parents", "mum", "dad", "carer", "carers", "family", "grandparent")
+
+
+def written_with_line(pupil: Pupil) -> str:
+    """ "Written with Ollie and his family, 4 November 2026": who wrote the portrait."""
+    people = [clean_text(p) for p in pupil.review.written_with if clean_text(p)]
+    if not people:
+        return ""
+    pronouns = pupil.pupil.pronouns.casefold()
+    their = "his" if pronouns.startswith("he") else "her" if pronouns.startswith("she") else "their"
+    first = clean_text(pupil.pupil.preferred_name or pupil.pupil.first_name) or "the pupil"
+    named = []
+    for person in people:
+        lower = person.casefold()
+        if lower == "pupil":
+            named.append(first)
+        elif lower in _FAMILY:
+            named.append(f"{their} {person}")
+        elif person[0].isupper():
+            named.append(person)  # a name, written as a name
+        else:
+            named.append(f"the {person}")
+    names = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    when = pupil.review.last_reviewed
+    return f"Written with {names}" + (f", {long_date(when)}" if when else "")
 
 
 def _section(pupil: Pupil, key: Section) -> SectionView | None:
@@ -277,11 +405,28 @@ def _need_line(pupil: Pupil, *, show_summary: bool) -> str:
     if send.primary_need:
         label, _area = NEED_CODES[NeedCode(send.primary_need)]
         parts.append(label)
+    summary = clean_text(send.summary) if show_summary else ""
+    if summary:
+        # Say each thing once: "EHC plan · Autism. Autistic. EHC plan since 2024" repeats
+        # itself. Leave out summary sentences the labels already say ("Autistic."), and the
+        # status when the summary names it ("EHC plan since 2024").
+        said = _stems(" ".join(parts))
+        sentences = re.split(r"(?<=[.!?])\s+", summary)
+        summary = " ".join(s for s in sentences if not _stems(s) <= said)
+        # ...and any label the summary itself says ("Social, emotional and mental health
+        # needs linked to..." already names the need).
+        parts = [p for p in parts if p.casefold() not in summary.casefold()]
     line = " · ".join(parts)
-    summary = clean_text(send.summary)
-    if show_summary and summary:
+    if not line:
+        return summary
+    if summary:
         line = f"{line}. {summary}" if not line.endswith(".") else f"{line} {summary}"
     return line
+
+
+def _stems(text: str) -> set[str]:
+    """The words of ``text`` cut to five letters: "Autistic" and "Autism" are one word."""
+    return {word[:5] for word in re.findall(r"\w+", text.casefold())}
 
 
 def need_area_label(pupil: Pupil) -> str:
@@ -338,6 +483,8 @@ LEFT_SECTIONS: Final = (
 RIGHT_SECTIONS: Final = (
     Section.STRATEGIES,
     Section.AVOID,
+    Section.COMMUNICATION,
+    Section.UPSET_SIGNS,
     Section.DIFFICULTIES,
     Section.TARGETS,
     Section.ACCESS_ARRANGEMENTS,
@@ -381,9 +528,18 @@ class OverviewRow:
     status: str  # the SEND status, in plain words
     must_do: tuple[str, ...]  # at most MAX_MUST_DO
     more_must_do: int  # how many more are on the portrait
-    medical: tuple[str, ...]
-    key_adult: str
+    avoid: str  # the first "Please avoid", or ""
+    medical: tuple[MedicalView, ...]
+    key_adult: str  # whom to call about this pupil during cover
     key_role: str
+
+    @property
+    def has_alert(self) -> bool:
+        return any(m.alert for m in self.medical)
+
+    @property
+    def care(self) -> tuple[MedicalView, ...]:
+        return tuple(m for m in self.medical if not m.alert)
 
 
 @dataclass(frozen=True)
@@ -397,6 +553,13 @@ class OverviewView:
     rows: tuple[OverviewRow, ...]
     group_size: int  # pupils in the group (the rows may be fewer: only those with SEND)
     everyone: bool  # the school lists every pupil, not only those with SEND
+    emergency: tuple[Fact, ...] = ()  # the school's emergency contacts: (where, who)
+    logo: Path | None = None
+
+    @property
+    def alerts(self) -> tuple[MedicalView, ...]:
+        """Every medical alert of the group, in surname order: the box at the top."""
+        return tuple(m for row in self.rows for m in row.medical if m.alert)
 
 
 def by_surname(pupils: Iterable[Pupil]) -> list[Pupil]:
@@ -420,6 +583,7 @@ def overview_view(
     photos: dict[str, Path] | None = None,
     today: dt.date | None = None,
     bank: Bank | None = None,
+    logo: Path | None = None,
 ) -> OverviewView:
     """The overview of ``group``: its pupils with SEND or a medical alert (or all of them, if
     the school says so). A pupil without SEND who carries an adrenaline pen still matters most
@@ -432,18 +596,18 @@ def overview_view(
         for p in members
         if settings.overview_everyone
         or p.send.status != "none"
-        or any(clean_text(m) for m in p.portrait.medical)
+        or any(m.words for m in medical_views(p, ""))
     ]
     photos = photos or {}
     rows = []
     for pupil in listed:
         essential = [clean_text(s.text) for s in bank.cover_must_do(pupil.portrait.strategies)]
         essential = [text for text in essential if text]
-        medical = tuple(t for t in map(clean_text, pupil.portrait.medical) if t)
-        contact = next((c for c in pupil.portrait.contacts if clean_text(c.name)), None)
         shows_contacts = audience_sees(settings, audience, Section.CONTACTS)
-        key_adult = clean_text(contact.name) if contact and shows_contacts else ""
-        key_role = clean_text(contact.role) if contact and shows_contacts else ""
+        key_adult, key_role = cover_contact(pupil) if shows_contacts else ("", "")
+        avoid = next((t for t in map(clean_text, pupil.portrait.avoid) if t), "")
+        if not audience_sees(settings, audience, Section.AVOID):
+            avoid = ""
         need_label = ""
         if pupil.send.primary_need:
             need_label = NEED_CODES[NeedCode(pupil.send.primary_need)][0]
@@ -452,6 +616,7 @@ def overview_view(
         name = clean_text(
             f"{pupil.pupil.preferred_name or pupil.pupil.first_name} {pupil.pupil.last_name}"
         )
+        medical = medical_views(pupil, name or "(no name)")
         rows.append(
             OverviewRow(
                 pupil_id=pupil.id,
@@ -466,6 +631,7 @@ def overview_view(
                 status=SEND_STATUS_LABELS[SendStatus(pupil.send.status)],
                 must_do=tuple(essential[:MAX_MUST_DO]),
                 more_must_do=max(0, len(essential) - MAX_MUST_DO),
+                avoid=avoid,
                 medical=medical if audience_sees(settings, audience, Section.MEDICAL) else (),
                 key_adult=key_adult,
                 key_role=key_role,
@@ -479,4 +645,6 @@ def overview_view(
         rows=tuple(rows),
         group_size=len(members),
         everyone=settings.overview_everyone,
+        emergency=emergency_facts(settings),
+        logo=logo,
     )

@@ -12,11 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -44,7 +47,7 @@ from penportrait.core.compare import differences
 from penportrait.core.model import NEED_CODES, Pupil
 from penportrait.core.plain_english import FieldHint
 from penportrait.core.reviews import DUE_SOON_DAYS, due_pupils
-from penportrait.core.school import SchoolSettings
+from penportrait.core.school import EmergencyContact, SchoolSettings
 from penportrait.core.sections import SECTION_HEADINGS, Section
 from penportrait.core.store import Problem, SaveConflict
 from penportrait.core.views import long_date
@@ -84,9 +87,40 @@ class SchoolSettingsDialog(QDialog):
             self.cover_checks[section] = check
         ui.chooseLogo.clicked.connect(self._choose_logo)
         ui.removeLogo.clicked.connect(self._remove_logo)
+        self._add_emergency_contacts(settings)
         for label in self.findChildren(QLabel):
             if label.buddy() is not None:
                 label.buddy().setAccessibleName(label.text().replace("&", ""))
+
+    def _add_emergency_contacts(self, settings: SchoolSettings) -> None:
+        """Whom a cover teacher calls in an emergency, one a line: "Who: where"."""
+        box = QGroupBox("In an emergency, call (printed on the overview and every cover page)")
+        layout = QVBoxLayout(box)
+        self.emergency = QPlainTextEdit()
+        self.emergency.setAccessibleName("Emergency contacts")
+        self.emergency.setTabChangesFocus(True)
+        self.emergency.setPlaceholderText(
+            "One a line, who then where:\nSchool office: main entrance, extension 200\n"
+            "On-call senior leader: radio, or extension 210"
+        )
+        self.emergency.setPlainText(
+            "\n".join(
+                f"{c.who}: {c.where}" if c.where else c.who for c in settings.emergency_contacts
+            )
+        )
+        self.emergency.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        layout.addWidget(self.emergency)
+        main = self.layout()
+        assert isinstance(main, QBoxLayout)
+        main.insertWidget(main.count() - 1, box)  # above the OK and Cancel buttons
+
+    def emergency_contacts(self) -> list[EmergencyContact]:
+        found = []
+        for line in self.emergency.toPlainText().splitlines():
+            who, _, where = line.partition(":")
+            if who.strip():
+                found.append(EmergencyContact(who=" ".join(who.split()), where=where.strip()))
+        return found
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -109,6 +143,7 @@ class SchoolSettingsDialog(QDialog):
                 "base_font_pt": round(ui.baseFont.value(), 1),
                 "cover_sections": [s.value for s, c in self.cover_checks.items() if c.isChecked()],
                 "logo": "" if self.remove_logo else self.settings.logo,
+                "emergency_contacts": self.emergency_contacts(),
             }
         )
         return SettingsResult(settings, self.new_logo, self.remove_logo)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -38,7 +37,12 @@ from penportrait.core.plain_english import FieldHint
 from penportrait.gui.bank_panel import BankPanel
 from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
-from penportrait.gui.list_editors import ContactListEditor, ListEditor, StrategyListEditor
+from penportrait.gui.list_editors import (
+    ContactListEditor,
+    ListEditor,
+    MedicalListEditor,
+    StrategyListEditor,
+)
 from penportrait.gui.wheel import scroll_not_change
 
 PRONOUNS: Final = ["", "she/her", "he/him", "they/them"]
@@ -47,6 +51,8 @@ TEXT_FIELDS: Final = {  # widget name -> portrait key
     "aboutMe": "about_me",
     "likeAdmire": "like_admire",
     "importantToMe": "important_to_me",
+    "communication": "communication",
+    "upsetSigns": "upset_signs",
     "pupilVoice": "pupil_voice",
     "familyVoice": "family_voice",
 }
@@ -56,7 +62,7 @@ LIST_FIELDS: Final = {  # slot name -> (portrait key, kind)
     "strategies": ("strategies", StrategyListEditor),
     "avoid": ("avoid", ListEditor),
     "targets": ("targets", ListEditor),
-    "medical": ("medical", ListEditor),
+    "medical": ("medical", MedicalListEditor),
     "accessArrangements": ("access_arrangements", ListEditor),
     "contacts": ("contacts", ContactListEditor),
 }
@@ -116,21 +122,24 @@ class PupilEditor(QWidget):
         ui.primaryNeed.addItem("Not known yet", "")
         for code in NEED_CODES:
             ui.primaryNeed.addItem(need_label(code), code.value)
-            item = QListWidgetItem(need_label(code))
+            # The need alone, wrapped, so no label is cut off; its broad area in the tooltip.
+            label = NEED_CODES[code][0]
+            item = QListWidgetItem(label)
+            item.setToolTip(need_label(code))
             item.setData(Qt.ItemDataRole.UserRole, code.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             ui.secondaryNeeds.addItem(item)
-        ui.secondaryNeeds.setMaximumHeight(ui.secondaryNeeds.sizeHintForRow(0) * 5 + 6)
+        ui.secondaryNeeds.setMaximumHeight(ui.secondaryNeeds.sizeHintForRow(0) * 7 + 6)
         ui.groups.setPlaceholderText("Classes and sets, separated by commas: 6H, Maths Set 2")
         ui.photoConsent.setToolTip(
             "Tick when the family agreed to a photo on the page. Without it, the page shows "
             "the pupil's initials instead."
         )
         ui.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        ui.secondaryNeeds.setTextElideMode(Qt.TextElideMode.ElideRight)
+        ui.secondaryNeeds.setTextElideMode(Qt.TextElideMode.ElideNone)
         ui.secondaryNeeds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for text_edit in (ui.summary, *[getattr(ui, name) for name in TEXT_FIELDS]):
+        for text_edit in [getattr(ui, name) for name in TEXT_FIELDS]:
             text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
 
     def _add_list_editors(self) -> None:
@@ -159,11 +168,14 @@ class PupilEditor(QWidget):
         self.add_to_bank_button.setToolTip("Save the selected strategy in the school's bank")
         self.add_to_bank_button.clicked.connect(self._add_current_to_bank)
         column.addWidget(self.add_to_bank_button)
-        row = QHBoxLayout()
-        row.addLayout(column, 1)
+        # The pupil's own strategies get the full width (the field people write most); the bank
+        # sits underneath, not beside it squeezing it into a narrow column.
+        row = QVBoxLayout()
+        row.addLayout(column, 3)
         self.bank_panel = BankPanel()
-        row.addWidget(self.bank_panel, 1)
+        row.addWidget(self.bank_panel, 2)
         layout.addLayout(row)  # addLayout, not addItem: it gives the widgets their parent
+        strategies.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.bank_panel.chosen.connect(self._insert_from_bank)
 
     def _add_hint_labels(self) -> None:
@@ -414,6 +426,8 @@ def _set_plain(widget: QPlainTextEdit, text: str) -> None:
 
 def _has_text(value: Any) -> bool:
     if isinstance(value, dict):
+        if "condition" in value:  # a medical note: any of its parts
+            return any(str(v).strip() for k, v in value.items() if k != "kind")
         return bool(str(value.get("text", value.get("name", ""))).strip())
     return bool(str(value).strip())
 

@@ -255,8 +255,48 @@ class ContactListEditor(ListEditor):
         if not isinstance(value, dict):
             return str(value)
         name, role = value.get("name", ""), value.get("role", "")
-        return f"{name}, {role}" if role else str(name)
+        text = f"{name}, {role}" if role else str(name)
+        return f"{text} {COVER_MARK}" if value.get("cover") else text
 
     def parse(self, text: str) -> Any:
+        text = text.strip()
+        cover = text.casefold().endswith(COVER_MARK.casefold())
+        if cover:
+            text = text[: -len(COVER_MARK)].strip()
         name, _, role = text.partition(",")
-        return {"name": name.strip(), "role": role.strip()}
+        return {"name": name.strip(), "role": role.strip(), "cover": cover}
+
+
+COVER_MARK: Final = "[call during cover]"
+_MEDICAL_KEYS: Final = (("do", "action"), ("signs", "signs"), ("kit", "kit"), ("call", "call"))
+
+
+class MedicalListEditor(ListEditor):
+    """Medical notes, one a line: "ALERT: Asthma | do: two puffs of the blue inhaler | signs:
+    wheezing | kit: class medical box | call: office". "CARE:" marks routine care."""
+
+    def format(self, value: Any) -> str:
+        if not isinstance(value, dict):
+            return str(value)
+        kind = "CARE" if value.get("kind") == "routine" else "ALERT"
+        parts = [f"{kind}: {value.get('condition', '')}"]
+        parts += [f"{label}: {value[key]}" for label, key in _MEDICAL_KEYS if value.get(key)]
+        return " | ".join(parts)
+
+    def parse(self, text: str) -> Any:
+        head, *rest = [part.strip() for part in text.split("|")]
+        kind = "alert"
+        label, colon, condition = head.partition(":")
+        if colon and label.strip().casefold() in ("alert", "care"):
+            kind = "alert" if label.strip().casefold() == "alert" else "routine"
+            head = condition.strip()
+        note: dict[str, Any] = {"kind": kind, "condition": head}
+        keys = dict(_MEDICAL_KEYS)
+        for part in rest:
+            label, colon, value = part.partition(":")
+            key = keys.get(label.strip().casefold())
+            if colon and key:
+                note[key] = value.strip()
+            elif part:  # words without a label stay with what to do, never dropped
+                note["action"] = f"{note.get('action', '')} {part}".strip()
+        return note

@@ -98,6 +98,7 @@ class LivePage(QWidget):
         super().__init__(parent)
         self.audience = Audience.STAFF
         self.settings = SchoolSettings()
+        self.logo: Path | None = None
         self._pupil: Pupil | None = None
         self._photo: Path | None = None
         self.fitted: FittedPage | None = None
@@ -157,8 +158,9 @@ class LivePage(QWidget):
         else:
             self.timer.start()
 
-    def set_settings(self, settings: SchoolSettings) -> None:
-        self.settings = settings
+    def set_settings(self, settings: SchoolSettings, *, logo: Path | None = None) -> None:
+        """The school's settings, and its logo file (printed in the page header)."""
+        self.settings, self.logo = settings, logo
         self.timer.start()
 
     def set_audience(self, audience: Audience) -> None:
@@ -176,7 +178,9 @@ class LivePage(QWidget):
             self.canvas.show_page(None, None)
             self.meter.setText("")
             return
-        view = page_view(self._pupil, self.settings, self.audience, photo=self._photo)
+        view = page_view(
+            self._pupil, self.settings, self.audience, photo=self._photo, logo=self.logo
+        )
         self.fitted = fit_page(view, self.settings.base_font_pt, photo=self._photo)
         self.canvas.show_page(self.fitted, footer_for(view))
         self._show_fit(self.fitted)

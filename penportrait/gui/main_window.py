@@ -60,7 +60,7 @@ from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.photos import PhotoError
 from penportrait.core.plain_english import FieldHint, load_checker
 from penportrait.core.reviews import follow_last_reviewed, mark_reviewed
-from penportrait.core.school import SchoolSettings, load_school, save_school
+from penportrait.core.school import SchoolSettings, load_school, logo_path, save_school
 from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self._build_list()
         self.editor = PupilEditor()
         self.live = LivePage()
-        self.live.set_settings(self.school)
+        self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
         self._load_bank_and_checker()
         self._remove_leftovers()
         self.hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
@@ -1076,7 +1076,7 @@ class MainWindow(QMainWindow):
         self.store, self.sample = store, sample
         self.session.store = store
         self.school, self.school_problems = load_school(store.root)
-        self.live.set_settings(self.school)
+        self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
         self._load_bank_and_checker()
         self.session.open(None)
         self._update_undo_import()
@@ -1118,7 +1118,7 @@ class MainWindow(QMainWindow):
 
     def apply_school(self, settings: SchoolSettings) -> None:
         self.school, self.school_problems = settings, []
-        self.live.set_settings(settings)
+        self.live.set_settings(settings, logo=logo_path(self.store.root, settings))
         self._set_title()
         self._show_problems(self.last_scan)
 

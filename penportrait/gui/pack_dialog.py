@@ -8,6 +8,7 @@ printer from the GUI thread.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -101,6 +102,7 @@ class PackDialog(QDialog):
         self.store, self.pupils, self.settings = store, list(pupils), settings
         self.job: Job | None = None
         self.out: Path | None = None
+        self.warnings: list[str] = []  # overdue reviews and overflowing portraits, by name
 
         self.groups = QListWidget()
         self.groups.setAccessibleName("Groups")
@@ -248,6 +250,7 @@ class PackDialog(QDialog):
         self.job = None
         self._update_state()
         self.progress.hide()
+        self.warnings = pack.warnings
         if self.out is None:
             self._print(pack)
         else:
@@ -273,6 +276,10 @@ class PackDialog(QDialog):
         self.pack_cancelled.emit()
 
     def _print(self, pack: Pack) -> None:
+        if pack.warnings:
+            # Pupil names, escaped: the static box guesses rich text from the string.
+            text = "Check before you hand it out:\n" + "\n".join(pack.warnings)
+            QMessageBox.warning(self, "Before you print", html.escape(text, quote=False))
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
@@ -286,7 +293,11 @@ class PackDialog(QDialog):
         """When done: open the file, or its folder."""
         box = QMessageBox(self)
         box.setWindowTitle("Pack saved")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(f"The pack was saved to\n{out}")
+        if self.warnings:  # pupil names: plain text, never markup
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText("Check before you hand it out:\n" + "\n".join(self.warnings))
         open_file = box.addButton("Open the &file", QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton("Open the f&older", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

@@ -24,17 +24,25 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from penportrait.core import clock
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.sections import Section
-from penportrait.core.views import AUDIENCE_LABELS, OverviewView, PageView, SectionView, columns
+from penportrait.core.views import (
+    Fact,
+    MedicalView,
+    OverviewView,
+    PageView,
+    SectionView,
+    columns,
+)
 from penportrait.render import palette
-from penportrait.render.html import OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
+from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
 from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
 
 FONT: Final = "Arial"
 PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
 CELL_PAD_MM: Final = 1.4
-OVERVIEW_WORD_MARGIN_PT: Final = 0.5
+OVERVIEW_WORD_MARGIN_PT: Final = 1.0
 VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
 
 
@@ -46,6 +54,8 @@ class WordPage:
     base_pt: float
     footer: Footer
     photo: bytes | None = None  # the page's photo (already cropped), JPEG or PNG bytes
+    logo: bytes | None = None  # the school's logo file
+    notes: bool = False  # a "Notes from today" box, as on the PDF
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class WordOverview:
     base_pt: float
     footer: Footer
     photos: dict[str, bytes]  # pupil id -> small JPEG
+    logo: bytes | None = None
 
 
 def half_point(size: float) -> float:
@@ -119,6 +130,10 @@ def _set_up(document: WordDocument) -> None:
     properties.subject = ""
     properties.keywords = ""
     properties.comments = "Confidential: pupil information"
+    # python-docx's template says 2013; the file is made now.
+    properties.created = properties.modified = clock.now().replace(microsecond=0, tzinfo=None)
+    properties.last_modified_by = "PenPortrait"
+    properties.revision = 1
 
 
 # -- the page ---------------------------------------------------------------------------------
@@ -129,15 +144,29 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
     document.styles["Normal"].font.size = Pt(base)
     _header_band(document, page, base)
     _gap(document, base)
-    if view.medical is not None:
+    if view.emergency:
+        strip = _labelled_strip(document, "In an emergency", palette.BAND, [], base)
+        _contact_runs(strip.paragraphs[0], view.emergency, base)
+        _gap(document, base)
+    if view.alerts:
         _labelled_strip(
             document,
-            "MEDICAL ALERT",
+            "MEDICAL \u25b2 ALERT",
             palette.ALERT,
-            [item.text for item in view.medical.items],
+            [medical_line(note) for note in view.alerts],
             base,
             tint=palette.ALERT_TINT,
             bold=True,
+        )
+        _gap(document, base)
+    if view.care:
+        _labelled_strip(
+            document,
+            "Routine care",
+            palette.PLAN.heading_bg,
+            [medical_line(note) for note in view.care],
+            base,
+            tint=palette.PLAN.tint,
         )
         _gap(document, base)
     left, right = columns(view)
@@ -145,15 +174,43 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
         _columns(document, left, right, base)
     if view.contacts:
         strip = _labelled_strip(document, "Key adults", palette.BAND, [], base)
-        people = strip.paragraphs[0]
-        for index, contact in enumerate(view.contacts):
-            if index:
-                _run(people, "  ·  ", base)
-            _run(people, _nobreak(contact.value), base, bold=True)
-            if contact.label:
-                _run(people, f"\u00a0({contact.label})", base)
+        _contact_runs(strip.paragraphs[0], view.contacts, base)
+    if view.written_with:
+        _run(document.add_paragraph(), view.written_with + ".", base * 0.85, colour=palette.MUTED)
+    if page.notes:
+        _gap(document, base)
+        box = _table(document, 1, [PAGE_WIDTH_MM]).rows[0].cells[0]
+        _borders(box, palette.RULE, sides=("top", "left", "bottom", "right"))
+        first = box.paragraphs[0]
+        _run(first, "Notes from today", base * 0.85, bold=True)
+        _run(first, " (for the class teacher: what went well, anything to follow up)", base * 0.85)
+        for _ in range(NOTES_LINES):
+            _run(box.add_paragraph(), "\u00a0", base * 0.85)
     # The last paragraph of a page must be tiny, or Word may spill it onto a new page.
     _shrink_last_paragraph(document)
+
+
+def medical_line(note: MedicalView) -> str:
+    """One medical note for Word, "what to do" first after the condition, as on the PDF."""
+    parts = [f"{note.condition or 'Medical'}."]
+    if note.action:
+        parts.append(f"What to do: {note.action}.")
+    if note.signs:
+        parts.append(f"Signs: {note.signs}.")
+    if note.kit:
+        parts.append(f"Kit: {note.kit}.")
+    if note.call:
+        parts.append(f"Call: {note.call}.")
+    return " ".join(parts).replace("..", ".")
+
+
+def _contact_runs(paragraph: Paragraph, contacts: Sequence[Fact], base: float) -> None:
+    for index, contact in enumerate(contacts):
+        if index:
+            _run(paragraph, "  ·  ", base)
+        _run(paragraph, _nobreak(contact.value), base, bold=True)
+        if contact.label:
+            _run(paragraph, f"\u00a0({contact.label})", base)
 
 
 def _overview(document: WordDocument, page: WordOverview) -> None:
@@ -176,11 +233,26 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     )
     _run(left.add_paragraph(), view.group, base * 2.0, bold=True, colour=palette.WHITE)
     first = _right(right.paragraphs[0])
+    if page.logo is not None:
+        first.add_run().add_picture(io.BytesIO(page.logo), height=Mm(10))
+        first = _right(right.add_paragraph())
     if view.school_name:
         _run(first, view.school_name, base * 0.85, colour=palette.BAND_SOFT)
         first = _right(right.add_paragraph())
     _run(first, f"Printed {view.printed_on}", base * 0.85, colour=palette.BAND_SOFT)
     _run(_right(right.add_paragraph()), "CONFIDENTIAL", base, bold=True, colour=palette.WHITE)
+    if view.emergency:
+        strip = _labelled_strip(document, "In an emergency", palette.BAND, [], base)
+        _contact_runs(strip.paragraphs[0], view.emergency, base)
+    if view.alerts:
+        _labelled_strip(
+            document,
+            "MEDICAL \u25b2 ALERTS",
+            palette.ALERT,
+            [f"{note.pupil_name}: {medical_line(note)}" for note in view.alerts],
+            base,
+            tint=palette.ALERT_TINT,
+        )
 
     intro = document.add_paragraph()
     intro.paragraph_format.space_before = Pt(4)
@@ -222,42 +294,41 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         pupil = cells[0].paragraphs[0]
         photo = page.photos.get(row.pupil_id)
         if row.photo is not None and photo is not None:
-            pupil.add_run().add_picture(io.BytesIO(photo), width=Mm(8))
+            pupil.add_run().add_picture(io.BytesIO(photo), width=Mm(5.5))
             pupil.add_run(" ")
         else:
             tag = _run(pupil, f"\u00a0{row.initials}\u00a0", base, bold=True, colour=palette.WHITE)
             _highlight(tag, palette.TILES[row.tile_colour])
             _run(pupil, " ", base)
         _run(pupil, row.name, base, bold=True)
-        need = cells[1].paragraphs[0]
-        _run(need, row.area or row.status, base, bold=True)
-        if row.area and row.need:
-            _run(cells[1].add_paragraph(), row.need, base * 0.85)
+        need = (row.need or row.area) if row.area else row.status
+        _run(cells[0].add_paragraph(), need, base * 0.85)
+        must_do = cells[1].paragraphs[0]
         for number, text in enumerate(row.must_do):
-            paragraph = cells[2].paragraphs[0] if number == 0 else cells[2].add_paragraph()
-            _run(paragraph, f"•\u00a0{text}", base)
+            _run(must_do, (" " if number else "") + "\u25a0", base, bold=True)
+            _run(must_do, f"\u00a0{text}", base)
         if row.more_must_do:
-            _run(
-                cells[2].add_paragraph(),
-                f"and {row.more_must_do} more on the portrait",
-                base * 0.85,
-            )
-        if row.medical:
+            _run(must_do, f" (and {row.more_must_do} more on the portrait)", base * 0.85)
+        if row.has_alert:
             tag = _run(
-                cells[3].paragraphs[0],
-                "\u00a0MEDICAL\u00a0",
+                cells[0].add_paragraph(),
+                "\u00a0\u25b2\u00a0MEDICAL\u00a0",
                 base * 0.85,
                 bold=True,
                 colour=palette.WHITE,
             )
             _highlight(tag, palette.ALERT)
-            bullet = "•\u00a0" if len(row.medical) > 1 else ""
-            for text in row.medical:
-                _run(cells[3].add_paragraph(), bullet + text, base, bold=True)
+        for note in row.care:
+            _run(cells[0].add_paragraph(), f"Care: {note.condition}", base * 0.85)
+        if row.avoid:
+            _run(cells[2].paragraphs[0], f"\u00d7\u00a0{row.avoid}", base)
         if row.key_adult:
-            _run(cells[4].paragraphs[0], row.key_adult, base, bold=True)
+            _run(cells[3].paragraphs[0], row.key_adult, base * 0.85, bold=True)
             if row.key_role:
-                _run(cells[4].add_paragraph(), row.key_role, base * 0.85)
+                _run(cells[3].add_paragraph(), row.key_role, base * 0.85)
+        # A row never splits across a page: the pupil's name stays with their strategies.
+        no_split = OxmlElement("w:cantSplit")
+        table.rows[index + 1]._tr.get_or_add_trPr().append(no_split)
 
 
 def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
@@ -302,11 +373,29 @@ def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
     right = cells[2].paragraphs[0]
     right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     small = base * 0.85
+    if page.logo is not None:
+        right.add_run().add_picture(io.BytesIO(page.logo), height=Mm(10))
+        right = _right(cells[2].add_paragraph())
+    marker = right
     if view.school_name:
         _run(right, view.school_name, small, colour=palette.BAND_SOFT)
-        right = _right(cells[2].add_paragraph())
-    _run(right, f"{AUDIENCE_LABELS[view.audience]} copy", small, colour=palette.BAND_SOFT)
-    if view.review_by:
+        marker = _right(cells[2].add_paragraph())
+        marker.paragraph_format.space_before = Pt(3)
+    tag = _run(
+        marker, f"\u00a0{view.copy_label}\u00a0", base * 1.05, bold=True, colour=palette.BAND
+    )
+    _highlight(tag, palette.WHITE)
+    if view.review_overdue:
+        label = _right(cells[2].add_paragraph())
+        label.paragraph_format.space_before = Pt(3)
+        _run(label, "\u25b2 Review overdue", base, bold=True, colour=palette.WHITE)
+        _run(
+            _right(cells[2].add_paragraph()),
+            f"was due {view.review_by}",
+            small,
+            colour=palette.BAND_SOFT,
+        )
+    elif view.review_by:
         label = _right(cells[2].add_paragraph())
         label.paragraph_format.space_before = Pt(3)
         _run(label, "Review by", small, colour=palette.BAND_SOFT)
@@ -401,12 +490,17 @@ def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -
         paragraph.paragraph_format.first_line_indent = Mm(-4)
         paragraph.paragraph_format.space_after = Pt(base * 0.15)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4), WD_TAB_ALIGNMENT.LEFT)
-        _run(paragraph, "•\t", base, colour=colours.heading_bg, bold=True)
+        bullet = "\u00d7" if section.key is Section.AVOID else "•"
+        _run(paragraph, f"{bullet}\t", base, colour=colours.heading_bg, bold=True)
         if item.essential:
             tag = _run(
-                paragraph, "\u00a0MUST DO\u00a0", base * 0.72, bold=True, colour=palette.WHITE
+                paragraph,
+                "\u00a0\u25a0\u00a0MUST DO\u00a0",
+                base * 0.72,
+                bold=True,
+                colour=palette.WHITE,
             )
-            _highlight(tag, palette.ALERT)
+            _highlight(tag, palette.MUST_DO)
             _run(paragraph, "\u00a0 ", base)
         _run(paragraph, item.text, base, bold=item.essential)
     # cell.add_table put an empty paragraph after the box (Word needs a cell to end with one):
@@ -545,10 +639,37 @@ def _footer(document: WordDocument, footer: Footer) -> None:
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     _top_rule(paragraph)
     _run(paragraph, f"{footer.left}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
+    # The page number within this portrait (or overview), counted by Word itself: each is its
+    # own section numbered from 1. Not "of m": LibreOffice counts SECTIONPAGES wrongly ("2 of
+    # 1"), and a wrong count is worse than none.
+    _run(paragraph, " · Page ", 7.5, colour=palette.MUTED)
+    _field(paragraph, "PAGE")
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
     if footer.note:
         note = section.footer.add_paragraph()
         note.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(note, footer.note, 7.5, bold=True, colour=palette.INK)
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    run = _run(paragraph, "", 7.5, colour=palette.MUTED)
+    element = run._r  # type: ignore[attr-defined]
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for part in (begin, instruction, separate, shown, end):
+        element.append(part)
 
 
 def _top_rule(paragraph: Paragraph) -> None:

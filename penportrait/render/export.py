@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
 from penportrait.core.model import Pupil
-from penportrait.core.school import SchoolSettings
+from penportrait.core.school import SchoolSettings, logo_path
 from penportrait.core.store import Store
 from penportrait.core.views import Audience, PageView, page_view
 from penportrait.render.pdf import (
@@ -62,7 +62,7 @@ def fit_portrait(
 ) -> PrintedPage:
     """One pupil's page, fitted, with its footer."""
     photo = store.photo_path(pupil)
-    view = page_view(pupil, settings, audience, photo=photo)
+    view = page_view(pupil, settings, audience, photo=photo, logo=logo_path(store.root, settings))
     fitted = fit_page(view, settings.base_font_pt, photo=photo)
     return PrintedPage(fitted, footer_for(view, note))
 
@@ -105,7 +105,24 @@ def word_page(page: PrintedPage) -> WordPage:
 
     fitted = page.fitted
     assert isinstance(fitted.view, PageView), "a portrait page"
-    return WordPage(fitted.view, fitted.base_pt, page.footer, photo=_jpeg(fitted))
+    logo = _logo_bytes(fitted.view.logo)
+    return WordPage(
+        fitted.view,
+        fitted.base_pt,
+        page.footer,
+        photo=_jpeg(fitted),
+        logo=logo,
+        notes=fitted.notes,
+    )
+
+
+def _logo_bytes(path: Path | None) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _jpeg(fitted: FittedPage) -> bytes | None:

@@ -8,6 +8,7 @@ syntax: it arrives as data and is escaped on the way out.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -16,7 +17,7 @@ from markupsafe import Markup, escape
 
 from penportrait import resources
 from penportrait.core.sections import Section
-from penportrait.core.views import AUDIENCE_LABELS, OverviewView, PageView, columns
+from penportrait.core.views import OverviewView, PageView, columns
 from penportrait.render import palette
 
 PHOTO_URL: Final = "penportrait-photo:portrait"
@@ -33,6 +34,8 @@ SECTION_COLOURS: Final[dict[Section, palette.SectionColours]] = {
     Section.DIFFICULTIES: palette.HARD,
     Section.STRATEGIES: palette.HELP,
     Section.AVOID: palette.AVOID,
+    Section.COMMUNICATION: palette.HELP,
+    Section.UPSET_SIGNS: palette.HARD,
     Section.PUPIL_VOICE: palette.VOICE,
     Section.FAMILY_VOICE: palette.VOICE,
     Section.TARGETS: palette.PLAN,
@@ -167,20 +170,42 @@ class Lengths:
         return self.mm(0.5)
 
     @property
+    def alert_frame(self) -> int:
+        return self.mm(1.0)
+
+    @property
+    def logo_h(self) -> int:
+        return self.mm(10)
+
+    @property
+    def tag_pad(self) -> int:
+        return self.mm(1.0)
+
+    @property
     def thumb(self) -> int:
-        return self.mm(9)
+        return self.mm(8)
 
     @property
     def cell_pad(self) -> int:
-        return self.mm(1.1)
+        return self.mm(0.5)
+
+    @property
+    def row_rule(self) -> int:
+        return self.mm(0.25)
 
     @property
     def thumb_pad(self) -> int:
-        return self.mm(2.5)
+        return self.mm(2.0)
 
 
-def render_portrait(page: PageView, base_pt: float, *, photo_aspect: float = 1.0) -> str:
-    """The portrait page as HTML at base font size ``base_pt``."""
+NOTES_LINES: Final = 4
+
+
+def render_portrait(
+    page: PageView, base_pt: float, *, photo_aspect: float = 1.0, notes: bool = False
+) -> str:
+    """The portrait page as HTML at base font size ``base_pt``; ``notes`` adds the cover
+    teacher's "Notes from today" box."""
     left, right = columns(page)
     left_width = 48 if left and right else (100 if left else 0)
     return (
@@ -193,8 +218,11 @@ def render_portrait(page: PageView, base_pt: float, *, photo_aspect: float = 1.0
             c=palette,
             section_colours=SECTION_COLOURS,
             tile_colour=palette.TILES[page.tile_colour],
+            tile_pad=_tile_pad(base_pt),
             photo_url=PHOTO_URL,
-            audience_label=f"{AUDIENCE_LABELS[page.audience]} copy",
+            logo_url=LOGO_URL,
+            notes=notes,
+            notes_lines=NOTES_LINES,
             left=left,
             right=right,
             left_width=left_width,
@@ -204,12 +232,18 @@ def render_portrait(page: PageView, base_pt: float, *, photo_aspect: float = 1.0
     )
 
 
+def _tile_pad(base_pt: float) -> int:
+    """Padding above and below the initials that makes the tile as tall as it is wide, the
+    size of a photo (Qt ignores a cell's height)."""
+    line_mm = FontSizes(base_pt).initials * 1.15 * 25.4 / 72
+    return Lengths(1.0).mm(max(1.0, (PHOTO_WIDTH_MM - line_mm) / 2))
+
+
 OVERVIEW_COLUMNS: Final = (
-    ("Pupil", 18),
-    ("Need", 15),
-    ("MUST DO", 33),
-    ("Medical", 21),
-    ("Key adult", 13),
+    ("Pupil", 23),
+    ("MUST DO", 49),
+    ("Please avoid", 16),
+    ("Call", 12),
 )
 
 
@@ -217,8 +251,20 @@ def overview_photo_url(pupil_id: str) -> str:
     return f"penportrait-photo:{pupil_id}"
 
 
-def render_overview(page: OverviewView, base_pt: float) -> str:
-    """The class overview as HTML at base font size ``base_pt``."""
+def render_overview(
+    page: OverviewView,
+    base_pt: float,
+    pages: Sequence[range] | None = None,
+    *,
+    page_breaks: bool = True,
+) -> str:
+    """The class overview as HTML at base font size ``base_pt``.
+
+    ``pages`` splits the rows between sheets (each a range of row numbers); every sheet after
+    the first starts on a new page with the group's name and the table header again, so a row
+    is never split and no page is anonymous.
+    """
+    chunks = list(pages) if pages is not None else [range(len(page.rows))]
     return (
         environment()
         .get_template("overview.html.j2")
@@ -231,5 +277,8 @@ def render_overview(page: OverviewView, base_pt: float) -> str:
             row_tint=palette.PERSON.tint,
             columns=OVERVIEW_COLUMNS,
             photo_url=overview_photo_url,
+            logo_url=LOGO_URL,
+            chunks=chunks,
+            page_breaks=page_breaks,
         )
     )

@@ -17,9 +17,16 @@ from typing import Final
 from penportrait.core.bank import load_bank
 from penportrait.core.jobs import Cancelled
 from penportrait.core.model import Pupil
-from penportrait.core.school import SchoolSettings
+from penportrait.core.school import SchoolSettings, logo_path
 from penportrait.core.store import Store
-from penportrait.core.views import Audience, OverviewView, by_surname, overview_view
+from penportrait.core.views import (
+    Audience,
+    OverviewView,
+    PageView,
+    by_surname,
+    overview_view,
+    review_overdue,
+)
 from penportrait.render.export import Progress, fit_portrait, output_format, word_page
 from penportrait.render.pdf import (
     PrintedPage,
@@ -50,6 +57,26 @@ class Pack:
     request: PackRequest
     copy: list[PrintedPage] = field(default_factory=list)
     pupils: int = 0
+    overdue: list[str] = field(default_factory=list)  # pupils whose review date has passed
+
+    @property
+    def overflowing(self) -> list[str]:
+        """Pupils whose portrait runs past one page even at 9 pt."""
+        return [
+            page.fitted.view.name
+            for page in self.copy
+            if isinstance(page.fitted.view, PageView) and not page.fitted.fits
+        ]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the person printing should know, naming the pupils (empty when all is well)."""
+        found = []
+        if self.overdue:
+            found.append(f"Review overdue for {_names(self.overdue)}")
+        if self.overflowing:
+            found.append(f"Longer than one page (shorten them) for {_names(self.overflowing)}")
+        return found
 
     @property
     def pages(self) -> list[PrintedPage]:
@@ -65,6 +92,11 @@ class Pack:
     @property
     def page_count(self) -> int:
         return sum(page.fitted.pages for page in self.pages)
+
+
+def _names(names: list[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
 def copy_note(number: int, copies: int) -> str:
@@ -120,7 +152,14 @@ def build_pack(
     for group in request.groups:
         if request.overview:
             view = overview_view(
-                group, pupils, settings, request.audience, photos=photos, today=today, bank=bank
+                group,
+                pupils,
+                settings,
+                request.audience,
+                photos=photos,
+                today=today,
+                bank=bank,
+                logo=logo_path(store.root, settings),
             )
             fitted = fit_overview(view, settings.base_font_pt)
             pack.copy.append(PrintedPage(fitted, overview_footer(view)))
@@ -128,6 +167,8 @@ def build_pack(
         for pupil in members[group]:
             pack.copy.append(fit_portrait(store, pupil, settings, request.audience))
             pack.pupils += 1
+            if review_overdue(pupil, today):
+                pack.overdue.append(pupil.display_name)
             step()
     return pack
 
@@ -143,7 +184,8 @@ def write_pack(pack: Pack, out: Path) -> None:
     for page in pack.pages:
         view = page.fitted.view
         if isinstance(view, OverviewView):
-            items.append(WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view)))
+            logo = view.logo.read_bytes() if view.logo is not None else None
+            items.append(WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view), logo))
         else:
             items.append(word_page(page))
     write_docx(items, out)

@@ -16,8 +16,12 @@ WHITE: Final = "#ffffff"
 
 BAND: Final = "#1f4e5f"  # the header band
 BAND_SOFT: Final = "#d9eaf0"  # secondary text on the band
-ALERT: Final = "#b42318"  # the medical alert, and the "must do" tag
+# Safe in black and white: MEDICAL is red in a heavy frame with a triangle; MUST DO is a
+# near-black tag with a square; "Please avoid" items are crossed. In grey each still differs
+# by shape and by weight, not by colour alone (a test renders a page to greyscale).
+ALERT: Final = "#b42318"  # the medical alert only
 ALERT_TINT: Final = "#fdecea"
+MUST_DO: Final = "#111827"  # the "must do" tag: darker than any heading, in colour or grey
 RULE: Final = "#c9d3dc"  # thin lines
 
 
@@ -46,7 +50,8 @@ TEXT_PAIRS: Final[list[tuple[str, str, str]]] = [
     ("details on band", BAND_SOFT, BAND),
     ("medical alert", WHITE, ALERT),
     ("medical text on tint", INK, ALERT_TINT),
-    ("must do tag", WHITE, ALERT),
+    ("must do tag", WHITE, MUST_DO),
+    ("copy type on white", BAND, WHITE),
     *[
         (f"{name} heading", WHITE, colours.heading_bg)
         for name, colours in {

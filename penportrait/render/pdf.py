@@ -48,6 +48,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
     QTextOption,
+    QTextTable,
 )
 
 from penportrait import resources
@@ -56,6 +57,7 @@ from penportrait.core.views import OverviewView, PageView
 from penportrait.render import palette
 from penportrait.render.html import (
     DEFAULT_DPI,
+    LOGO_URL,
     PAGE_FONT,  # the bundled Liberation Sans; the Word file names Arial, the same metrics
     PHOTO_URL,
     overview_photo_url,
@@ -93,6 +95,23 @@ def ensure_gui_application() -> None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         globals()["_APP"] = QGuiApplication([sys.argv[0] if sys.argv else "penportrait"])
     _install_fonts()
+    _keep_none_alive()
+
+
+@functools.cache
+def _keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11: every Qt method that returns nothing (setText,
+    setPageSize, setHtml...) drops a reference to None it never took. After about 16,000 such
+    calls None's count reaches zero and the process aborts ("none_dealloc"); laying out pages
+    makes a dozen a page, so a long session or a big pack would crash. Python 3.12 made None
+    immortal; before that, give it a count no program will wear down. Measured: 1,000 calls
+    of QTextDocument.setDocumentMargin lower sys.getrefcount(None) by exactly 1,000."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    count = ctypes.c_ssize_t.from_address(id(None))
+    count.value += 1 << 40
 
 
 @functools.cache
@@ -170,6 +189,7 @@ class FittedPage:
     html: str = field(repr=False)
     images: dict[str, QImage] = field(repr=False)
     photo: QImage | None = field(default=None, repr=False)
+    notes: bool = False  # the cover copy has a "Notes from today" box
     _document: QTextDocument | None = field(default=None, repr=False)
     _measured: tuple[int, float] | None = field(default=None, repr=False)  # pages, height
 
@@ -221,20 +241,55 @@ class FittedPage:
         return f"Too long for one page: shorten {shorten}"
 
 
+# A cover copy keeps its "Notes from today" box when the page with it still fits (a little
+# slack kept, so the box never pushes a page to the brim).
+NOTES_ROOM_WITH_BOX: Final = 0.98
+
+
 def fit_page(view: PageView, base_pt: float, *, photo: Path | None = None) -> FittedPage:
-    """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page."""
+    """Lay a portrait out at the largest size from ``base_pt`` down to 9 pt that fits a page.
+
+    A cover copy with room to spare gets a "Notes from today" box for the cover teacher.
+    """
     image = load_photo(photo) if view.photo is not None and photo is not None else None
     aspect = image.height() / image.width() if image is not None else 1.0
     images = {PHOTO_URL: image} if image is not None else {}
+    images.update(_logo(view.logo))
+    if view.audience.value == "cover":
+        # Most cover copies fit at the school's size with room to spare: try that first, with
+        # the box, in one layout; otherwise fit as usual, without it.
+        notes_html = render_portrait(view, base_pt, photo_aspect=aspect, notes=True)
+        with_notes = _document(notes_html, images, _measuring_device())
+        if with_notes.size().height() <= content_size().height() * NOTES_ROOM_WITH_BOX:
+            return FittedPage(
+                view, base_pt, notes_html, images, image, notes=True, _document=with_notes
+            )
     document, size, html = fit_html(
         lambda pt: render_portrait(view, pt, photo_aspect=aspect), base_pt, images
     )
-    return FittedPage(view, size, html, images, image, document)
+    return FittedPage(view, size, html, images, image, _document=document)
+
+
+def _logo(path: Path | None) -> dict[str, QImage]:
+    """The school's logo as a page image (none when there is no readable file)."""
+    if path is None:
+        return {}
+    image = QImage(str(path))
+    if image.isNull():
+        return {}
+    if image.height() > 300:  # 10 mm at 300 dpi is about 120 px: no need for more
+        image = image.scaledToHeight(300, Qt.TransformationMode.SmoothTransformation)
+    return {LOGO_URL: image}
+
+
+OVERVIEW_PAGES_AIM: Final = 2  # a class of 30 on at most two sheets
 
 
 def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
-    """Lay a class overview out like a portrait; a big group runs on with its header repeated."""
-    images = {}
+    """Lay a class overview out: on one page if it fits at 9 pt or more; otherwise on as few
+    sheets as it takes at the largest size that keeps it to two (or at 9 pt when nothing
+    does), split between rows, each continued sheet with the group and the header again."""
+    images = _logo(view.logo)
     for row in view.rows:
         if row.photo is not None:
             thumb = load_photo(row.photo)
@@ -242,8 +297,97 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                 images[overview_photo_url(row.pupil_id)] = thumb.scaledToWidth(
                     240, Qt.TransformationMode.SmoothTransformation
                 )
-    document, size, html = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
-    return FittedPage(view, size, html, images, None, document)
+    device = _measuring_device()
+    page_height = content_size().height()
+    floor = round(FONT_FLOOR_PT / STEP_PT)
+    at_floor = _document(render_overview(view, floor * STEP_PT), images, device)
+    if at_floor.size().height() <= page_height or not view.rows:
+        document, size, html = fit_html(lambda pt: render_overview(view, pt), base_pt, images)
+        return FittedPage(view, size, html, images, None, _document=document)
+    # More than a page even at 9 pt: split by whole rows, at the largest size that keeps to
+    # the aim. Counting sheets needs one layout of the rows (and a small one of a continued
+    # sheet's header); the sheets themselves are laid out once, at the size chosen.
+    # Sizes in half points (what Word stores): a bisection of a few layouts, not a dozen.
+    low, chunks = 0, _sheets(view, FONT_FLOOR_PT, images, at_floor)
+    sizes = [FONT_FLOOR_PT + step / 2 for step in range(int((base_pt - FONT_FLOOR_PT) * 2) + 1)]
+    if len(chunks) <= OVERVIEW_PAGES_AIM:
+        high = len(sizes)
+        while high - low > 1:
+            middle = (low + high) // 2
+            candidate = _sheets(view, sizes[middle], images)
+            if len(candidate) <= OVERVIEW_PAGES_AIM:
+                low, chunks = middle, candidate
+            else:
+                high = middle
+    size = sizes[low]
+    html = render_overview(view, size, chunks)
+    document = _document(html, images, device, paged=True)
+    return FittedPage(view, size, html, images, None, _document=document)
+
+
+def _sheets(
+    view: OverviewView,
+    pt: float,
+    images: dict[str, QImage],
+    single: QTextDocument | None = None,
+) -> list[range]:
+    """The overview's rows at ``pt`` split between sheets, whole rows only (greedy)."""
+    device = _measuring_device()
+    page_height = content_size().height() - 2  # a little slack for rounding
+    if single is None:
+        single = _document(render_overview(view, pt), images, device)
+    tops, bottom, first_top = _row_extents(single)
+    cont_top = first_top
+    if len(view.rows) > 1:
+        probe = _document(
+            render_overview(view, pt, [range(0, 1), range(1, 2)], page_breaks=False),
+            images,
+            device,
+        )
+        probe_tops, _, _ = _row_extents(probe, table=-1)
+        cont_top = (probe_tops[0] if probe_tops else first_top) - _sheet_start(probe)
+    chunks: list[range] = []
+    start, used_top = 0, first_top
+    for index in range(len(view.rows)):
+        row_bottom = tops[index + 1] if index + 1 < len(tops) else bottom
+        if used_top + (row_bottom - tops[start]) > page_height and index > start:
+            chunks.append(range(start, index))
+            start, used_top = index, cont_top
+    chunks.append(range(start, len(view.rows)))
+    return chunks
+
+
+def _row_tables(document: QTextDocument) -> list[QTextTable]:
+    from penportrait.render.html import OVERVIEW_COLUMNS
+
+    frames = document.rootFrame().childFrames()
+    return [f for f in frames if isinstance(f, QTextTable) and f.columns() == len(OVERVIEW_COLUMNS)]
+
+
+def _row_extents(document: QTextDocument, table: int = 0) -> tuple[list[float], float, float]:
+    """The top of each row of the overview's row table (the first, or ``table``-th), its
+    bottom, and the top of its first row (all measured at the first block of a cell)."""
+    tables = _row_tables(document)
+    if not tables:
+        return [], 0.0, 0.0
+    chosen = tables[table]
+    layout = document.documentLayout()
+    tops = [
+        layout.blockBoundingRect(chosen.cellAt(row, 1).firstCursorPosition().block()).top()
+        for row in range(1, chosen.rows())  # row 0 is the header
+    ]
+    bottom = layout.frameBoundingRect(chosen).bottom()
+    return tops, bottom, (tops[0] if tops else bottom)
+
+
+def _sheet_start(document: QTextDocument) -> float:
+    """Where the last sheet's content starts (its band) in a layout of several sheets."""
+    frames = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    rows = _row_tables(document)
+    if len(rows) < 2:
+        return 0.0
+    band = frames[frames.index(rows[-1]) - 1]  # a continued sheet's band comes just before
+    return document.documentLayout().frameBoundingRect(band).top()
 
 
 def fit_html(
@@ -320,7 +464,9 @@ def _laid_out(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -
     return document
 
 
-def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:
+def _document(
+    html: str, images: dict[str, QImage], device: QPagedPaintDevice, *, paged: bool = False
+) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDocumentMargin(0)
@@ -335,8 +481,9 @@ def _document(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -
     document.setIndentWidth(LIST_INDENT_MM * 96 / 25.4)
     for url, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-    # One endless page while fitting (see fit_html); the width is the page's.
-    document.setPageSize(QSizeF(content_size().width(), ENDLESS))
+    # One endless page while fitting (see fit_html); the width is the page's. A document with
+    # page breaks (an overview over several sheets) is laid out on real pages from the start.
+    document.setPageSize(content_size() if paged else QSizeF(content_size().width(), ENDLESS))
     document.setHtml(html)
     return document
 
@@ -375,8 +522,11 @@ def overview_footer(view: OverviewView, note: str = "") -> Footer:
 
 
 def footer_for(view: PageView, note: str = "") -> Footer:
-    left = "CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
+    # The name on every sheet: a second page of a long portrait is never anonymous.
+    left = f"{view.name} · CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
     right = f"Review by {view.review_by}" if view.review_by else ""
+    if view.review_overdue:
+        right = f"Review overdue: it was due {view.review_by}"
     return Footer(left, view.updated, right, note)
 
 

@@ -32,8 +32,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_demo_writes_the_sample_school(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "demo", str(tmp_path / "ashbrook"))
     assert code == 0
-    assert "32 pupils" in out
-    assert len(Store(tmp_path / "ashbrook").scan().pupils) == 32
+    assert "51 pupils" in out
+    assert len(Store(tmp_path / "ashbrook").scan().pupils) == 51
 
 
 def test_demo_refuses_a_folder_with_pupils(
@@ -56,7 +56,7 @@ def test_list_prints_a_table_sorted_by_surname(
     assert lines[0].split()[:2] == ["Name", "Groups"]
     assert lines[1].startswith("Reuben Adams")  # Adams is first by surname
     assert "Mira Hussain" in out and "Ollie Bennett" in out
-    assert lines[-1] == "32 pupils"
+    assert lines[-1] == "51 pupils"
 
 
 def test_list_json_has_the_documented_fields(
@@ -65,7 +65,7 @@ def test_list_json_has_the_documented_fields(
     code, out, _ = run(capsys, "--data", str(sample_dir), "list", "--json")
     assert code == 0
     entries = json.loads(out)
-    assert len(entries) == 32
+    assert len(entries) == 51
     mira = next(e for e in entries if e["preferred_name"] == "Mira")
     assert {
         "id",
@@ -90,7 +90,7 @@ def test_list_uses_the_environment_variable_for_the_data_folder(
 ) -> None:
     monkeypatch.setenv("PENPORTRAIT_DATA", str(sample_dir))
     code, out, _ = run(capsys, "list", "--json")
-    assert code == 0 and len(json.loads(out)) == 32
+    assert code == 0 and len(json.loads(out)) == 51
 
 
 def test_list_filters_by_group_case_insensitively(
@@ -102,7 +102,7 @@ def test_list_filters_by_group_case_insensitively(
     assert code == 0
     entries = json.loads(out)
     assert entries and all("8 Maths Set 2" in e["groups"] for e in entries)
-    assert len(entries) < 32
+    assert len(entries) < 51
 
 
 def test_list_unknown_group_names_the_groups_there_are(
@@ -134,7 +134,7 @@ def test_list_warns_about_files_it_could_not_read(
     (sample_dir / "pupils" / "broken.json").write_text("{", encoding="utf-8")
     code, out, err = run(capsys, "list", "--data", str(sample_dir))
     assert code == 0
-    assert "32 pupils" in out
+    assert "51 pupils" in out
     assert "1 file could not be read" in err and "penportrait check" in err
 
 
@@ -153,7 +153,7 @@ def test_check_counts_only_files_that_exist(
     (sample_dir / "school.json").unlink()
     code, out, _ = run(capsys, "check", "--data", str(sample_dir), "--json")
     assert code == 0
-    assert json.loads(out)["files_checked"] == 32
+    assert json.loads(out)["files_checked"] == 51
 
 
 def break_two_files(folder: Path) -> dict[str, bytes]:
@@ -178,7 +178,7 @@ def test_check_names_each_bad_file_with_field_and_reason(
     assert out == ""
     assert "pupils/a-bad-date.json: pupil.date_of_birth: 2015-02-30 is not a real date" in err
     assert "pupils/z-truncated.json: is not valid JSON" in err
-    assert "2 of 35 files have problems" in err
+    assert "2 of 54 files have problems" in err
     for name, content in bad.items():  # left exactly as they were
         assert (sample_dir / name).read_bytes() == content
 

@@ -32,7 +32,7 @@ def test_pack_two_groups_with_numbered_copies(
     pages = pdf_pages(out.read_bytes())
     assert len(pages) == 2 * (2 + 16)
     assert squash("Copy 1 of 2") in squash(pages[0]) and squash("Copy 2 of 2") in squash(pages[-1])
-    assert squash("Cover copy") in squash(pages[1])
+    assert squash("COVER COPY") in squash(pages[1])
 
 
 def test_pack_for_staff_without_the_overview_in_word(
@@ -51,10 +51,10 @@ def test_pack_for_staff_without_the_overview_in_word(
         "staff",
         "--no-overview",
     )
-    assert code == 0 and "staff pack for 4 Oak: 11 portraits, 11 pages" in stdout
+    assert code == 0 and "staff pack for 4 Oak: 30 portraits, 30 pages" in stdout
     import docx
 
-    assert len(docx.Document(str(out)).sections) == 11
+    assert len(docx.Document(str(out)).sections) == 30
 
 
 def test_an_unknown_group_is_named_with_the_groups_there_are(
@@ -64,7 +64,7 @@ def test_an_unknown_group_is_named_with_the_groups_there_are(
     code, _, err = run(capsys, "pack", "--data", str(sample_dir), "8R", "9Z", "-o", str(out))
     assert code == 1
     assert "no group called '9Z'" in err
-    assert "4 Oak (11)" in err and "8R (11)" in err
+    assert "4 Oak (30)" in err and "8R (11)" in err
     assert not out.exists()
 
 
@@ -84,3 +84,12 @@ def test_pack_pdf_page_count_matches(
     out = tmp_path / "p.pdf"
     run(capsys, "pack", "--data", str(sample_dir), "10 English Set 3", "-o", str(out))
     assert len(PdfReader(out).pages) == 11
+
+
+def test_pack_warns_naming_pupils_with_overdue_reviews(
+    capsys: pytest.CaptureFixture[str], sample_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "p.pdf"
+    code, _, err = run(capsys, "pack", "--data", str(sample_dir), "8R", "-o", str(out))
+    assert code == 0 and out.exists()
+    assert "warning: Review overdue for Mo Ali." in err

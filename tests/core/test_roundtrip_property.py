@@ -95,7 +95,7 @@ def pupils(draw: st.DrawFn) -> Pupil:
                 "difficulties": items[1],
                 "avoid": items[2],
                 "targets": items[3],
-                "medical": items[4],
+                "medical": [{"kind": "alert", "condition": text} for text in items[4]],
                 "access_arrangements": items[5],
                 "strategies": [s.model_dump() for s in strategies],
                 "contacts": [c.model_dump() for c in contacts],

@@ -71,7 +71,7 @@ def test_the_file_is_pretty_printed_utf8_with_a_stable_key_order(store: Store) -
     pupil = store.save(store.new_pupil("Llŷr", "Wójcik", preferred_name="Nguyễn 🌟"))
     text = store.pupil_path(pupil.id).read_bytes().decode("utf-8")
     assert "Llŷr" in text and "Wójcik" in text and "🌟" in text
-    assert text.startswith('{\n  "format": "penportrait.pupil",\n  "format_version": 1,\n')
+    assert text.startswith('{\n  "format": "penportrait.pupil",\n  "format_version": 2,\n')
     assert text == pupil.to_json()
 
 
@@ -264,7 +264,7 @@ BAD_FILES: dict[str, tuple[bytes, str, str]] = {
         "2015-02-29 is not a real date",
     ),
     "future version": (
-        good_bytes(format_version=2, new_section={"x": 1}),
+        good_bytes(format_version=3, new_section={"x": 1}),
         "format_version",
         "written by a newer PenPortrait",
     ),

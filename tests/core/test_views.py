@@ -25,7 +25,13 @@ def pupil(**changes: object) -> Pupil:
             {"text": "  ", "essential": True},
             {"text": "Key words on my desk", "essential": True},
         ],
-        medical=["Asthma: blue inhaler in the class box"],
+        medical=[
+            {
+                "condition": "Asthma",
+                "action": "Two puffs of the blue inhaler",
+                "kit": "Inhaler in the class box",
+            }
+        ],
     )
     data["pupil"]["upn"] = "K999200124001"
     return Pupil.model_validate(data)
@@ -47,7 +53,7 @@ def test_staff_see_everything_that_is_filled_in_and_nothing_empty() -> None:
     assert "Date of birth" in labels and "UPN" in labels
     assert view.need.startswith("SEN support · Specific learning difficulty")
     assert "Dyslexia, assessed in 2024." in view.need
-    assert view.medical is not None
+    assert view.alerts
 
 
 def test_cover_staff_do_not_see_dob_upn_summary_family_voice_or_targets() -> None:
@@ -56,7 +62,7 @@ def test_cover_staff_do_not_see_dob_upn_summary_family_voice_or_targets() -> Non
     labels = [f.label for f in view.facts]
     assert "Date of birth" not in labels and "UPN" not in labels
     assert "Dyslexia" not in view.need
-    assert view.medical is not None  # safety first, always
+    assert view.alerts  # safety first, always
     assert view.contacts
 
 
@@ -65,7 +71,7 @@ def test_the_school_decides_what_cover_staff_see() -> None:
     view = page_view(pupil(), settings, Audience.COVER)
     assert keys(view) == [Section.STRATEGIES, Section.FAMILY_VOICE]
     assert "Date of birth" in [f.label for f in view.facts]
-    assert view.medical is None and view.contacts == ()
+    assert not view.medical and view.contacts == ()
 
 
 def test_essential_strategies_come_first_and_blank_ones_are_dropped() -> None:

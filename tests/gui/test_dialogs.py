@@ -32,7 +32,7 @@ def test_first_run_offers_the_sample_school_or_an_empty_one(
     assert seen
     if choice is Start.SAMPLE:
         assert sample and folder != data
-        assert len(Store(folder).scan().pupils) == 32
+        assert len(Store(folder).scan().pupils) == 51
         assert not data.exists()  # nothing written to the real folder
     else:
         assert (folder, sample) == (data, False)

@@ -43,7 +43,7 @@ def test_groups_are_listed_with_counts_and_the_filtered_group_is_ticked(window: 
     labels = [dialog.groups.item(r).text() for r in range(dialog.groups.count())]
     assert labels == [
         "10 English Set 3  (10 pupils)",
-        "4 Oak  (11 pupils)",
+        "4 Oak  (30 pupils)",
         "8 Maths Set 2  (5 pupils)",
         "8R  (11 pupils)",
     ]
@@ -181,3 +181,19 @@ def test_a_pack_that_fails_in_the_background_is_reported_and_the_dialog_closes(
     assert dialog.make_button.isEnabled() and dialog.cancel_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_the_pack_dialog_warns_naming_pupils_with_overdue_reviews(
+    qtbot: QtBot,
+    window: MainWindow,
+    printed_pdf: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    dialog = window.make_pack()
+    tick(dialog, "8 Maths Set 2")
+    dialog.as_print.setChecked(True)
+    with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
+        dialog.make_button.click()
+    warned = dict(message_boxes)["Before you print"]
+    assert "Review overdue for Mo Ali" in warned
+    assert dialog.warnings == ["Review overdue for Mo Ali"]

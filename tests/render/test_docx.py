@@ -97,7 +97,7 @@ def test_section_colours_match_the_palette(sample_store: Store) -> None:
     }
     assert palette.BAND.lstrip("#") in fills
     assert palette.HELP.heading_bg.lstrip("#") in fills
-    assert palette.ALERT.lstrip("#") in fills  # the MUST DO tag
+    assert palette.MUST_DO.lstrip("#") in fills  # the MUST DO tag: not the medical red
 
 
 def test_cover_copy_and_footer(sample_store: Store) -> None:
@@ -105,7 +105,7 @@ def test_cover_copy_and_footer(sample_store: Store) -> None:
     _, document = word(sample_store, lily, Audience.COVER)
     text = all_text(document)
     assert "Date of birth" not in text and "My family says" not in text
-    assert "Cover copy" in text
+    assert "COVER COPY" in text
     footer = "".join(p.text for p in document.sections[0].footer.paragraphs)
     assert "CONFIDENTIAL" in footer and "Review by" in footer
 

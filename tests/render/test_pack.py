@@ -59,19 +59,27 @@ def test_the_overview_lists_send_and_medical_pupils_with_must_dos(sample_store: 
     assert "Noah Williams" in names  # no SEND, but diabetes: a supply teacher must know
     ollie = next(row for row in view.rows if row.name == "Ollie Bennett")
     assert len(ollie.must_do) == 3 and ollie.must_do[0].startswith("Tell me about any change")
-    assert ollie.area == "Communication and interaction" and ollie.key_adult == "Mr T. Walsh"
+    # Not the class teacher, who is the one away: the teaching assistant.
+    assert ollie.area == "Communication and interaction" and ollie.key_adult == "Miss P. Kaur"
     harry = next(row for row in view.rows if row.name == "Harry Thompson")
-    assert harry.medical[0].startswith("Personal evacuation plan")
+    assert harry.medical[0].condition.startswith("Evacuation") and harry.has_alert
+    assert [m.condition for m in harry.care] == ["Physiotherapy stretches"]
     everyone = overview_view(
         "4 Oak", sample_store.scan().pupils, SchoolSettings(overview_everyone=True), Audience.COVER
     )
-    assert len(everyone.rows) == 11
+    assert len(everyone.rows) == 30
 
     pages, _ = pack_pdf(sample_store, PackRequest(("4 Oak",)))
     overview = squash(pages[0])
     assert "MEDICAL" in overview and squash("Ollie Bennett") in overview
     assert squash("Zofia") not in overview
-    assert overview.index(squash("Aisha Begum")) < overview.index(squash("Harry Thompson"))
+    # The alerts come first, above the table, each with the pupil's name and what to do.
+    table = overview.index(squash("Pupil MUST DO Please avoid Call"))
+    assert overview.index(squash("MEDICAL ▲ ALERTS")) < table
+    assert squash("Harry Thompson: Evacuation") in overview[:table]
+    assert squash("Noah Williams: Type 1 diabetes") in overview[:table]
+    rows = overview[table:] + squash(pages[1])
+    assert rows.index(squash("Aisha Begum")) < rows.index(squash("Harry Thompson"))
 
 
 def test_numbered_copies_say_so_on_every_page(sample_store: Store) -> None:
@@ -89,7 +97,7 @@ def test_without_the_overview_and_for_staff(sample_store: Store) -> None:
     pages, _ = pack_pdf(sample_store, PackRequest(("8R",), audience=Audience.STAFF, overview=False))
     assert len(pages) == 11
     lily = next(p for p in pages if squash("Lily-Mae Cooper") in squash(p))
-    assert squash("Date of birth") in squash(lily) and squash("Staff copy") in squash(lily)
+    assert squash("Date of birth") in squash(lily) and squash("STAFF COPY") in squash(lily)
 
 
 def test_the_cover_pack_leaves_out_what_cover_staff_need_not_see(sample_store: Store) -> None:
@@ -97,13 +105,15 @@ def test_the_cover_pack_leaves_out_what_cover_staff_need_not_see(sample_store: S
     text = squash(" ".join(pages))
     for hidden in ("Date of birth", "UPN", "My family says", "What I am working on"):
         assert squash(hidden) not in text
-    assert squash("Cover copy") in text
+    assert squash("COVER COPY") in text
 
 
 def test_several_groups_in_the_order_asked(sample_store: Store) -> None:
     pages, portraits = pack_pdf(sample_store, PackRequest(("8 Maths Set 2", "4 Oak")))
-    assert portraits == 5 + 11 and len(pages) == 2 + 16
+    # 4 Oak's overview runs to two sheets (22 of its 30 pupils are listed).
+    assert portraits == 5 + 30 and len(pages) == 1 + 5 + 2 + 30
     assert squash("8 Maths Set 2") in squash(pages[0]) and squash("4 Oak") in squash(pages[6])
+    assert squash("4 Oak (continued)") in squash(pages[7])
 
 
 def test_a_big_group_continues_with_the_header_repeated(store: Store) -> None:
@@ -122,15 +132,19 @@ def test_a_big_group_continues_with_the_header_repeated(store: Store) -> None:
     overview = pack.copy[0].fitted
     assert overview.pages >= 2
     pages = pdf_pages(pdf_bytes(pack.copy[:1]))
-    assert all("Pupil Need MUST DO Medical Key adult" in page for page in pages)
-    assert "Page 2 of" in pages[1]
+    assert all("Pupil MUST DO Please avoid Call" in page for page in pages)
+    assert "Page 2 of" in pages[1] and "Big Class (continued)" in pages[1]
+    # Every row whole on one sheet: each pupil's name and their strategy on the same page.
+    for n in range(40):
+        holding = [i for i, page in enumerate(pages) if f"Surname{n:02d}" in page]
+        assert len(holding) == 1, n
 
 
 def test_groups_are_matched_in_any_case_and_unknown_ones_named(sample_store: Store) -> None:
     pupils = sample_store.scan().pupils
     assert group_counts(pupils) == {
         "10 English Set 3": 10,
-        "4 Oak": 11,
+        "4 Oak": 30,
         "8 Maths Set 2": 5,
         "8R": 11,
     }
@@ -166,21 +180,23 @@ def test_the_word_pack_has_an_overview_table_with_a_repeating_header(
     )
     write_pack(pack, out)
     document = docx.Document(str(out))
-    assert len(document.sections) == 2 * 12
+    assert len(document.sections) == 2 * 31
     footers = ["".join(p.text for p in s.footer.paragraphs) for s in document.sections]
-    assert all("Copy 1 of 2" in f for f in footers[:12]) and all(
-        "Copy 2 of 2" in f for f in footers[12:]
+    assert all("Copy 1 of 2" in f for f in footers[:31]) and all(
+        "Copy 2 of 2" in f for f in footers[31:]
     )
-    overview = document.tables[1]
+    overview = next(t for t in document.tables if t.rows[0].cells[0].text == "Pupil")
     header = overview.rows[0]
-    assert [c.text for c in header.cells] == ["Pupil", "Need", "MUST DO", "Medical", "Key adult"]
+    assert [c.text for c in header.cells] == ["Pupil", "MUST DO", "Please avoid", "Call"]
     assert (
         header._tr.trPr.find(
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader"
         )
         is not None
     )
-    assert len(overview.rows) == 1 + 10
+    assert len(overview.rows) == 1 + 22
+    cant_split = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit"
+    assert all(row._tr.trPr.find(cant_split) is not None for row in overview.rows[1:])
 
 
 @pytest.mark.slow
@@ -203,7 +219,7 @@ def test_word_packs_have_the_right_number_of_pages_in_libreoffice(
     converted = to_pdf_with_libreoffice(files, tmp_path)
     counted = {stem: len(PdfReader(converted / f"{stem}.pdf").pages) for stem in expected}
     assert counted == expected
-    assert expected == {"4-Oak": 12, "8R": 24, "10-English-Set-3": 11}
+    assert expected == {"4-Oak": 32, "8R": 24, "10-English-Set-3": 11}
 
 
 def test_pack_pdf_reads_as_one_file(sample_store: Store, tmp_path: Path) -> None:

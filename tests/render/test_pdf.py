@@ -83,7 +83,7 @@ def test_the_cover_copy_leaves_out_what_cover_staff_need_not_see(sample_store: S
         "masks at school",
     ):
         assert squash(hidden) in staff_text and squash(hidden) not in cover_text, hidden
-    assert "Covercopy" in cover_text and "Howtohelpme" in cover_text
+    assert "COVERCOPY" in cover_text and "Howtohelpme" in cover_text
 
 
 def too_long() -> Pupil:

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QFrame, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QLineEdit, QListView, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 from penportrait.gui.fields import (DateField, PhotoWell)
 
@@ -201,6 +201,8 @@ class Ui_PupilEditor(object):
 
         self.secondaryNeeds = QListWidget(self.sendBox)
         self.secondaryNeeds.setObjectName(u"secondaryNeeds")
+        self.secondaryNeeds.setWordWrap(True)
+        self.secondaryNeeds.setResizeMode(QListView.Adjust)
 
         self.sendForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.secondaryNeeds)
 
@@ -211,6 +213,12 @@ class Ui_PupilEditor(object):
 
         self.summary = QPlainTextEdit(self.sendBox)
         self.summary.setObjectName(u"summary")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.summary.sizePolicy().hasHeightForWidth())
+        self.summary.setSizePolicy(sizePolicy)
+        self.summary.setMaximumSize(QSize(16777215, 90))
         self.summary.setTabChangesFocus(True)
 
         self.sendForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.summary)
@@ -304,6 +312,32 @@ class Ui_PupilEditor(object):
 
 
         self.sectionsLayout.addWidget(self.avoidBox)
+
+        self.communicationBox = QGroupBox(self.sections)
+        self.communicationBox.setObjectName(u"communicationBox")
+        self.communicationLayout = QVBoxLayout(self.communicationBox)
+        self.communicationLayout.setObjectName(u"communicationLayout")
+        self.communication = QPlainTextEdit(self.communicationBox)
+        self.communication.setObjectName(u"communication")
+        self.communication.setTabChangesFocus(True)
+
+        self.communicationLayout.addWidget(self.communication)
+
+
+        self.sectionsLayout.addWidget(self.communicationBox)
+
+        self.upsetSignsBox = QGroupBox(self.sections)
+        self.upsetSignsBox.setObjectName(u"upsetSignsBox")
+        self.upsetSignsLayout = QVBoxLayout(self.upsetSignsBox)
+        self.upsetSignsLayout.setObjectName(u"upsetSignsLayout")
+        self.upsetSigns = QPlainTextEdit(self.upsetSignsBox)
+        self.upsetSigns.setObjectName(u"upsetSigns")
+        self.upsetSigns.setTabChangesFocus(True)
+
+        self.upsetSignsLayout.addWidget(self.upsetSigns)
+
+
+        self.sectionsLayout.addWidget(self.upsetSignsBox)
 
         self.pupilVoiceBox = QGroupBox(self.sections)
         self.pupilVoiceBox.setObjectName(u"pupilVoiceBox")
@@ -478,6 +512,7 @@ class Ui_PupilEditor(object):
         self.primaryNeedLabel.setText(QCoreApplication.translate("PupilEditor", u"&Main area of need", None))
         self.secondaryNeedsLabel.setText(QCoreApplication.translate("PupilEditor", u"Other &needs", None))
         self.summaryLabel.setText(QCoreApplication.translate("PupilEditor", u"Needs in a &sentence", None))
+        self.summary.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"One sentence: what the need is and since when", None))
         self.aboutMeBox.setTitle(QCoreApplication.translate("PupilEditor", u"About me", None))
         self.aboutMe.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"Who I am, in my words: family, interests, what I am proud of", None))
         self.likeAdmireBox.setTitle(QCoreApplication.translate("PupilEditor", u"What people like and admire about me", None))
@@ -488,6 +523,10 @@ class Ui_PupilEditor(object):
         self.difficultiesBox.setTitle(QCoreApplication.translate("PupilEditor", u"What I find difficult", None))
         self.strategiesBox.setTitle(QCoreApplication.translate("PupilEditor", u"How to help me", None))
         self.avoidBox.setTitle(QCoreApplication.translate("PupilEditor", u"Please avoid", None))
+        self.communicationBox.setTitle(QCoreApplication.translate("PupilEditor", u"How I communicate", None))
+        self.communication.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"Speech, signs, symbols, a device; how to check I have understood", None))
+        self.upsetSignsBox.setTitle(QCoreApplication.translate("PupilEditor", u"Signs I am getting upset, and what helps", None))
+        self.upsetSigns.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"What you will notice first, and what calms me", None))
         self.pupilVoiceBox.setTitle(QCoreApplication.translate("PupilEditor", u"In my own words", None))
         self.pupilVoice.setPlaceholderText(QCoreApplication.translate("PupilEditor", u"The pupil's own words", None))
         self.familyVoiceBox.setTitle(QCoreApplication.translate("PupilEditor", u"My family says", None))

@@ -291,7 +291,7 @@ def load_pupil_json(data: bytes | str) -> Pupil:
     except ValidationError:
         try:
             raw = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # the ValidationError says what is wrong
             raw = None
         if isinstance(raw, dict) and _is_older(raw.get("format_version")):
             return Pupil.model_validate(migrate(raw))

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from penportrait.core import school_files
 from penportrait.core.sections import COVER_SECTIONS_DEFAULT, Section
@@ -87,8 +87,9 @@ class SchoolSettings(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _sections_added_since(cls, data: Any) -> Any:
-        return _newer_sections_shown(data)
+    def _sections_added_since(cls, data: Any, info: ValidationInfo) -> Any:
+        """Only for a file being read (school_files.FROM_FILE), never for settings in code."""
+        return _newer_sections_shown(data) if info.context == school_files.FROM_FILE else data
 
     def cover_shows(self, section: Section) -> bool:
         return section.value in self.cover_sections

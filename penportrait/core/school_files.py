@@ -51,6 +51,11 @@ class SchoolFileConflict(Exception):
         self.name, self.mine, self.theirs = name, mine, theirs
 
 
+# Validation context of a document read from its file (a model may bring an older file up to
+# date, which it must not do to a document built in code).
+FROM_FILE: Final = {"from_file": True}
+
+
 def parse(name: str, model: type[M], data: bytes) -> M:
     """The document in ``data``; SchoolFileError naming the file, field and reason."""
     try:
@@ -61,7 +66,7 @@ def parse(name: str, model: type[M], data: bytes) -> M:
     if not text.strip():
         raise SchoolFileError([Problem(name, "", f"is empty ({len(data)} bytes)")])
     try:
-        return model.model_validate_json(text)
+        return model.model_validate_json(text, context=FROM_FILE)
     except ValidationError as error:
         raise SchoolFileError([Problem(name, f, r) for f, r in describe_errors(error)]) from None
     except (RecursionError, ValueError) as error:

@@ -80,7 +80,7 @@ def test_a_read_only_folder_opens_with_a_banner_and_export_still_works(
     assert "read-only" in banner and str(folder.root) in banner and "Errno" not in banner
     assert not window.new_action.isEnabled() and not window.import_action.isEnabled()
     assert not window.editor.isEnabled()  # nothing can be typed that could not be kept
-    assert window.proxy.rowCount() == 32  # every pupil can still be read
+    assert window.proxy.rowCount() == len(Store(folder.root).scan().pupils) > 30  # all readable
 
     out = tmp_path / "exported.pdf"
     monkeypatch.setattr(

@@ -100,14 +100,16 @@ def ensure_gui_application() -> None:
 
 @functools.cache
 def _keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every Qt method that returns nothing (setText,
+    """Work around PySide6 6.12.0 on Python 3.11: every Qt method that returns nothing (setText,
     setPageSize, setHtml...) drops a reference to None it never took. After about 16,000 such
     calls None's count reaches zero and the process aborts ("none_dealloc"); laying out pages
     makes a dozen a page, so a long session or a big pack would crash. Python 3.12 made None
     immortal; before that, give it a count no program will wear down. Measured: 1,000 calls
     of QTextDocument.setDocumentMargin lower sys.getrefcount(None) by exactly 1,000."""
-    if sys.version_info >= (3, 12):
-        return
+    import PySide6
+
+    if sys.version_info >= (3, 12) or PySide6.__version_info__[:2] < (6, 12):
+        return  # pyproject excludes 6.12.0; this guards a later 6.12 with the same fault
     import ctypes
 
     count = ctypes.c_ssize_t.from_address(id(None))
@@ -308,21 +310,46 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
     # the aim. Counting sheets needs one layout of the rows (and a small one of a continued
     # sheet's header); the sheets themselves are laid out once, at the size chosen.
     # Sizes in half points (what Word stores): a bisection of a few layouts, not a dozen.
-    low, chunks = 0, _sheets(view, FONT_FLOOR_PT, images, at_floor)
+    low, best = 0, _split(view, FONT_FLOOR_PT, images, at_floor)
     sizes = [FONT_FLOOR_PT + step / 2 for step in range(int((base_pt - FONT_FLOOR_PT) * 2) + 1)]
-    if len(chunks) <= OVERVIEW_PAGES_AIM:
+    if len(best[0]) <= OVERVIEW_PAGES_AIM:
         high = len(sizes)
         while high - low > 1:
             middle = (low + high) // 2
-            candidate = _sheets(view, sizes[middle], images)
-            if len(candidate) <= OVERVIEW_PAGES_AIM:
-                low, chunks = middle, candidate
+            candidate = _split(view, sizes[middle], images)
+            if len(candidate[0]) <= OVERVIEW_PAGES_AIM:
+                low, best = middle, candidate
             else:
                 high = middle
-    size = sizes[low]
-    html = render_overview(view, size, chunks)
+    _, html, document = best
+    return FittedPage(view, sizes[low], html, images, None, _document=document)
+
+
+# Room kept free at the foot of an overview sheet when its rows are split again (fractions of
+# the page's height), tried in turn until the sheets come out as split.
+SHEET_SLACK_RETRIES: Final = (0.02, 0.05, 0.1, 0.2)
+
+
+def _split(
+    view: OverviewView, pt: float, images: dict[str, QImage], single: QTextDocument | None = None
+) -> tuple[list[range], str, QTextDocument]:
+    """The rows split between sheets at ``pt``, checked on the sheets as laid out.
+
+    The split is measured on one flowing layout; on real sheets a row can still come out a
+    line taller than measured and be carried over, split, onto a sheet of its own. So the
+    sheets are laid out, and split again with more room to spare until every row is whole.
+    """
+    device = _measuring_device()
+    chunks = _sheets(view, pt, images, single)
+    html = render_overview(view, pt, chunks)
     document = _document(html, images, device, paged=True)
-    return FittedPage(view, size, html, images, None, _document=document)
+    for slack in SHEET_SLACK_RETRIES:
+        if document.pageCount() <= len(chunks):
+            break
+        chunks = _sheets(view, pt, images, slack=slack)
+        html = render_overview(view, pt, chunks)
+        document = _document(html, images, device, paged=True)
+    return chunks, html, document
 
 
 def _sheets(
@@ -330,10 +357,13 @@ def _sheets(
     pt: float,
     images: dict[str, QImage],
     single: QTextDocument | None = None,
+    *,
+    slack: float = 0.0,
 ) -> list[range]:
-    """The overview's rows at ``pt`` split between sheets, whole rows only (greedy)."""
+    """The overview's rows at ``pt`` split between sheets, whole rows only (greedy), keeping
+    ``slack`` (a fraction of the page) free at the foot of each sheet."""
     device = _measuring_device()
-    page_height = content_size().height() - 2  # a little slack for rounding
+    page_height = content_size().height() * (1 - slack) - 2  # a little slack for rounding
     if single is None:
         single = _document(render_overview(view, pt), images, device)
     tops, bottom, first_top = _row_extents(single)

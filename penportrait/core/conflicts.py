@@ -53,6 +53,12 @@ class ConflictCopy:
     original: Path  # the file it is a copy of
     client: str
     school_wide: bool = False
+    origin: str = ""  # "device ABCDEF7", "computer TA-LAPTOP-3" ... when the name tells
+
+    @property
+    def source(self) -> str:
+        """Which client made the copy, and from where when its name tells: for people."""
+        return f"{self.client}, {self.origin}" if self.origin else self.client
 
     @property
     def pupil_id(self) -> str:
@@ -142,7 +148,12 @@ def find_copies(root: Path) -> list[ConflictCopy]:
         recognised = recognise_pupil_copy(name, beside)
         if recognised:
             found.append(
-                ConflictCopy(pupils / name, pupils / recognised.original, recognised.client)
+                ConflictCopy(
+                    pupils / name,
+                    pupils / recognised.original,
+                    recognised.client,
+                    origin=recognised.origin,
+                )
             )
     for name in _names(root):
         recognised = recognise_school_copy(name)

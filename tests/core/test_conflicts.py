@@ -516,3 +516,17 @@ def _content(pupil: Pupil) -> dict[str, Any]:
     for key in ("revision", "updated_at", "updated_by"):
         data.pop(key)
     return data
+
+
+@pytest.mark.parametrize(
+    ("client", "origin"),
+    [
+        ("Syncthing", "device ABCDEF7"),
+        ("Dropbox", "K. Okafor's Dropbox"),
+        (ONEDRIVE, "computer TA-LAPTOP-3"),
+        ("Nextcloud/ownCloud", ""),
+    ],
+)
+def test_the_name_tells_where_a_copy_came_from(client: str, origin: str) -> None:
+    found = recognise_pupil_copy(CLIENT_NAMES[client])
+    assert found is not None and found.origin == origin

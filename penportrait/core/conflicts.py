@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ from penportrait.core.store import (
 )
 
 KEPT_COPIES_FOLDER: Final = "conflict-copies"  # under trash/
+# files.write_new's name for a history file written beside another one of the same revision.
+_SECOND_HISTORY_VERSION: Final = re.compile(r"(\d+)\.[0-9a-f]{8}\.json")
 
 
 class CopyChanged(OSError):
@@ -255,9 +258,10 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
     """
     folder = store.history_dir / kept.id
     names = set(_names(folder))
-    diverged = {
-        recognised.original for n in names if (recognised := recognise_pupil_copy(n)) is not None
-    }
+    # A revision with a second version beside it (a sync client's copy, or the store's own
+    # "<revision>.<8 hex>.json" when a synced history file was already there) is where the
+    # two sides parted.
+    diverged = {_version_of(n) for n in names} - {""}
     lower, higher = (kept, theirs) if kept.revision <= theirs.revision else (theirs, kept)
     if lower.revision < higher.revision:
         # The higher side went through the lower side's revision: is that revision the lower
@@ -265,7 +269,7 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
         name = f"{lower.revision}.json"
         if name not in names:
             return None  # its line of history has not synced yet: nothing is certain
-        versions = [folder / name] + [folder / n for n in names if _copy_of(n) == name]
+        versions = [folder / name] + [folder / n for n in names if _version_of(n) == name]
         same = [v for v in versions if _holds(store, v, lower)]
         if same and name in diverged:
             return None  # two versions of that revision: which one it went through is unknown
@@ -287,7 +291,11 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
     return None
 
 
-def _copy_of(name: str) -> str:
+def _version_of(name: str) -> str:
+    """The history file ``name`` is a second version of ("3.json"), or ""."""
+    store_made = _SECOND_HISTORY_VERSION.fullmatch(name)
+    if store_made:
+        return f"{store_made[1]}.json"
     recognised = recognise_pupil_copy(name)
     return recognised.original if recognised is not None else ""
 

@@ -435,14 +435,19 @@ def test_a_newer_copy_moves_the_file_on(store: Store) -> None:
     assert store.load_revision(ID, 3).portrait.about_me == "WRONG PUPIL's text"
 
 
-def test_a_stale_copy_is_not_trusted_when_that_revision_has_two_versions(store: Store) -> None:
+@pytest.mark.parametrize(
+    "second", ["3.sync-conflict-20261124-101500-ABCDEF7.json", "3.1a2b3c4d.json"]
+)
+def test_a_stale_copy_is_not_trusted_when_that_revision_has_two_versions(
+    store: Store, second: str
+) -> None:
+    """A sync client's copy, or the store's own second name (files.write_new), beside
+    history/<id>/3.json: which of the two the file went through is unknown."""
     four_revisions(store)
     stale = (store.history_dir / ID / "3.json").read_bytes()
     (store.pupils_dir / f"{ID} (1).json").write_bytes(stale)
     other = store.load_revision(ID, 3).model_copy(update={"updated_by": "B"})
-    (store.history_dir / ID / "3.sync-conflict-20261124-101500-ABCDEF7.json").write_text(
-        other.to_json(), encoding="utf-8"
-    )
+    (store.history_dir / ID / second).write_text(other.to_json(), encoding="utf-8")
     report = conflicts.report_all(store)[0]
     assert not report.has_base and report.needs_person
     assert {c.label for c in report.clashes} >= {"About me", "My strengths"}

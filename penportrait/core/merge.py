@@ -25,6 +25,7 @@ Side = Literal["kept", "copy"]
 META_KEYS: Final = frozenset({"format", "format_version", "id", "revision", "updated_at"})
 META_KEYS_AND_AUTHOR: Final = META_KEYS | {"updated_by"}
 LABELS: Final = dict(FIELDS)
+MAX_TABLE_BITS: Final = 1 << 26  # the list merge's table, at most (see _matches)
 _MISSING: Final = object()
 
 
@@ -220,7 +221,10 @@ def _matches(base: list[str], other: list[str]) -> dict[int, int]:
         end_b, end_o = end_b - 1, end_o - 1
         tail.append((end_b, end_o))
     a, b = base[start:end_b], other[start:end_o]
-    if a and b:
+    # The table keeps one bit per pair of items: beyond 64 Mbit (8 MB; two lists of 8,000
+    # changed items) a hostile or absurd file would cost memory without bound. Then only the
+    # shared ends match, so both sides' changes in the middle are a clash for a person.
+    if a and b and len(a) * len(b) <= MAX_TABLE_BITS:
         where: dict[str, int] = {}
         for i, key in enumerate(a):
             where[key] = where.get(key, 0) | (1 << i)

@@ -535,3 +535,23 @@ def _content(pupil: Pupil) -> dict[str, Any]:
 def test_the_name_tells_where_a_copy_came_from(client: str, origin: str) -> None:
     found = recognise_pupil_copy(CLIENT_NAMES[client])
     assert found is not None and found.origin == origin
+
+
+def test_lists_too_long_to_align_clash_rather_than_guess() -> None:
+    """Past the table's bound only the shared ends are matched: 10,000 items changed at both
+    ends on one side and in the middle on the other are a clash for a person, each side's
+    list whole. Shared ends need no table, so one edit a side still merges."""
+    base = [f"item {n}" for n in range(10_000)]
+    kept, copy = list(base), list(base)
+    kept[0], kept[-1], copy[5000] = "kept start", "kept end", "copy edit"
+    merged, if_kept, if_copy = merge_lists(base, kept, copy)
+    assert merged is None and (if_kept, if_copy) == (kept, copy)
+    kept, copy = list(base), list(base)
+    kept[3000], copy[7000] = "kept edit", "copy edit"
+    merged, _, _ = merge_lists(base, kept, copy)
+    assert merged is not None and (merged[3000], merged[7000]) == ("kept edit", "copy edit")
+    short = base[:3000]
+    kept, copy = list(short), list(short)
+    kept[1000], copy[2000] = "kept edit", "copy edit"
+    merged, _, _ = merge_lists(short, kept, copy)
+    assert merged is not None and merged[1000] == "kept edit" and merged[2000] == "copy edit"

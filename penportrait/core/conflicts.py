@@ -238,8 +238,9 @@ def _read_copy(store: Store, copy: ConflictCopy) -> tuple[bytes, Pupil]:
     except UnicodeDecodeError:
         raise PupilFileError([Problem(where, "", "is not UTF-8 text")]) from None
     except ValidationError as error:
-        # The store's own words (a newer PenPortrait, another kind of file ...).
-        raise Store.explain(where, data.decode("utf-8-sig"), error) from None
+        # The store's own words (a newer PenPortrait, another kind of file ...); the store's
+        # reader itself cannot be used: it insists on the file being named after the pupil.
+        raise Store._explain(where, data.decode("utf-8-sig"), error) from None
 
 
 def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:

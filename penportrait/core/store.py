@@ -314,15 +314,15 @@ class Store:
                 try:
                     pupil = load_pupil_json(text[1:])
                 except ValidationError as again:
-                    raise self.explain(where, text[1:], again) from None
+                    raise self._explain(where, text[1:], again) from None
             else:
-                raise self.explain(where, text, error) from None
+                raise self._explain(where, text, error) from None
         if pupil.id != file_name.removesuffix(".json"):
             raise fail("id", f"is {pupil.id!r} but the file is named {file_name}")
         return pupil
 
     @staticmethod
-    def explain(where: str, text: str, error: ValidationError) -> PupilFileError:
+    def _explain(where: str, text: str, error: ValidationError) -> PupilFileError:
         """The problems of a file that did not validate; a newer or foreign file says so first."""
         try:
             raw = json.loads(text)

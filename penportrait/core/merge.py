@@ -100,7 +100,8 @@ def _keys(*dicts: dict[str, Any]) -> list[str]:
 def _merge(
     keys: tuple[str, ...], b: Any, k: Any, c: Any, result: MergeResult, *, has_base: bool
 ) -> Any:
-    path = ".".join(keys)
+    # A key holding a dot (a newer version's field) gets a path no dotted one can equal.
+    path = json.dumps(keys) if any("." in key for key in keys) else ".".join(keys)
     name = LABELS.get(path) or keys[-1].replace("_", " ").capitalize()
     if k == c:
         return k

@@ -498,13 +498,15 @@ def test_two_copies_of_one_pupil_both_merge_in_one_go(store: Store) -> None:
 
 
 def test_a_clash_in_a_newer_field_whose_name_holds_a_dot() -> None:
-    base = pupil_data() | {"zz.new": "old"}
-    kept = pupil_data() | {"zz.new": "kept"}
-    copy = pupil_data() | {"zz.new": "copy"}
+    base = pupil_data() | {"zz.new": "old", "zz": {"new": "old"}}
+    kept = pupil_data() | {"zz.new": "kept", "zz": {"new": "kept"}}
+    copy = pupil_data() | {"zz.new": "copy", "zz": {"new": "copy"}}
     result = merge3(base, kept, copy)
-    assert [c.keys for c in result.clashes] == [("zz.new",)]
-    data = result.resolved({result.clashes[0].path: "copy"})
-    assert data["zz.new"] == "copy" and "zz" not in data
+    assert [c.keys for c in result.clashes] == [("zz.new",), ("zz", "new")]
+    assert len({c.path for c in result.clashes}) == 2
+    dotted, nested = result.clashes
+    data = result.resolved({dotted.path: "copy", nested.path: "kept"})
+    assert (data["zz.new"], data["zz"]) == ("copy", {"new": "kept"})
 
 
 def test_long_lists_with_repeated_items_merge_by_item() -> None:

@@ -61,12 +61,14 @@ class ClientPattern:
 CLIENT_PATTERNS: Final[tuple[ClientPattern, ...]] = (
     ClientPattern(
         "Syncthing",
-        re.compile(r"(?P<stem>.+?)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?"),
+        re.compile(r"(?P<stem>.+?)\.sync-conflict-\d{8}-\d{6}(?:-(?P<device>[A-Z0-9]{7}))?"),
         "<name>.sync-conflict-20261124-101500-ABCDEF7.json",
     ),
     ClientPattern(
         "Dropbox",
-        re.compile(r"(?P<stem>.+?) \(.+'s conflicted copy \d{4}-\d{2}-\d{2}(?: \(?\d+\)?)?\)"),
+        re.compile(
+            r"(?P<stem>.+?) \((?P<person>.+)'s conflicted copy \d{4}-\d{2}-\d{2}(?: \(?\d+\)?)?\)"
+        ),
         "<name> (K. Okafor's conflicted copy 2026-11-24).json",
     ),
     ClientPattern(
@@ -102,7 +104,9 @@ _UUID: Final = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-
 # NetBIOS computer names: at most 15 letters, digits and hyphens; then -1, -2 ... for more.
 _COMPUTER: Final = r"[A-Za-z0-9][A-Za-z0-9_-]{0,14}?(?:-\d{1,3})?"
 # After a whole UUID any "-<suffix>" is a copy: no id PenPortrait makes looks like that.
-_ONEDRIVE_PUPIL: Final = re.compile(rf"(?P<stem>{_UUID})-[A-Za-z0-9][A-Za-z0-9_-]{{0,63}}")
+_ONEDRIVE_PUPIL: Final = re.compile(
+    rf"(?P<stem>{_UUID})-(?P<computer>[A-Za-z0-9][A-Za-z0-9_-]{{0,63}})"
+)
 _ONEDRIVE_COMPUTER: Final = re.compile(_COMPUTER)
 _ONEDRIVE_SUFFIX: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,40}")
 _PLAIN_PUPIL: Final = re.compile(rf"{_UUID}\.json")
@@ -115,6 +119,20 @@ class CopyName:
 
     original: str  # e.g. "<id>.json" or "school.json"
     client: str
+    # Where the copy came from, when the name tells: "device ABCDEF7" (Syncthing),
+    # "K. Okafor's Dropbox", "computer TA-LAPTOP-3" (OneDrive); otherwise "".
+    origin: str = ""
+
+
+def _origin(found: re.Match[str]) -> str:
+    groups = found.groupdict()
+    if groups.get("device"):
+        return f"device {groups['device']}"
+    if groups.get("person"):
+        return f"{groups['person']}'s Dropbox"
+    if groups.get("computer"):
+        return f"computer {groups['computer']}"
+    return ""
 
 
 def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | None:
@@ -129,16 +147,16 @@ def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | 
     for entry in CLIENT_PATTERNS:
         found = entry.pattern.fullmatch(stem)
         if found and is_valid_id(found["stem"]):
-            return CopyName(f"{found['stem']}.json", entry.client)
+            return CopyName(f"{found['stem']}.json", entry.client, _origin(found))
         if found and len(found["stem"]) < len(stem):
             # A copy of a copy (two clients, or a clash on the copy itself).
             inner = recognise_pupil_copy(f"{found['stem']}.json", beside)
             if inner is not None:
-                return CopyName(inner.original, entry.client)
+                return CopyName(inner.original, entry.client, _origin(found) or inner.origin)
     if is_valid_id(stem):
         found = _ONEDRIVE_PUPIL.fullmatch(stem)
         if found:
-            return CopyName(f"{found['stem']}.json", ONEDRIVE)
+            return CopyName(f"{found['stem']}.json", ONEDRIVE, _origin(found))
         if beside:
             for cut in range(len(stem) - 1, 0, -1):
                 if (
@@ -146,7 +164,7 @@ def recognise_pupil_copy(name: str, beside: Collection[str] = ()) -> CopyName | 
                     and f"{stem[:cut]}.json" in beside
                     and _ONEDRIVE_COMPUTER.fullmatch(stem[cut + 1 :])
                 ):
-                    return CopyName(f"{stem[:cut]}.json", ONEDRIVE)
+                    return CopyName(f"{stem[:cut]}.json", ONEDRIVE, f"computer {stem[cut + 1 :]}")
     return None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from penportrait.core.conflict_names import (
     recognise_school_copy,
 )
 from penportrait.core.merge import Clash, MergeResult, Side, merge3
-from penportrait.core.model import Pupil, describe_errors
+from penportrait.core.model import Pupil, load_pupil_json
 from penportrait.core.store import (
     MAX_PUPIL_FILE_BYTES,
     Problem,
@@ -39,6 +40,8 @@ from penportrait.core.store import (
 )
 
 KEPT_COPIES_FOLDER: Final = "conflict-copies"  # under trash/
+# files.write_new's name for a history file written beside another one of the same revision.
+_SECOND_HISTORY_VERSION: Final = re.compile(r"(\d+)\.[0-9a-f]{8}\.json")
 
 
 class CopyChanged(OSError):
@@ -53,6 +56,12 @@ class ConflictCopy:
     original: Path  # the file it is a copy of
     client: str
     school_wide: bool = False
+    origin: str = ""  # "device ABCDEF7", "computer TA-LAPTOP-3" ... when the name tells
+
+    @property
+    def source(self) -> str:
+        """Which client made the copy, and from where when its name tells: for people."""
+        return f"{self.client}, {self.origin}" if self.origin else self.client
 
     @property
     def pupil_id(self) -> str:
@@ -73,6 +82,9 @@ class CopyReport:
     kept: Pupil | None = None
     theirs: Pupil | None = None
     copy_bytes: bytes = b""  # the copy as it was read, so a later change is noticed
+    # Which side is exactly an earlier revision of the other (so it is the base): "copy" for a
+    # stale copy that adds nothing, "kept" when the copy is a newer version of the file.
+    older: Side | None = None
 
     @property
     def clashes(self) -> list[Clash]:
@@ -97,6 +109,13 @@ class CopyReport:
             parts.append(f"the copy changed: {', '.join(dict.fromkeys(self.merge.from_copy))}")
         if not self.has_base:
             parts.append("no common base in history yet, so every difference is a clash")
+        if self.older == "copy" and self.theirs is not None:
+            return (
+                f"{head}; an older version (revision {self.theirs.revision}) of the pupil's "
+                "file, which already holds everything in it"
+            )
+        if self.older == "kept" and self.theirs is not None:
+            parts.insert(0, f"a newer version (revision {self.theirs.revision}) of the file")
         return f"{head}; " + ("; ".join(parts) if parts else "the same as the pupil's file")
 
     def as_json(self) -> dict[str, Any]:
@@ -108,6 +127,7 @@ class CopyReport:
             "client": self.copy.client,
             "school_wide": self.copy.school_wide,
             "has_base": self.has_base,
+            "older": self.older,
             "needs_person": self.needs_person,
             "problem": self.problem,
             "clashes": [c.label for c in self.clashes],
@@ -131,7 +151,12 @@ def find_copies(root: Path) -> list[ConflictCopy]:
         recognised = recognise_pupil_copy(name, beside)
         if recognised:
             found.append(
-                ConflictCopy(pupils / name, pupils / recognised.original, recognised.client)
+                ConflictCopy(
+                    pupils / name,
+                    pupils / recognised.original,
+                    recognised.client,
+                    origin=recognised.origin,
+                )
             )
     for name in _names(root):
         recognised = recognise_school_copy(name)
@@ -187,6 +212,7 @@ def examine(store: Store, copy: ConflictCopy) -> CopyReport:
     report.pupil_name = kept.display_name
     base = find_base(store, kept, theirs)
     report.has_base = base is not None
+    report.older = "copy" if base is theirs else "kept" if base is kept else None
     report.merge = merge3(
         base.model_dump(mode="json") if base else None,
         kept.model_dump(mode="json"),
@@ -207,27 +233,50 @@ def _read_copy(store: Store, copy: ConflictCopy) -> tuple[bytes, Pupil]:
     except OSError as error:
         raise PupilFileError([Problem(where, "", str(error.strerror or error))]) from None
     try:
-        return data, Pupil.model_validate_json(data.decode("utf-8-sig"))
+        # A copy from a laptop with an older PenPortrait is read as the store reads its files.
+        return data, load_pupil_json(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise PupilFileError([Problem(where, "", "is not UTF-8 text")]) from None
     except ValidationError as error:
-        raise PupilFileError([Problem(where, f, r) for f, r in describe_errors(error)]) from None
+        # The store's own words (a newer PenPortrait, another kind of file ...); the store's
+        # reader itself cannot be used: it insists on the file being named after the pupil.
+        raise Store._explain(where, data.decode("utf-8-sig"), error) from None
 
 
 def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
     """The revision both versions were edited from, if history holds it for certain.
 
-    Both sides went through every revision below the lower of their two; the newest of those
-    that history holds without a conflict copy of its own (which would mean the sides had
-    already parted there) is the base. A revision missing from history means nothing is
-    known for certain, so None.
+    When one side is exactly a revision the other side's line of history went through, that
+    side is itself the base: an older copy adds nothing, and a newer copy moves the file on
+    (a fast-forward). Comparing against an older revision instead would bring back whatever
+    the newer side had undone since.
+
+    Otherwise both sides went through every revision below the lower of their two; the newest
+    of those that history holds without a conflict copy of its own (which would mean the sides
+    had already parted there) is the base. A revision missing from history, or one that does
+    not fit (another pupil, another revision, saved after either side), means nothing is known
+    for certain, so None.
     """
     folder = store.history_dir / kept.id
     names = set(_names(folder))
-    diverged = {
-        recognised.original for n in names if (recognised := recognise_pupil_copy(n)) is not None
-    }
-    for revision in range(min(kept.revision, theirs.revision) - 1, 0, -1):
+    # A revision with a second version beside it (a sync client's copy, or the store's own
+    # "<revision>.<8 hex>.json" when a synced history file was already there) is where the
+    # two sides parted.
+    diverged = {_version_of(n) for n in names} - {""}
+    lower, higher = (kept, theirs) if kept.revision <= theirs.revision else (theirs, kept)
+    if lower.revision < higher.revision:
+        # The higher side went through the lower side's revision: is that revision the lower
+        # side itself?
+        name = f"{lower.revision}.json"
+        if name not in names:
+            return None  # its line of history has not synced yet: nothing is certain
+        versions = [folder / name] + [folder / n for n in names if _version_of(n) == name]
+        same = [v for v in versions if _holds(store, v, lower)]
+        if same and name in diverged:
+            return None  # two versions of that revision: which one it went through is unknown
+        if same:
+            return lower
+    for revision in range(lower.revision - 1, 0, -1):
         name = f"{revision}.json"
         if name not in names:
             return None
@@ -237,13 +286,42 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
             base = store.load_revision(kept.id, revision)
         except (PupilFileError, OSError):
             return None
-        # A base saved after either side cannot be what that side was edited from: the other
-        # side's history has not synced yet, so nothing is known for certain.
-        stamps = [p.updated_at for p in (kept, theirs) if p.updated_at]
-        if base.updated_at and any(_later(base.updated_at, stamp) for stamp in stamps):
+        if not _fits(base, revision, kept, theirs):
             return None
         return base
     return None
+
+
+def _version_of(name: str) -> str:
+    """The history file ``name`` is a second version of ("3.json"), or ""."""
+    store_made = _SECOND_HISTORY_VERSION.fullmatch(name)
+    if store_made:
+        return f"{store_made[1]}.json"
+    recognised = recognise_pupil_copy(name)
+    return recognised.original if recognised is not None else ""
+
+
+def _holds(store: Store, path: Path, pupil: Pupil) -> bool:
+    """Whether the history file at ``path`` is exactly ``pupil`` (every field, every stamp)."""
+    try:
+        data = path.read_bytes()
+        if len(data) > MAX_PUPIL_FILE_BYTES:
+            return False
+        found = load_pupil_json(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValidationError, RecursionError):
+        return False
+    return found.model_dump(mode="json") == pupil.model_dump(mode="json")
+
+
+def _fits(base: Pupil, revision: int, kept: Pupil, theirs: Pupil) -> bool:
+    """A history file can be the base only if it is this pupil, at the revision its name
+    says, saved no later than either side."""
+    if base.id != kept.id or base.revision != revision:
+        return False
+    # A base saved after either side cannot be what that side was edited from: the other
+    # side's history has not synced yet, so nothing is known for certain.
+    stamps = [p.updated_at for p in (kept, theirs) if p.updated_at]
+    return not (base.updated_at and any(_later(base.updated_at, stamp) for stamp in stamps))
 
 
 def _later(a: str, b: str) -> bool:
@@ -296,9 +374,12 @@ def merge_all(store: Store, *, by: str = "", skip: Collection[str] = ()) -> Merg
     ``skip``: pupil ids not to merge now (the app passes the pupil being edited).
     """
     summary = MergeSummary()
-    for report in report_all(store):
-        if report.copy.pupil_id in skip:
+    for copy in find_copies(store.root):
+        if copy.pupil_id in skip:
             continue
+        # Read each copy only now: an earlier copy of the same pupil may just have moved the
+        # pupil's file on, and this one merges against that.
+        report = examine(store, copy)
         if report.needs_person:
             summary.need_person.append(report)
             continue
@@ -361,5 +442,5 @@ def _keep_overwritten_history(store: Store, kept: Pupil) -> None:
     """Saving puts the kept file in history/<id>/<its revision>.json. When the other side's
     history already has a different file there, keep that one in the trash first."""
     path = store.history_dir / kept.id / f"{kept.revision}.json"
-    if path.exists():
+    if path.exists() and path.read_bytes() != store.pupil_path(kept.id).read_bytes():
         _keep_bytes(store, f"{kept.id}.history-{kept.revision}.json", path.read_bytes())

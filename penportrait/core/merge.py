@@ -12,7 +12,6 @@ Without a base (history not synced yet), nothing is guessed: every field that di
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ Side = Literal["kept", "copy"]
 META_KEYS: Final = frozenset({"format", "format_version", "id", "revision", "updated_at"})
 META_KEYS_AND_AUTHOR: Final = META_KEYS | {"updated_by"}
 LABELS: Final = dict(FIELDS)
+MAX_TABLE_BITS: Final = 1 << 26  # the list merge's table, at most (see _matches)
 _MISSING: Final = object()
 
 
@@ -33,11 +33,14 @@ _MISSING: Final = object()
 class Clash:
     """One field both sides changed differently: what each choice would make it."""
 
-    path: str  # "portrait.about_me"
+    path: str  # "portrait.about_me": how choices name it
     label: str  # "About me"
     base: Any  # None when there is no base
     kept: Any
     copy: Any
+    # Where the field is, key by key ("portrait", "about_me"): a key of a newer version's
+    # field may itself hold a dot, so the path is never split to find it.
+    keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -56,7 +59,8 @@ class MergeResult:
             raise ValueError(f"no choice made for: {', '.join(missing)}")
         data: dict[str, Any] = json.loads(json.dumps(self.data))
         for clash in self.clashes:
-            _set(data, clash.path, clash.kept if choices[clash.path] == "kept" else clash.copy)
+            value = clash.kept if choices[clash.path] == "kept" else clash.copy
+            _set(data, clash.keys or (clash.path,), value)
         return data
 
 
@@ -74,7 +78,7 @@ def merge3(base: dict[str, Any] | None, kept: dict[str, Any], copy: dict[str, An
                 result.data[key] = kept[key]
             continue
         value = _merge(
-            key,
+            (key,),
             _MISSING if base is None else base.get(key, _MISSING),
             kept.get(key, _MISSING),
             copy.get(key, _MISSING),
@@ -93,7 +97,12 @@ def _keys(*dicts: dict[str, Any]) -> list[str]:
     return list(seen)
 
 
-def _merge(path: str, b: Any, k: Any, c: Any, result: MergeResult, *, has_base: bool) -> Any:
+def _merge(
+    keys: tuple[str, ...], b: Any, k: Any, c: Any, result: MergeResult, *, has_base: bool
+) -> Any:
+    # A key holding a dot (a newer version's field) gets a path no dotted one can equal.
+    path = json.dumps(keys) if any("." in key for key in keys) else ".".join(keys)
+    name = LABELS.get(path) or keys[-1].replace("_", " ").capitalize()
     if k == c:
         return k
     if isinstance(k, dict) and isinstance(c, dict) and (isinstance(b, dict) or not has_base):
@@ -101,7 +110,7 @@ def _merge(path: str, b: Any, k: Any, c: Any, result: MergeResult, *, has_base: 
         merged = {}
         for key in _keys(k, c):
             value = _merge(
-                f"{path}.{key}",
+                (*keys, key),
                 base_dict.get(key, _MISSING) if has_base else _MISSING,
                 k.get(key, _MISSING),
                 c.get(key, _MISSING),
@@ -113,26 +122,27 @@ def _merge(path: str, b: Any, k: Any, c: Any, result: MergeResult, *, has_base: 
         return merged
     if has_base:
         if k == b:
-            result.from_copy.append(label(path))
+            result.from_copy.append(name)
             return c
         if c == b:
-            result.from_kept.append(label(path))
+            result.from_kept.append(name)
             return k
         if isinstance(k, list) and isinstance(c, list) and isinstance(b, list):
             merged_list, if_kept, if_copy = merge_lists(b, k, c)
             if merged_list is not None:
-                result.from_copy.append(label(path))
-                result.from_kept.append(label(path))
+                result.from_copy.append(name)
+                result.from_kept.append(name)
                 return merged_list
-            result.clashes.append(Clash(path, label(path), b, if_kept, if_copy))
+            result.clashes.append(Clash(path, name, b, if_kept, if_copy, keys))
             return if_kept
     result.clashes.append(
         Clash(
             path,
-            label(path),
+            name,
             None if b is _MISSING else b,
             None if k is _MISSING else k,
             None if c is _MISSING else c,
+            keys,
         )
     )
     return k
@@ -172,7 +182,9 @@ def merge_lists(
         elif ky == ko or kx == ky:
             chunk_k = chunk_c = x
         elif not o:  # both sides added items here: keep both, each once
-            chunk_k = chunk_c = x + [item for item, key in zip(y, ky, strict=True) if key not in kx]
+            in_x = set(kx)
+            added = [item for item, key in zip(y, ky, strict=True) if key not in in_x]
+            chunk_k = chunk_c = x + added
         else:
             clean = False
             chunk_k, chunk_c = x, y
@@ -191,16 +203,59 @@ def _key(item: Any) -> str:
 
 
 def _matches(base: list[str], other: list[str]) -> dict[int, int]:
-    matcher = difflib.SequenceMatcher(a=base, b=other, autojunk=False)
+    """A longest common subsequence of the two lists of keys, as base index -> other index.
+
+    Bit-parallel (Allison-Dix, Hyyro): one row of the dynamic-programming table is a Python
+    integer, one bit per base item, so the whole table costs len(other) big-integer steps,
+    O(len(base) * len(other) / word size), and any alignment is read back from the rows.
+    (difflib.SequenceMatcher grew with the cube of the length on repeated items.)
+    """
     found: dict[int, int] = {}
-    for block in matcher.get_matching_blocks():
-        for n in range(block.size):
-            found[block.a + n] = block.b + n
+    # Items both ends share need no table (the usual case: a few items changed).
+    start = 0
+    while start < min(len(base), len(other)) and base[start] == other[start]:
+        found[start] = start
+        start += 1
+    end_b, end_o = len(base), len(other)
+    tail: list[tuple[int, int]] = []
+    while end_b > start and end_o > start and base[end_b - 1] == other[end_o - 1]:
+        end_b, end_o = end_b - 1, end_o - 1
+        tail.append((end_b, end_o))
+    a, b = base[start:end_b], other[start:end_o]
+    # The table keeps one bit per pair of items: beyond 64 Mbit (8 MB; two lists of 8,000
+    # changed items) a hostile or absurd file would cost memory without bound. Then only the
+    # shared ends match, so both sides' changes in the middle are a clash for a person.
+    if a and b and len(a) * len(b) <= MAX_TABLE_BITS:
+        where: dict[str, int] = {}
+        for i, key in enumerate(a):
+            where[key] = where.get(key, 0) | (1 << i)
+        mask = (1 << len(a)) - 1
+        # Bit i of rows[j] is 0 when the common length grows at base item i in the table's
+        # row j (LCS(a[:i+1], b[:j]) = LCS(a[:i], b[:j]) + 1).
+        row = mask
+        rows = [row]
+        for key in b:
+            matched = row & where.get(key, 0)
+            row = ((row + matched) | (row - matched)) & mask
+            rows.append(row)
+        i, j = len(a), len(b)
+        pairs: list[tuple[int, int]] = []
+        while i > 0 and j > 0:
+            if a[i - 1] == b[j - 1]:
+                pairs.append((i - 1, j - 1))
+                i, j = i - 1, j - 1
+            elif (rows[j] >> (i - 1)) & 1:  # the length did not grow at a[i-1]: drop it
+                i -= 1
+            else:
+                j -= 1
+        for i, j in reversed(pairs):
+            found[start + i] = start + j
+    for i, j in reversed(tail):
+        found[i] = j
     return found
 
 
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    parts = path.split(".")
+def _set(data: dict[str, Any], parts: tuple[str, ...], value: Any) -> None:
     for part in parts[:-1]:
         data = data.setdefault(part, {})
     if value is None and parts[-1] not in data:

@@ -48,12 +48,13 @@ def _plain_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def _side_heading(pupil: Pupil | None, fallback: str) -> str:
+def _side_heading(what: str, pupil: Pupil | None) -> str:
+    """Which version a column is (the pupil's file or the copy), then who saved it when."""
     if pupil is None:
-        return fallback
+        return what
     who = pupil.updated_by or "someone"
     when = pupil.updated_at.replace("T", " ")[:16] if pupil.updated_at else "an unknown time"
-    return f"Saved by {who}, {when}"
+    return f"{what}\nSaved by {who}, {when}"
 
 
 class ConflictBanner(QWidget):
@@ -129,8 +130,17 @@ class ClashDialog(QDialog):
             )
         )
         grid = QGridLayout()
-        grid.addWidget(_plain_label(_side_heading(report.kept, "The file in the folder")), 0, 1)
-        grid.addWidget(_plain_label(_side_heading(report.theirs, "The conflict copy")), 0, 2)
+        self.kept_heading = _plain_label(
+            _side_heading("Version 1: the pupil's file, as it is in the folder", report.kept)
+        )
+        self.copy_heading = _plain_label(
+            _side_heading(
+                f"Version 2: the conflict copy the sync client kept ({report.copy.source})",
+                report.theirs,
+            )
+        )
+        grid.addWidget(self.kept_heading, 0, 1)
+        grid.addWidget(self.copy_heading, 0, 2)
         row = 1
         for clash in report.clashes:
             grid.addWidget(_plain_label(clash.label), row, 0, Qt.AlignmentFlag.AlignTop)

@@ -380,3 +380,180 @@ def test_a_copy_that_changes_after_it_was_read_is_not_merged(store: Store) -> No
     with pytest.raises(conflicts.CopyChanged):
         conflicts.apply(store, report, {})
     assert store.pupil_path(ID).read_bytes() == before and copy_path.exists()
+
+
+# -- one side is an older version of the other (the review of issue 14) ------------------------
+
+
+def four_revisions(store: Store) -> Pupil:
+    """Revision 3 pasted another pupil's text by mistake; revision 4 put it right."""
+    pupil = store.save(Pupil.model_validate(pupil_data() | {"revision": 0}), by="Office")
+    pupil = store.save(_edited(pupil, {"about_me": "I like trains."}), by="A")
+    pupil = store.save(
+        _edited(pupil, {"about_me": "WRONG PUPIL's text", "strengths": ["Fights others"]}), by="A"
+    )
+    return store.save(_edited(pupil, {"about_me": "I like trains.", "strengths": []}), by="A")
+
+
+def test_a_stale_copy_that_is_an_older_revision_brings_nothing_back(store: Store) -> None:
+    """The copy is exactly revision 3 and the file revision 4, which undid revision 3's
+    mistake: the copy adds nothing, so no new revision and the mistake stays undone."""
+    fixed = four_revisions(store)
+    stale = (store.history_dir / ID / "3.json").read_bytes()
+    copy_path = store.pupils_dir / f"{ID} (1).json"
+    copy_path.write_bytes(stale)
+    report = conflicts.report_all(store)[0]
+    assert report.older == "copy" and not report.needs_person
+    assert "older version (revision 3)" in report.describe()
+    summary = conflicts.merge_all(store, by="sync merge")
+    assert len(summary.merged) == 1
+    now = store.load(ID)
+    assert now == fixed  # revision 4, "I like trains.", no strengths
+    assert not copy_path.exists()
+    assert (store.trash_dir / "conflict-copies" / copy_path.name).read_bytes() == stale
+
+
+def test_a_newer_copy_moves_the_file_on(store: Store) -> None:
+    """Mirror: the file is revision 3 (the mistake) and the copy revision 4 (the fix). The
+    fix is taken and saved as a new revision, not dropped as 'the same as the file'."""
+    fixed = four_revisions(store)
+    copy_path = store.pupils_dir / f"{ID}.sync-conflict-20261124-101500-ABCDEF7.json"
+    copy_bytes = store.pupil_path(ID).read_bytes()
+    copy_path.write_bytes(copy_bytes)
+    store.pupil_path(ID).write_bytes((store.history_dir / ID / "3.json").read_bytes())
+    report = conflicts.report_all(store)[0]
+    assert report.older == "kept" and not report.needs_person
+    assert "About me" in report.describe()
+    assert len(conflicts.merge_all(store, by="sync merge").merged) == 1
+    now = store.load(ID)
+    assert now.portrait.about_me == "I like trains." and now.portrait.strengths == []
+    assert now.revision == 4 and now.updated_by == "sync merge"
+    assert _content(now) == _content(fixed)
+    assert not copy_path.exists()
+    assert (store.trash_dir / "conflict-copies" / copy_path.name).read_bytes() == copy_bytes
+    # The replaced revision 3 is still in history.
+    assert store.load_revision(ID, 3).portrait.about_me == "WRONG PUPIL's text"
+
+
+@pytest.mark.parametrize(
+    "second", ["3.sync-conflict-20261124-101500-ABCDEF7.json", "3.1a2b3c4d.json"]
+)
+def test_a_stale_copy_is_not_trusted_when_that_revision_has_two_versions(
+    store: Store, second: str
+) -> None:
+    """A sync client's copy, or the store's own second name (files.write_new), beside
+    history/<id>/3.json: which of the two the file went through is unknown."""
+    four_revisions(store)
+    stale = (store.history_dir / ID / "3.json").read_bytes()
+    (store.pupils_dir / f"{ID} (1).json").write_bytes(stale)
+    other = store.load_revision(ID, 3).model_copy(update={"updated_by": "B"})
+    (store.history_dir / ID / second).write_text(other.to_json(), encoding="utf-8")
+    report = conflicts.report_all(store)[0]
+    assert not report.has_base and report.needs_person
+    assert {c.label for c in report.clashes} >= {"About me", "My strengths"}
+
+
+@pytest.mark.parametrize("wrong", ["another pupil", "another revision"])
+def test_a_base_in_history_that_does_not_fit_is_not_trusted(store: Store, wrong: str) -> None:
+    copy_path = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    base_path = store.history_dir / ID / "2.json"
+    base = json.loads(base_path.read_text(encoding="utf-8"))
+    if wrong == "another pupil":
+        base["id"] = "0b6c1e0a-8c1d-4d5e-9f4e-3a7b9c0d1e2f"
+    else:
+        base["revision"] = 1
+    base_path.write_text(json.dumps(base), encoding="utf-8")
+    summary = conflicts.merge_all(store)
+    assert summary.merged == [] and copy_path.exists()
+    report = summary.need_person[0]
+    assert not report.has_base
+    assert {c.path for c in report.clashes} == {"portrait.about_me", "portrait.pupil_voice"}
+
+
+def test_a_copy_from_a_newer_penportrait_says_so(store: Store) -> None:
+    copy_path = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    data = json.loads(copy_path.read_text(encoding="utf-8"))
+    data["format_version"] = 99
+    copy_path.write_text(json.dumps(data), encoding="utf-8")
+    report = conflicts.report_all(store)[0]
+    assert "written by a newer PenPortrait" in report.problem
+    assert "should be" not in report.problem
+
+
+def test_two_copies_of_one_pupil_both_merge_in_one_go(store: Store) -> None:
+    first = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    kept_rev2 = store.load_revision(ID, 2)
+    second = store.pupils_dir / f"{ID} (K. Okafor's conflicted copy 2026-11-24).json"
+    second.write_text(
+        _edited(kept_rev2, {"family_voice": "C"})
+        .model_copy(update={"revision": 3, "updated_by": "TA Cy"})
+        .to_json(),
+        encoding="utf-8",
+    )
+    summary = conflicts.merge_all(store, by="sync merge")
+    assert [r.problem for r in summary.need_person] == []
+    assert len(summary.merged) == 2 and not first.exists() and not second.exists()
+    now = store.load(ID).portrait
+    assert (now.about_me, now.pupil_voice, now.family_voice) == ("A", "B", "C")
+
+
+def test_a_clash_in_a_newer_field_whose_name_holds_a_dot() -> None:
+    base = pupil_data() | {"zz.new": "old", "zz": {"new": "old"}}
+    kept = pupil_data() | {"zz.new": "kept", "zz": {"new": "kept"}}
+    copy = pupil_data() | {"zz.new": "copy", "zz": {"new": "copy"}}
+    result = merge3(base, kept, copy)
+    assert [c.keys for c in result.clashes] == [("zz.new",), ("zz", "new")]
+    assert len({c.path for c in result.clashes}) == 2
+    dotted, nested = result.clashes
+    data = result.resolved({dotted.path: "copy", nested.path: "kept"})
+    assert (data["zz.new"], data["zz"]) == ("copy", {"new": "kept"})
+
+
+def test_long_lists_with_repeated_items_merge_by_item() -> None:
+    """Thousands of repeated items (hostile synced history) still merge by item."""
+    base = ["a", "b"] * 1000
+    kept = ["start", *base]
+    copy = [*base[:-1], "end"]
+    merged, _, _ = merge_lists(base, kept, copy)
+    assert merged == ["start", *base[:-1], "end"]
+
+
+def _content(pupil: Pupil) -> dict[str, Any]:
+    data = pupil.model_dump(mode="json")
+    for key in ("revision", "updated_at", "updated_by"):
+        data.pop(key)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("client", "origin"),
+    [
+        ("Syncthing", "device ABCDEF7"),
+        ("Dropbox", "K. Okafor's Dropbox"),
+        (ONEDRIVE, "computer TA-LAPTOP-3"),
+        ("Nextcloud/ownCloud", ""),
+    ],
+)
+def test_the_name_tells_where_a_copy_came_from(client: str, origin: str) -> None:
+    found = recognise_pupil_copy(CLIENT_NAMES[client])
+    assert found is not None and found.origin == origin
+
+
+def test_lists_too_long_to_align_clash_rather_than_guess() -> None:
+    """Past the table's bound only the shared ends are matched: 10,000 items changed at both
+    ends on one side and in the middle on the other are a clash for a person, each side's
+    list whole. Shared ends need no table, so one edit a side still merges."""
+    base = [f"item {n}" for n in range(10_000)]
+    kept, copy = list(base), list(base)
+    kept[0], kept[-1], copy[5000] = "kept start", "kept end", "copy edit"
+    merged, if_kept, if_copy = merge_lists(base, kept, copy)
+    assert merged is None and (if_kept, if_copy) == (kept, copy)
+    kept, copy = list(base), list(base)
+    kept[3000], copy[7000] = "kept edit", "copy edit"
+    merged, _, _ = merge_lists(base, kept, copy)
+    assert merged is not None and (merged[3000], merged[7000]) == ("kept edit", "copy edit")
+    short = base[:3000]
+    kept, copy = list(short), list(short)
+    kept[1000], copy[2000] = "kept edit", "copy edit"
+    merged, _, _ = merge_lists(short, kept, copy)
+    assert merged is not None and merged[1000] == "kept edit" and merged[2000] == "copy edit"

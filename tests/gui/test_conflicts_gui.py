@@ -179,3 +179,50 @@ def test_banner_counts_a_copy_it_cannot_settle_apart_from_clashes(
     text = window.conflict_banner.label.text()
     assert "1 needs you to choose between two versions" in text
     assert "1 cannot be merged here and was left as found: see Tools > Check data…" in text
+
+
+def test_a_merge_of_another_pupil_keeps_the_undo_history_of_the_one_being_edited(
+    qtbot: QtBot, store: Store
+) -> None:
+    """A copy of another pupil arrives and merges by itself while the TA edits someone else:
+    their Ctrl+Z still undoes their own typing."""
+    copy = two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
+    copy_bytes = copy.read_bytes()
+    copy.unlink()  # not here yet
+    edited = store.save(store.new_pupil("Aaron", "Able"), by="x")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window._select_id(edited.id)
+    assert window.current_id() == edited.id
+    window.editor.ui.lastName.setFocus()
+    qtbot.keyClicks(window.editor.ui.lastName, "s")
+    assert window.flush()  # saved, as the autosave would
+    qtbot.keyClicks(window.editor.ui.lastName, "t")  # and typing on, unsaved
+    assert window.undo_stack.canUndo()
+    copy.write_bytes(copy_bytes)  # the other laptop's copy arrives
+    window.refresh_list()  # what the watcher (or the periodic check) does on a change
+    assert not copy.exists() and store.load(ID).portrait.pupil_voice == "B"
+    assert window.current_id() == edited.id
+    assert window.editor.ui.lastName.text() == "Ablest"
+    assert window.undo_stack.canUndo()
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.editor.ui.lastName.text() == "Able"
+
+
+def test_the_clash_dialog_says_which_version_is_the_file_and_which_the_copy(
+    qtbot: QtBot, store: Store
+) -> None:
+    two_laptops(store, {"about_me": "A wrote"}, {"about_me": "B wrote"})
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    dialog = open_clash_dialog(qtbot, window, "menu")
+    kept, copy = dialog.kept_heading.text(), dialog.copy_heading.text()
+    assert kept.startswith("Version 1: the pupil's file, as it is in the folder")
+    assert "Saved by TA Ann" in kept
+    assert copy.startswith(
+        "Version 2: the conflict copy the sync client kept (Syncthing, device ABCDEF7)"
+    )
+    assert "Saved by TA Bo" in copy
+    assert dialog.kept_heading.textFormat() == Qt.TextFormat.PlainText
+    dialog.reject()

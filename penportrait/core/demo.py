@@ -102,8 +102,8 @@ def sample_pupil(
                     for note in entry["medical"]
                 ],
                 "strategies": [
-                    {"text": text, "essential": essential, "bank_id": None}
-                    for text, essential in entry["strategies"]
+                    {"text": item[0], "essential": item[1], "bank_id": (item + (None,))[2]}
+                    for item in entry["strategies"]
                 ],
                 "contacts": [dict(c) for c in entry["contacts"]],
             },

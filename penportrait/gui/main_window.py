@@ -516,7 +516,14 @@ class MainWindow(QMainWindow):
         self.group_filter.blockSignals(False)
 
     def _show_problems(self, scan: FolderScan) -> None:
-        problems = self.school_problems + scan.problems
+        # The school's own files too: an unreadable strategies.json changes what cover staff
+        # are asked to do, so it is shown, not only left for Tools > Check data.
+        problems = (
+            self.school_problems
+            + self.bank.problems
+            + self.word_list_problems
+            + scan.problems
+        )
         if not problems:
             self.notice.hide()
             return
@@ -690,6 +697,8 @@ class MainWindow(QMainWindow):
         self.bank = load_bank(self.store.root)
         self.checker, self.word_list_problems = load_checker(self.store.root)
         self.editor.set_bank(self.bank)
+        if hasattr(self, "notice"):
+            self._show_problems(self.last_scan)
 
     def portrait_hints(self) -> list[FieldHint]:
         content = self.session.content

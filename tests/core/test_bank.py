@@ -275,7 +275,12 @@ def test_one_unreadable_entry_does_not_switch_off_the_schools_other_tags(tmp_pat
     """One entry with a tag from a newer version emptied the school's list, so its "trained
     staff only" midazolam strategy became a cover MUST DO. The entries that read still count;
     the one that does not is treated as trained staff only, saying why."""
-    newer = {"id": "school-two", "text": "Sit me near the door", "tags": ["needs_two_adults"]}
+    newer = {
+        "id": "school-two",
+        "text": "Sit me near the door",
+        "area": "other",
+        "tags": ["needs_two_adults"],
+    }
     _school_file(tmp_path, newer)
     bank = load_bank(tmp_path)
     assert "strategies.1.tags.0" in [p.field for p in bank.problems]

@@ -188,7 +188,7 @@ class Bank:
         by_id, by_words = self._index()
         found = [by_words.get(words), by_id.get(strategy.bank_id) if strategy.bank_id else None]
         found += [s for s in self._tagged() if _near(words, same_words(s.text))]
-        tags = list(dict.fromkeys(t for s in found if s is not None for t in s.tags))
+        tags: list[str] = list(dict.fromkeys(t for s in found if s is not None for t in s.tags))
         doubt = self._doubt(strategy, words)
         if doubt and "trained_staff_only" not in tags:
             tags.append("trained_staff_only")

@@ -102,7 +102,8 @@ def sample_pupil(
                     for note in entry["medical"]
                 ],
                 "strategies": [
-                    {"text": item[0], "essential": item[1], "bank_id": (item + (None,))[2]}
+                    # (text, MUST DO) or (text, MUST DO, the bank strategy it is)
+                    {"text": item[0], "essential": item[1], "bank_id": (*item, None)[2]}
                     for item in entry["strategies"]
                 ],
                 "contacts": [dict(c) for c in entry["contacts"]],

@@ -549,10 +549,10 @@ PUPILS: Final[list[dict[str, Any]]] = [
             "Changes of adult",
         ],
         "strategies": [
-            ("Show me \"now\" and \"next\" with pictures before each activity.", True, "sld-01"),
+            ('Show me "now" and "next" with pictures before each activity.', True, "sld-01"),
             (
-                "Use the signs I know for key words, such as \"finish\", \"toilet\", \"drink\" and "
-                "\"help\".",
+                'Use the signs I know for key words, such as "finish", "toilet", "drink" and '
+                '"help".',
                 True,
                 "sld-02",
             ),

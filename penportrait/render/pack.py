@@ -78,8 +78,9 @@ class Pack:
             found.append(
                 f"The school's strategy bank could not be read ({self.bank_problems[0]}"
                 + (f"; and {more} more problem{'s' if more > 1 else ''}" if more else "")
-                + "): its strategies that could not be read are treated as trained staff only, "
-                "never as a cover MUST DO. Fix the file (Tools > Check data), then make the pack again"
+                + "): its strategies that could not be read are treated as trained staff "
+                "only, never as a cover MUST DO. Fix the file (Tools > Check data), then make "
+                "the pack again"
             )
         if self.overdue:
             found.append(f"Review overdue for {_names(self.overdue)}")
@@ -174,7 +175,7 @@ def build_pack(
             pack.copy.append(PrintedPage(fitted, overview_footer(view)))
             step()
         for pupil in members[group]:
-            pack.copy.append(fit_portrait(store, pupil, settings, request.audience))
+            pack.copy.append(fit_portrait(store, pupil, settings, request.audience, bank=bank))
             pack.pupils += 1
             if review_overdue(pupil, today):
                 pack.overdue.append(pupil.display_name)

@@ -198,7 +198,7 @@ def test_a_term_typed_with_many_spaces_cannot_backtrack(spaces: str) -> None:
 
 @pytest.mark.parametrize("term", ["-", " ", "--", "...", " - "])
 def test_a_term_without_a_word_is_refused_by_name(tmp_path: Path, term: str) -> None:
-    """"-" compiled to a pattern matching the empty string: a hint at every gap."""
+    """ "-" compiled to a pattern matching the empty string: a hint at every gap."""
     entries = [{"term": "Nurture Nook", "kind": "jargon", "plain": "the quiet room"}]
     entries.append({"term": term, "kind": "jargon", "plain": "x"})
     (tmp_path / SCHOOL_FILE).write_text(json.dumps({"entries": entries}), encoding="utf-8")

@@ -13,14 +13,17 @@ staff never prints it as a MUST DO: ``Bank.cover_must_do`` picks what it prints,
 
 from __future__ import annotations
 
+import difflib
 import functools
+import json
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from penportrait import resources
 from penportrait.core import school_files
@@ -120,6 +123,12 @@ class Bank:
     )
     # The revision of the school's file as read (0: no file yet); a save states it.
     revision: int = 0
+    # When the school's file could not be read: (id, words) of each entry that could not.
+    # A pupil's strategy matching one, or whose bank id is not in the bank as read, is in doubt.
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    _cached_verdicts: dict[tuple[str, str], tuple[list[str], str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def strategies(self) -> list[BankStrategy]:
@@ -155,11 +164,57 @@ class Bank:
         return any(s.id == strategy.id for s in self.school)
 
     def find(self, strategy: Strategy) -> BankStrategy | None:
-        """The bank strategy a pupil's strategy came from: by its bank id, or else by the
-        same words (a strategy typed or imported without its id)."""
+        """The bank strategy a pupil's strategy reads as: the same words first (an edited
+        strategy keeps the id it came from), else its bank id."""
         by_id, by_words = self._index()
-        found = by_id.get(strategy.bank_id) if strategy.bank_id else None
-        return found or by_words.get(_same_words(strategy.text))
+        found = by_words.get(same_words(strategy.text))
+        return found or (by_id.get(strategy.bank_id) if strategy.bank_id else None)
+
+    def cover_tags(self, strategy: Strategy) -> tuple[list[str], str]:
+        """The tags that keep this pupil's strategy off the cover MUST DOs, and why in plain
+        words ("" when it may be one).
+
+        Erring on the safe side, a strategy has the tags of every bank strategy that points to
+        it: the one its bank id names, the one with the same words (case, punctuation and
+        spacing aside), and any tagged one whose words are nearly the same (a word added or
+        changed; see NEAR). A strategy matching an entry of the school's file that could not
+        be read counts as trained staff only: nobody can say it is safe for a stranger.
+        """
+        words = same_words(strategy.text)
+        key = (strategy.bank_id or "", words)
+        cache = self._verdicts()
+        if key in cache:
+            return cache[key]
+        by_id, by_words = self._index()
+        found = [by_words.get(words), by_id.get(strategy.bank_id) if strategy.bank_id else None]
+        found += [s for s in self._tagged() if _near(words, same_words(s.text))]
+        tags: list[str] = list(dict.fromkeys(t for s in found if s is not None for t in s.tags))
+        doubt = self._doubt(strategy, words)
+        if doubt and "trained_staff_only" not in tags:
+            tags.append("trained_staff_only")
+        ordered = [t for t in STRATEGY_TAGS if t in tags]
+        why = ""
+        if ordered:
+            labels = " and ".join(STRATEGY_TAGS[t].label for t in ordered)
+            reasons = "; and ".join(STRATEGY_TAGS[t].why for t in ordered)
+            why = f"{labels}: {reasons}. {doubt}{COVER_NOTE}"
+        cache[key] = (ordered, why)
+        return cache[key]
+
+    def _doubt(self, strategy: Strategy, words: str) -> str:
+        """Why the school's file leaves this strategy in doubt; "" when it does not."""
+        if not self.problems:
+            return ""
+        file_problem = f"{SCHOOL_FILE} could not be read ({self.problems[0].reason})"
+        if strategy.bank_id and strategy.bank_id not in self._index()[0]:
+            # Not a strategy the app knows: its entry may be in the part that could not be read.
+            return f"It is not in the strategy bank as read, and {file_problem}. "
+        for bank_id, text in self.unreadable:
+            if (bank_id and bank_id == strategy.bank_id) or (
+                text and (text == words or _near(words, text))
+            ):
+                return f"Its entry in {file_problem}. "
+        return ""
 
     def _index(self) -> tuple[dict[str, BankStrategy], dict[str, BankStrategy]]:
         """Strategies by id and by their words, rebuilt when either list is replaced or grows."""
@@ -169,24 +224,61 @@ class Bank:
             by_id = {s.id: s for s in strategies}
             by_words: dict[str, BankStrategy] = {}
             for s in strategies:  # the school's first: its copy wins
-                by_words.setdefault(_same_words(s.text), s)
+                by_words.setdefault(same_words(s.text), s)
             self._cached = (key, by_id, by_words)
+            self._cached_verdicts = {}
         return self._cached[1], self._cached[2]
+
+    def _tagged(self) -> list[BankStrategy]:
+        return [s for s in self.strategies if s.tags]
+
+    def _verdicts(self) -> dict[tuple[str, str], tuple[list[str], str]]:
+        self._index()
+        return self._cached_verdicts
 
     def not_for_cover(self, strategy: Strategy) -> str:
         """Why the overview for cover staff does not print this pupil's strategy as a MUST DO,
         in the words the editor shows; "" when it may."""
-        found = self.find(strategy)
-        return found.why_not_for_cover() if found is not None else ""
+        return self.cover_tags(strategy)[1]
+
+    def trained_only(self, strategy: Strategy) -> bool:
+        """Only trained staff may do it: the overview says to leave it to them."""
+        return "trained_staff_only" in self.cover_tags(strategy)[0]
 
     def cover_must_do(self, strategies: Iterable[Strategy]) -> list[Strategy]:
         """The pupil's MUST DO strategies that a cover teacher can safely do, in order: what the
         class overview for cover staff prints. Tagged strategies stay on the portrait."""
         return [s for s in strategies if s.essential and not self.not_for_cover(s)]
 
+    def leave_to_trained_staff(self, strategies: Iterable[Strategy]) -> list[Strategy]:
+        """The pupil's MUST DOs only trained staff may do: the overview prints them apart, so a
+        cover teacher knows to send for those staff rather than do it."""
+        return [s for s in strategies if s.essential and self.trained_only(s)]
 
-def _same_words(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".!?")
+
+# How alike two strategies' words must be (difflib's ratio, 0 to 1) for a strategy to carry a
+# tagged one's tags. Measured on the built-in bank: no untagged strategy comes closer than 0.59
+# to a tagged one ("Give me a short written checklist…" and "Give me a live speaker or a written
+# script…"), while a tagged strategy with a word added or changed scores above 0.9 and with a
+# quarter of it reworded about 0.8. 0.75 sits between with room on both sides; a near miss
+# only moves a strategy off the cover MUST DOs, which is the safe side.
+NEAR: Final = 0.75
+
+
+def _near(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= NEAR
+        and matcher.quick_ratio() >= NEAR
+        and matcher.ratio() >= NEAR
+    )
+
+
+def same_words(text: str) -> str:
+    """The words of a strategy, whatever the case, punctuation and spacing."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
 @functools.cache
@@ -204,11 +296,41 @@ def load_bank(root: Path | None) -> Bank:
     try:
         document = school_files.load(root, SCHOOL_FILE, _BankFile)
     except school_files.SchoolFileError as error:
+        # Never fail open: what can be read still counts, what cannot is in doubt.
         bank.problems.extend(error.problems)
+        bank.school, bank.unreadable = _salvage(root)
         return bank
     if document is not None:
         bank.school, bank.revision = document.strategies, document.revision
     return bank
+
+
+def _salvage(root: Path) -> tuple[list[BankStrategy], list[tuple[str, str]]]:
+    """From a school file that did not validate: the entries that read on their own, and the
+    (id, words) of those that did not."""
+    try:
+        data = school_files.read_bytes(root / SCHOOL_FILE) or b""
+        document = json.loads(data.decode("utf-8-sig"))
+    except (school_files.SchoolFileError, ValueError, RecursionError):
+        return [], []
+    entries = document.get("strategies") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        return [], []
+    kept: list[BankStrategy] = []
+    doubtful: list[tuple[str, str]] = []
+    for entry in entries:
+        try:
+            kept.append(BankStrategy.model_validate(entry))
+        except (ValidationError, ValueError, TypeError):
+            item = entry if isinstance(entry, dict) else {}
+            bank_id, text = item.get("id"), item.get("text")
+            doubtful.append(
+                (
+                    bank_id if isinstance(bank_id, str) else "",
+                    same_words(text) if isinstance(text, str) else "",
+                )
+            )
+    return kept, doubtful
 
 
 def save_school_strategies(root: Path, strategies: list[BankStrategy], revision: int) -> Bank:

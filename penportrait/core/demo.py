@@ -102,8 +102,9 @@ def sample_pupil(
                     for note in entry["medical"]
                 ],
                 "strategies": [
-                    {"text": text, "essential": essential, "bank_id": None}
-                    for text, essential in entry["strategies"]
+                    # (text, MUST DO) or (text, MUST DO, the bank strategy it is)
+                    {"text": item[0], "essential": item[1], "bank_id": (*item, None)[2]}
+                    for item in entry["strategies"]
                 ],
                 "contacts": [dict(c) for c in entry["contacts"]],
             },

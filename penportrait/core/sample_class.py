@@ -39,7 +39,7 @@ _CLASS: Final[list[tuple[Any, ...]]] = [
         ("light-medium", "black", "bob"),
         "football and her team, Ashbrook Girls FC",
         [
-            "Give me printed notes so I do not copy from the board",
+            "Let me copy only the key words from the board, not every line",
             "Check I have understood the task before I start",
         ],
         "Reading aloud without warning",

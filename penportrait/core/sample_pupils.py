@@ -63,7 +63,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         ],
         "strategies": [
             ("Give instructions one step at a time and let me repeat them back", True),
-            ("Put key words on my desk instead of asking me to copy from the board", True),
+            ("Give me printed notes instead of asking me to copy from the board.", True, "spld-02"),
             ("Let me show what I know by talking or drawing, not only writing", False),
             ("Let me use a reading ruler when I ask for one (my own preference)", False),
         ],
@@ -403,7 +403,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
             ),
             ("Let me use the laptop for any writing longer than a few lines", True),
             ("Let me leave lessons two minutes early to avoid the busy corridors", True),
-            ("Include me in PE with the adapted activities on my plan", False),
+            ("Include me in PE with the changes written in my plan.", False, "pd-04"),
             ("Ask me before helping me with anything", False),
         ],
         "avoid": [
@@ -549,9 +549,14 @@ PUPILS: Final[list[dict[str, Any]]] = [
             "Changes of adult",
         ],
         "strategies": [
-            ("Use my picture board and show me 'now' and 'next' before each activity", True),
-            ("Use Makaton signs for key words: 'finish', 'toilet', 'drink', 'help'", True),
-            ("Offer me a choice of two things by holding them up", False),
+            ('Show me "now" and "next" with pictures before each activity.', True, "sld-01"),
+            (
+                'Use the signs I know for key words, such as "finish", "toilet", "drink" and '
+                '"help".',
+                True,
+                "sld-02",
+            ),
+            ("Offer me a choice of two things by holding them up", True),
         ],
         "avoid": ["Long spoken instructions", "Sudden loud noises"],
         "pupil_voice": "Theo chose the pictures for this page: music, bubbles, Bear the dog, "
@@ -768,8 +773,9 @@ PUPILS: Final[list[dict[str, Any]]] = [
         ],
         "strategies": [
             (
-                "Send my worksheets to the vision support team a day early, to enlarge them to 24 pt",
+                "Give my worksheets to the vision support team a day early so they can be enlarged.",
                 True,
+                "vi-01",
             ),
             ("Say out loud everything you write on the board", True),
             ("Keep bags and chairs out of the walkways", True),
@@ -1128,6 +1134,12 @@ PUPILS: Final[list[dict[str, Any]]] = [
             ("Use the radio aid: clip the microphone on and check it is on before you start", True),
             ("Turn on captions for every video and keep your face visible when you speak", True),
             ("Write key words, homework and changes on the board", True),
+            (
+                "Trained staff do my daily hearing aid and cochlear implant checks; tell them if "
+                "one seems faulty.",
+                True,
+                "hi-14",
+            ),
             ("In discussions, let one person speak at a time and point to who is speaking", False),
         ],
         "avoid": [
@@ -1365,7 +1377,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
         ],
         "strategies": [
             ("Let me rest in the medical room when I show my pass", True),
-            ("Put lesson resources on Teams so I can catch up", False),
+            ("Put lesson resources online so I can catch up when I am away.", False, "oth-02"),
         ],
         "avoid": ["Saying 'you look fine'"],
         "pupil_voice": "Tired isn't lazy. Resting now means I can come in tomorrow.",

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +25,7 @@ from penportrait.core.model import (
     NeedCode,
     Pupil,
     SendStatus,
+    Strategy,
 )
 from penportrait.core.school import SchoolSettings
 from penportrait.core.sections import SECTION_HEADINGS, Section
@@ -44,10 +45,12 @@ AUDIENCE_LABELS: Final = {Audience.STAFF: "Staff", Audience.COVER: "Cover"}
 
 @dataclass(frozen=True)
 class Item:
-    """One line of a list section; ``essential`` marks a "must do" strategy."""
+    """One line of a list section; ``essential`` marks a "must do" strategy, and ``trained``
+    a MUST DO that only trained staff may do (marked so on the cover copy)."""
 
     text: str
     essential: bool = False
+    trained: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,12 +234,16 @@ def page_view(
     photo: Path | None = None,
     logo: Path | None = None,
     today: dt.date | None = None,
+    bank: Bank | None = None,
 ) -> PageView:
     """The page for ``pupil`` as ``audience`` sees it.
 
-    ``photo`` is the pupil's photo file if there is one; it is shown only with consent.
+    ``photo`` is the pupil's photo file if there is one; it is shown only with consent. On the
+    cover copy a MUST DO that ``bank`` (the school's, or the built-in one) tags "trained staff
+    only" is marked so, not as a plain MUST DO.
     """
     details = pupil.pupil
+    trained = (bank or built_in_bank()).trained_only if audience is Audience.COVER else _never
 
     def sees(section: Section) -> bool:
         return audience_sees(settings, audience, section)
@@ -245,7 +252,7 @@ def page_view(
     for key in SECTION_ORDER:
         if not sees(key):
             continue
-        view = _section(pupil, key)
+        view = _section(pupil, key, trained)
         if view is not None:
             sections.append(view)
 
@@ -377,7 +384,13 @@ def written_with_line(pupil: Pupil) -> str:
     return f"Written with {names}" + (f", {long_date(when)}" if when else "")
 
 
-def _section(pupil: Pupil, key: Section) -> SectionView | None:
+def _never(_strategy: Strategy) -> bool:
+    return False
+
+
+def _section(
+    pupil: Pupil, key: Section, trained: Callable[[Strategy], bool] = _never
+) -> SectionView | None:
     portrait = pupil.portrait
     heading = SECTION_HEADINGS[key]
     if key in TEXT_SECTIONS:
@@ -388,7 +401,9 @@ def _section(pupil: Pupil, key: Section) -> SectionView | None:
         ordered = [s for s in strategies if s.essential] + [
             s for s in strategies if not s.essential
         ]
-        items = tuple(Item(clean_text(s.text), s.essential) for s in ordered)
+        items = tuple(
+            Item(clean_text(s.text), s.essential, s.essential and trained(s)) for s in ordered
+        )
         return SectionView(key, heading, items=items) if items else None
     if key in LIST_SECTIONS:
         items = tuple(Item(t) for t in map(clean_text, getattr(portrait, key.value)) if t)
@@ -532,6 +547,9 @@ class OverviewRow:
     medical: tuple[MedicalView, ...]
     key_adult: str  # whom to call about this pupil during cover
     key_role: str
+    # MUST DOs only trained staff may do: printed apart ("Leave to trained staff"), so a cover
+    # teacher sends for them rather than trying, or never hearing of it.
+    trained: tuple[str, ...] = ()
 
     @property
     def has_alert(self) -> bool:
@@ -603,6 +621,13 @@ def overview_view(
     for pupil in listed:
         essential = [clean_text(s.text) for s in bank.cover_must_do(pupil.portrait.strategies)]
         essential = [text for text in essential if text]
+        trained = [
+            clean_text(s.text) for s in bank.leave_to_trained_staff(pupil.portrait.strategies)
+        ]
+        trained = [text for text in trained if text]
+        # The "Leave to trained staff" line takes the place of the last MUST DO shown, so a
+        # row is no taller and a class of 30 keeps to two sheets; the rest are "more".
+        shown = MAX_MUST_DO - 1 if trained else MAX_MUST_DO
         shows_contacts = audience_sees(settings, audience, Section.CONTACTS)
         key_adult, key_role = cover_contact(pupil) if shows_contacts else ("", "")
         avoid = next((t for t in map(clean_text, pupil.portrait.avoid) if t), "")
@@ -629,12 +654,13 @@ def overview_view(
                 area=need_area_label(pupil),
                 need=need_label,
                 status=SEND_STATUS_LABELS[SendStatus(pupil.send.status)],
-                must_do=tuple(essential[:MAX_MUST_DO]),
-                more_must_do=max(0, len(essential) - MAX_MUST_DO),
+                must_do=tuple(essential[:shown]),
+                more_must_do=max(0, len(essential) - shown),
                 avoid=avoid,
                 medical=medical if audience_sees(settings, audience, Section.MEDICAL) else (),
                 key_adult=key_adult,
                 key_role=key_role,
+                trained=tuple(trained),
             )
         )
     return OverviewView(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from penportrait.core.bank import Bank
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.views import AUDIENCE_LABELS, Audience, page_view
@@ -99,6 +100,7 @@ class LivePage(QWidget):
         self.audience = Audience.STAFF
         self.settings = SchoolSettings()
         self.logo: Path | None = None
+        self.bank: Bank | None = None  # the school's: which MUST DOs are for trained staff
         self._pupil: Pupil | None = None
         self._photo: Path | None = None
         self.fitted: FittedPage | None = None
@@ -163,6 +165,10 @@ class LivePage(QWidget):
         self.settings, self.logo = settings, logo
         self.timer.start()
 
+    def set_bank(self, bank: Bank) -> None:
+        self.bank = bank
+        self.timer.start()
+
     def set_audience(self, audience: Audience) -> None:
         if audience is self.audience:
             return
@@ -179,7 +185,12 @@ class LivePage(QWidget):
             self.meter.setText("")
             return
         view = page_view(
-            self._pupil, self.settings, self.audience, photo=self._photo, logo=self.logo
+            self._pupil,
+            self.settings,
+            self.audience,
+            photo=self._photo,
+            logo=self.logo,
+            bank=self.bank,
         )
         self.fitted = fit_page(view, self.settings.base_font_pt, photo=self._photo)
         self.canvas.show_page(self.fitted, footer_for(view))

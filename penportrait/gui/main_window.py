@@ -516,7 +516,11 @@ class MainWindow(QMainWindow):
         self.group_filter.blockSignals(False)
 
     def _show_problems(self, scan: FolderScan) -> None:
-        problems = self.school_problems + scan.problems
+        # The school's own files too: an unreadable strategies.json changes what cover staff
+        # are asked to do, so it is shown, not only left for Tools > Check data.
+        problems = (
+            self.school_problems + self.bank.problems + self.word_list_problems + scan.problems
+        )
         if not problems:
             self.notice.hide()
             return
@@ -690,6 +694,9 @@ class MainWindow(QMainWindow):
         self.bank = load_bank(self.store.root)
         self.checker, self.word_list_problems = load_checker(self.store.root)
         self.editor.set_bank(self.bank)
+        self.live.set_bank(self.bank)
+        if hasattr(self, "notice"):
+            self._show_problems(self.last_scan)
 
     def portrait_hints(self) -> list[FieldHint]:
         content = self.session.content
@@ -963,7 +970,7 @@ class MainWindow(QMainWindow):
             return None
         out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
         ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(out.parent))
-        page = fit_portrait(self.store, content, self.school, audience)
+        page = fit_portrait(self.store, content, self.school, audience, bank=self.bank)
         try:
             write_pages([page], out)
         except RenderError as error:
@@ -980,7 +987,7 @@ class MainWindow(QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        page = fit_portrait(self.store, content, self.school, self.live.audience)
+        page = fit_portrait(self.store, content, self.school, self.live.audience, bank=self.bank)
         try:
             print_pages([page], printer)
         except RenderError as error:

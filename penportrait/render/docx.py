@@ -266,7 +266,11 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         )
         _run(intro, who + " Do the ", base)
         _run(intro, "MUST DO", base, bold=True)
-        _run(intro, " strategies first. One-page portraits follow, in surname order.", base)
+        _run(intro, " strategies first.", base)
+        if any(row.trained for row in view.rows):
+            _run(intro, " Leave to trained staff", base, bold=True, italic=True)
+            _run(intro, " means send for them: do not do it yourself.", base)
+        _run(intro, " One-page portraits follow, in surname order.", base)
     else:
         _run(
             intro,
@@ -309,6 +313,10 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
             _run(must_do, f"\u00a0{text}", base)
         if row.more_must_do:
             _run(must_do, f" (and {row.more_must_do} more on the portrait)", base * 0.85)
+        if row.trained:  # not a MUST DO, and not dropped: the cover teacher sends for them
+            trained = must_do if not row.must_do else cells[1].add_paragraph()
+            _run(trained, "Leave to trained staff:", base, bold=True, italic=True)
+            _run(trained, " " + "; ".join(row.trained), base, italic=True)
         if row.has_alert:
             tag = _run(
                 cells[0].add_paragraph(),
@@ -495,12 +503,14 @@ def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -
         if item.essential:
             tag = _run(
                 paragraph,
-                "\u00a0\u25a0\u00a0MUST DO\u00a0",
+                "\u00a0TRAINED STAFF ONLY\u00a0"
+                if item.trained
+                else "\u00a0\u25a0\u00a0MUST DO\u00a0",
                 base * 0.72,
                 bold=True,
                 colour=palette.WHITE,
             )
-            _highlight(tag, palette.MUST_DO)
+            _highlight(tag, palette.INK if item.trained else palette.MUST_DO)
             _run(paragraph, "\u00a0 ", base)
         _run(paragraph, item.text, base, bold=item.essential)
     # cell.add_table put an empty paragraph after the box (Word needs a cell to end with one):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
+from penportrait.core.bank import Bank, load_bank
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings, logo_path
 from penportrait.core.store import Store
@@ -59,10 +60,19 @@ def fit_portrait(
     audience: Audience,
     *,
     note: str = "",
+    bank: Bank | None = None,
 ) -> PrintedPage:
-    """One pupil's page, fitted, with its footer."""
+    """One pupil's page, fitted, with its footer. ``bank`` (read from the data folder when not
+    given) says which MUST DOs the cover copy marks "trained staff only"."""
     photo = store.photo_path(pupil)
-    view = page_view(pupil, settings, audience, photo=photo, logo=logo_path(store.root, settings))
+    view = page_view(
+        pupil,
+        settings,
+        audience,
+        photo=photo,
+        logo=logo_path(store.root, settings),
+        bank=bank if bank is not None else load_bank(store.root),
+    )
     fitted = fit_page(view, settings.base_font_pt, photo=photo)
     return PrintedPage(fitted, footer_for(view, note))
 
@@ -75,8 +85,9 @@ def fit_portraits(
     progress: Progress | None = None,
 ) -> list[PrintedPage]:
     pages = []
+    bank = load_bank(store.root)
     for index, pupil in enumerate(pupils):
-        pages.append(fit_portrait(store, pupil, settings, audience))
+        pages.append(fit_portrait(store, pupil, settings, audience, bank=bank))
         if progress:
             progress(index + 1, len(pupils))
     return pages

@@ -18,7 +18,7 @@ from penportrait.core.bank import load_bank
 from penportrait.core.jobs import Cancelled
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings, logo_path
-from penportrait.core.store import Store
+from penportrait.core.store import Problem, Store
 from penportrait.core.views import (
     Audience,
     OverviewView,
@@ -58,6 +58,7 @@ class Pack:
     copy: list[PrintedPage] = field(default_factory=list)
     pupils: int = 0
     overdue: list[str] = field(default_factory=list)  # pupils whose review date has passed
+    bank_problems: list[Problem] = field(default_factory=list)  # the school's strategies.json
 
     @property
     def overflowing(self) -> list[str]:
@@ -72,6 +73,15 @@ class Pack:
     def warnings(self) -> list[str]:
         """What the person printing should know, naming the pupils (empty when all is well)."""
         found = []
+        if self.bank_problems:
+            more = len(self.bank_problems) - 1
+            found.append(
+                f"The school's strategy bank could not be read ({self.bank_problems[0]}"
+                + (f"; and {more} more problem{'s' if more > 1 else ''}" if more else "")
+                + "): its strategies that could not be read are treated as trained staff "
+                "only, never as a cover MUST DO. Fix the file (Tools > Check data), then make "
+                "the pack again"
+            )
         if self.overdue:
             found.append(f"Review overdue for {_names(self.overdue)}")
         if self.overflowing:
@@ -139,7 +149,7 @@ def build_pack(
     members = {g: by_surname(p for p in pupils if g in p.pupil.groups) for g in request.groups}
     total = sum(len(m) + request.overview for m in members.values())
     done = 0
-    pack = Pack(request)
+    pack = Pack(request, bank_problems=list(bank.problems))
 
     def step() -> None:
         nonlocal done
@@ -165,7 +175,7 @@ def build_pack(
             pack.copy.append(PrintedPage(fitted, overview_footer(view)))
             step()
         for pupil in members[group]:
-            pack.copy.append(fit_portrait(store, pupil, settings, request.audience))
+            pack.copy.append(fit_portrait(store, pupil, settings, request.audience, bank=bank))
             pack.pupils += 1
             if review_overdue(pupil, today):
                 pack.overdue.append(pupil.display_name)

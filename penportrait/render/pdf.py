@@ -376,11 +376,15 @@ def _sheets(
         )
         probe_tops, _, _ = _row_extents(probe, table=-1)
         cont_top = (probe_tops[0] if probe_tops else first_top) - _sheet_start(probe)
+    # Qt puts an empty paragraph after each table: below a sheet filled to the last line it
+    # spills onto a page of its own, and the next sheet's page break leaves that page blank.
+    after = _after_table(single)
     chunks: list[range] = []
     start, used_top = 0, first_top
     for index in range(len(view.rows)):
         row_bottom = tops[index + 1] if index + 1 < len(tops) else bottom
-        if used_top + (row_bottom - tops[start]) > page_height and index > start:
+        room = page_height - (after if index + 1 < len(view.rows) else 0.0)
+        if used_top + (row_bottom - tops[start]) > room and index > start:
             chunks.append(range(start, index))
             start, used_top = index, cont_top
     chunks.append(range(start, len(view.rows)))
@@ -408,6 +412,15 @@ def _row_extents(document: QTextDocument, table: int = 0) -> tuple[list[float], 
     ]
     bottom = layout.frameBoundingRect(chosen).bottom()
     return tops, bottom, (tops[0] if tops else bottom)
+
+
+def _after_table(document: QTextDocument) -> float:
+    """The height of the empty paragraph Qt puts after the overview's row table."""
+    tables = _row_tables(document)
+    if not tables:
+        return 0.0
+    block = tables[0].lastCursorPosition().block().next()
+    return document.documentLayout().blockBoundingRect(block).height() if block.isValid() else 0.0
 
 
 def _sheet_start(document: QTextDocument) -> float:

@@ -93,3 +93,37 @@ def test_pack_warns_naming_pupils_with_overdue_reviews(
     code, _, err = run(capsys, "pack", "--data", str(sample_dir), "8R", "-o", str(out))
     assert code == 0 and out.exists()
     assert "warning: Review overdue for Mo Ali." in err
+
+
+def test_pack_warns_when_the_schools_strategy_bank_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], sample_dir: Path, tmp_path: Path
+) -> None:
+    """One unreadable entry once emptied the school's bank without a word, and its "trained
+    staff only" midazolam strategy printed as a cover MUST DO."""
+    from tests.core.test_bank import MIDAZOLAM, _school_file
+
+    newer = {
+        "id": "school-two",
+        "text": "Sit me near the door",
+        "area": "other",
+        "tags": ["needs_two_adults"],
+    }
+    _school_file(sample_dir, newer)
+    give_must_do(sample_dir, "Chloe", MIDAZOLAM, "school-midaz")
+    out = tmp_path / "p.pdf"
+    code, _, err = run(capsys, "pack", "--data", str(sample_dir), "8R", "-o", str(out))
+    assert code == 0 and out.exists()
+    assert "warning: The school's strategy bank could not be read (strategies.json:" in err
+    assert "strategies.1.tags.0" in err and "needs_two_adults" in err
+
+
+def give_must_do(root: Path, first_name: str, text: str, bank_id: str | None) -> None:
+    """Add a MUST DO strategy to the sample pupil of that first name, saved as the app does."""
+    from penportrait.core.model import Strategy
+    from penportrait.core.store import Store
+
+    store = Store(root)
+    pupil = next(p for p in store.scan().pupils if p.pupil.first_name == first_name)
+    strategies = [*pupil.portrait.strategies, Strategy(text=text, essential=True, bank_id=bank_id)]
+    portrait = pupil.portrait.model_copy(update={"strategies": strategies})
+    store.save(pupil.model_copy(update={"portrait": portrait}), by="test")

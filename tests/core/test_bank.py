@@ -249,3 +249,97 @@ def test_the_readme_counts_the_bank_as_it_is() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     [count] = re.findall(r"a bank of (\d+) strategies", readme)
     assert int(count) == len(BANK.built_in)
+
+
+# -- a bank that cannot be read, or a strategy reworded, must not fail open -----------------
+
+MIDAZOLAM = "Give my buccal midazolam if a seizure lasts 5 minutes."
+
+
+def _school_file(tmp_path: Path, *extra: object) -> None:
+    ours = {
+        "id": "school-midaz",
+        "text": MIDAZOLAM,
+        "area": "sensory_physical",
+        "needs": ["PD"],
+        "contexts": ["lessons"],
+        "tags": ["trained_staff_only"],
+    }
+    document = {"format": "penportrait.strategies", "format_version": 1}
+    (tmp_path / SCHOOL_FILE).write_text(
+        json.dumps({**document, "strategies": [ours, *extra]}), encoding="utf-8"
+    )
+
+
+def test_one_unreadable_entry_does_not_switch_off_the_schools_other_tags(tmp_path: Path) -> None:
+    """One entry with a tag from a newer version emptied the school's list, so its "trained
+    staff only" midazolam strategy became a cover MUST DO. The entries that read still count;
+    the one that does not is treated as trained staff only, saying why."""
+    newer = {
+        "id": "school-two",
+        "text": "Sit me near the door",
+        "area": "other",
+        "tags": ["needs_two_adults"],
+    }
+    _school_file(tmp_path, newer)
+    bank = load_bank(tmp_path)
+    assert "strategies.1.tags.0" in [p.field for p in bank.problems]
+    midazolam = Strategy(text=MIDAZOLAM, essential=True, bank_id="school-midaz")
+    door = Strategy(text="Sit me near the door.", essential=True)  # typed, no id
+    own = Strategy(text="Give me a choice of two tasks.", essential=True)
+    assert bank.cover_must_do([midazolam, door, own]) == [own]
+    assert bank.leave_to_trained_staff([midazolam, door, own]) == [midazolam, door]
+    why = bank.not_for_cover(door)
+    assert why.startswith("Trained staff only") and "strategies.json could not be read" in why
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        '{"format": "penportrait.strategies", "format_version": 2, "strategies": []}',
+        '{"strategies": [',
+        '{"strategies": ["a bare string"]}',
+        "\x00\x01",
+    ],
+)
+def test_a_school_file_that_cannot_be_read_at_all_puts_its_strategies_in_doubt(
+    tmp_path: Path, damage: str
+) -> None:
+    _school_file(tmp_path)
+    (tmp_path / SCHOOL_FILE).write_text(damage, encoding="utf-8")
+    bank = load_bank(tmp_path)
+    assert bank.problems and bank.problems[0].file == SCHOOL_FILE
+    ours = Strategy(text=MIDAZOLAM, essential=True, bank_id="school-midaz")
+    moving = Strategy(text=built_in("pmld-04").text, essential=True, bank_id="pmld-04")
+    plain = Strategy(text=built_in("asd-01").text, essential=True, bank_id="asd-01")
+    assert bank.cover_must_do([ours, moving, plain]) == [plain]
+    assert bank.leave_to_trained_staff([ours, moving, plain]) == [ours, moving]
+    assert "strategies.json could not be read" in bank.not_for_cover(ours)
+
+
+def test_the_words_count_as_well_as_the_bank_id_it_came_from() -> None:
+    """An edited strategy keeps the id it came from: an untagged strategy re-worded into a
+    tagged one's words stayed a cover MUST DO, and a tagged one with a word added was not
+    recognised at all."""
+    moving = built_in("pmld-04").text
+    assert moving.startswith("Only trained staff may move me")
+    reworded = Strategy(text=moving, essential=True, bank_id="asd-01")
+    word_added = Strategy(text=moving.replace("move me", "move me gently"), essential=True)
+    spacing = Strategy(text="  " + moving.upper().replace(":", " - ").rstrip("."), essential=True)
+    own = Strategy(text="Give me a choice of two tasks.", essential=True, bank_id="asd-01")
+    assert BANK.cover_must_do([reworded, word_added, spacing, own]) == [own]
+    for strategy in (reworded, word_added, spacing):
+        assert BANK.not_for_cover(strategy).startswith("Trained staff only")
+    # A tagged strategy edited into other words still carries its id's tag: the safe side.
+    edited = Strategy(text="Help me sit comfortably.", essential=True, bank_id="pmld-04")
+    assert BANK.cover_must_do([edited]) == []
+
+
+def test_no_untagged_bank_strategy_is_near_enough_to_a_tagged_one_to_be_tagged() -> None:
+    """NEAR is above every pair of different strategies in the bank, so near matching never
+    takes a cover-safe bank strategy off the overview."""
+    for strategy in BANK.built_in:
+        if not strategy.tags:
+            assert BANK.not_for_cover(Strategy(text=strategy.text, essential=True)) == "", (
+                strategy.id
+            )

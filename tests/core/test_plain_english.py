@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from penportrait.core.model import Pupil
-from penportrait.core.plain_english import SCHOOL_FILE, built_in_entries, load_checker
+from penportrait.core.plain_english import (
+    SCHOOL_FILE,
+    Checker,
+    Entry,
+    built_in_entries,
+    load_checker,
+    term_pattern,
+)
 from tests.helpers import example
 
 CHECKER, _ = load_checker(None)
@@ -136,6 +144,10 @@ def test_the_new_terms_and_their_false_friends(text: str, expected: list[tuple[s
         ("Suffering from anxiety.", "Suffering from", "\u201chas\u201d"),
         ("I suffer from asthma.", "suffer from", "\u201chas\u201d"),
         ("She suffered from migraines.", "suffered from", "\u201chas\u201d"),
+        ("Suffering with anxiety.", "Suffering with", "\u201chas\u201d"),
+        ("He suffered with asthma.", "suffered with", "\u201chas\u201d"),
+        ("Afflicted by eczema.", "Afflicted by", "\u201chas\u201d"),
+        ("Is afflicted with a stammer.", "afflicted with", "\u201chas\u201d"),
         ("Is wheelchair-bound.", "wheelchair-bound", "uses a wheelchair"),
         ("Is wheelchair bound.", "wheelchair bound", "uses a wheelchair"),
         ("Is confined to a wheelchair.", "confined to a wheelchair", "uses a wheelchair"),
@@ -170,3 +182,28 @@ def test_a_schools_stigmatising_word_without_an_alternative_still_reads(tmp_path
     assert problems == []
     [hint] = checker.check("Known as a problem child.")
     assert hint.advice == "stigmatising wording"
+
+
+@pytest.mark.parametrize("spaces", ["  ", " " * 6, " - ", " -  - ", "\t \n "])
+def test_a_term_typed_with_many_spaces_cannot_backtrack(spaces: str) -> None:
+    """Consecutive [\\s-]+ groups once shared out a run of hyphens every possible way: a
+    school term "on" + 6 spaces + "task" took 52 s on "on" + 60 hyphens, on the GUI thread.
+    One quantifier per gap, between literal words, leaves nothing to share out."""
+    pattern = term_pattern(f"on{spaces}task")
+    assert pattern.pattern.count("[\\s-]") == 1
+    checker = Checker([Entry(term=f"on{spaces}task", kind="jargon", plain="doing the work")])
+    assert checker.check("on" + "-" * 60 + "tusk") == []
+    assert [h.found for h in checker.check("Stays on - task.")] == ["on - task"]
+
+
+@pytest.mark.parametrize("term", ["-", " ", "--", "...", " - "])
+def test_a_term_without_a_word_is_refused_by_name(tmp_path: Path, term: str) -> None:
+    """ "-" compiled to a pattern matching the empty string: a hint at every gap."""
+    entries = [{"term": "Nurture Nook", "kind": "jargon", "plain": "the quiet room"}]
+    entries.append({"term": term, "kind": "jargon", "plain": "x"})
+    (tmp_path / SCHOOL_FILE).write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    checker, problems = load_checker(tmp_path)
+    [problem] = problems
+    assert (problem.file, problem.field) == (SCHOOL_FILE, "entries.1.term")
+    assert "has no letters or digits" in problem.reason
+    assert [h.kind for h in checker.check("Mo likes trains, maps and lego.")] == []

@@ -197,3 +197,30 @@ def test_the_pack_dialog_warns_naming_pupils_with_overdue_reviews(
     warned = dict(message_boxes)["Before you print"]
     assert "Review overdue for Mo Ali" in warned
     assert dialog.warnings == ["Review overdue for Mo Ali"]
+
+
+def test_an_unreadable_strategy_bank_is_shown_in_the_window_and_warned_of_in_the_pack(
+    qtbot: QtBot,
+    sample_dir: Path,
+    printed_pdf: Path,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    from penportrait.core.store import Store
+    from tests.core.test_bank import _school_file
+
+    _school_file(sample_dir, {"id": "school-two", "text": "Sit me near", "area": "x"})
+    window = MainWindow(Store(sample_dir))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert window.notice.isVisible() and "strategies.json" in window.notice.text()
+    dialog = window.make_pack()
+    tick(dialog, "8R")
+    dialog.as_print.setChecked(True)
+    with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
+        dialog.make_button.click()
+    [bank] = [w for w in dialog.warnings if "strategy bank" in w]
+    assert "strategies.json: strategies.1.area: should be" in bank
+    assert "treated as trained staff only" in bank
+    assert "strategies.json" in dict(message_boxes)["Before you print"]

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from penportrait.core import clock
+from penportrait.core.bank import built_in_bank
 from penportrait.core.model import Pupil
 from penportrait.core.school import EmergencyContact, SchoolSettings, load_school
 from penportrait.core.store import Store
@@ -164,6 +165,51 @@ def test_a_class_of_30_with_three_must_dos_fits_on_two_pages_whole_rows_each(
         assert f"Strategy 3 for pupil {n}:" not in holding[0]  # at most three: "1 more"
     if len(pages) > 1:
         assert "6C (continued)" in pages[1] and "Pupil MUST DO Please avoid Call" in pages[1]
+
+
+def test_leave_to_trained_staff_keeps_a_class_of_30_to_two_sheets(store: Store) -> None:
+    """Four pupils with a "trained staff only" MUST DO, each on its own marked line in the
+    pupil's row in place of the third MUST DO shown: still two sheets, rows whole, no blank
+    page (the empty paragraph Qt puts after a full sheet's table once made one)."""
+    moving = built_in_bank().get("pmld-04")
+    assert moving is not None
+    pupils = full_class(store)
+    for n in range(4):
+        data = pupils[n].model_dump()
+        data["portrait"]["strategies"].append(
+            {"text": moving.text, "essential": True, "bank_id": moving.id}
+        )
+        pupils[n] = store.save(Pupil.model_validate(data))
+    view = overview_view("6C", pupils, SchoolSettings(), Audience.COVER)
+    assert [len(r.trained) for r in view.rows[:5]] == [1, 1, 1, 1, 0]
+    assert (len(view.rows[0].must_do), view.rows[0].more_must_do) == (2, 2)
+    fitted = fit_overview(view, 11.0)
+    assert fitted.pages <= 2 and fitted.base_pt >= 9.0
+    pages = pdf_pages(
+        pdf_bytes(build_pack(store, pupils, SchoolSettings(), PackRequest(("6C",))).copy[:1])
+    )
+    assert len(pages) == fitted.pages
+    for n in range(30):
+        [holding] = [squash(p) for p in pages if f"Surname{n:02d}" in p]
+        row = holding.split(squash(f"Surname{n:02d}"))[1]
+        if n < 4:
+            assert (
+                row.index(squash(f"Strategy 1 for pupil {n}:"))
+                < row.index(squash("Leave to trained staff:"))
+                < row.index(squash(moving.text))
+            )
+    assert squash("Leave to trained staff means send for them") in squash(pages[0])
+    # Six: a third sheet at 9 pt, and no page without a pupil on it.
+    for n in (4, 5):
+        data = pupils[n].model_dump()
+        data["portrait"]["strategies"].append(
+            {"text": moving.text, "essential": True, "bank_id": moving.id}
+        )
+        pupils[n] = store.save(Pupil.model_validate(data))
+    pages = pdf_pages(
+        pdf_bytes(build_pack(store, pupils, SchoolSettings(), PackRequest(("6C",))).copy[:1])
+    )
+    assert len(pages) == 3 and all("Surname" in page for page in pages)
 
 
 def test_the_overview_shows_please_avoid_and_whom_to_call_during_cover(store: Store) -> None:

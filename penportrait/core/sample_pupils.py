@@ -1281,7 +1281,7 @@ PUPILS: Final[list[dict[str, Any]]] = [
             {
                 "kind": "routine",
                 "condition": "Evacuation in low light",
-                "action": "Pair her with a buddy on the way out",
+                "action": "Pair him with a buddy on the way out",
             }
         ],
         "access_arrangements": [

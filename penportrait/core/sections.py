@@ -68,3 +68,7 @@ COVER_HIDDEN_BY_DEFAULT: Final = frozenset(
 )
 
 COVER_SECTIONS_DEFAULT: Final = tuple(s for s in Section if s not in COVER_HIDDEN_BY_DEFAULT)
+
+# What the adult in charge of the pupil must always see, whatever the school's settings say:
+# a medical alert hidden from the cover teacher could cost a child's life.
+ALWAYS_ON_COVER: Final = frozenset({Section.MEDICAL})

@@ -48,7 +48,7 @@ from penportrait.core.model import NEED_CODES, Pupil
 from penportrait.core.plain_english import FieldHint
 from penportrait.core.reviews import DUE_SOON_DAYS, due_pupils
 from penportrait.core.school import EmergencyContact, SchoolSettings
-from penportrait.core.sections import SECTION_HEADINGS, Section
+from penportrait.core.sections import ALWAYS_ON_COVER, SECTION_HEADINGS, Section
 from penportrait.core.store import Problem, SaveConflict
 from penportrait.core.views import long_date
 from penportrait.gui.forms.ui_school_settings import Ui_SchoolSettingsDialog
@@ -83,6 +83,9 @@ class SchoolSettingsDialog(QDialog):
         for index, section in enumerate(Section):
             check = QCheckBox(SECTION_HEADINGS[section])
             check.setChecked(settings.cover_shows(section))
+            if section in ALWAYS_ON_COVER:  # never the school's choice: see core/sections.py
+                check.setEnabled(False)
+                check.setToolTip("Medical alerts always print for cover and supply staff.")
             ui.coverGrid.addWidget(check, index // 2, index % 2)
             self.cover_checks[section] = check
         ui.chooseLogo.clicked.connect(self._choose_logo)

@@ -814,6 +814,9 @@ class MainWindow(QMainWindow):
         self._update_group_filter()
         if first_save and saved.id == self.current_id():
             self._select_id(saved.id)  # a new pupil, now named: its row appears, selected
+        content = self.session.content
+        if content is not None and content.id == saved.id:  # "Updated by … on …" moved on
+            self.live.show_pupil(content, self.store.photo_path(content))
         self._watch()
 
     def _show_save_state(self, state: SaveState) -> None:

@@ -71,7 +71,8 @@ def test_the_school_decides_what_cover_staff_see() -> None:
     view = page_view(pupil(), settings, Audience.COVER)
     assert keys(view) == [Section.STRATEGIES, Section.FAMILY_VOICE]
     assert "Date of birth" in [f.label for f in view.facts]
-    assert not view.medical and view.contacts == ()
+    assert view.contacts == ()
+    assert view.medical  # never the school's choice: medical alerts always print for cover
 
 
 def test_essential_strategies_come_first_and_blank_ones_are_dropped() -> None:

@@ -77,6 +77,21 @@ def test_school_settings_are_saved_to_school_json_and_change_the_page(
     assert window.live.settings.base_font_pt == 12.0
 
 
+def test_medical_alerts_cannot_be_hidden_from_cover_staff_in_school_settings(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def look(self: SchoolSettingsDialog) -> int:
+        medical = self.cover_checks[Section.MEDICAL]
+        seen.extend([medical.isChecked(), medical.isEnabled()])
+        return 0
+
+    monkeypatch.setattr(SchoolSettingsDialog, "exec", look)
+    window.settings_action.trigger()
+    assert seen == [True, False]  # ticked, and nobody can untick it
+
+
 def test_school_settings_are_never_saved_over_a_school_json_that_does_not_load(
     window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,

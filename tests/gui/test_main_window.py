@@ -215,6 +215,22 @@ def test_the_live_page_follows_the_audience_switch_and_typing(
     assert image.width() > 100
 
 
+def test_after_a_save_the_live_page_says_who_updated_it_and_when(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select(window, "Lily-Mae Cooper")
+    window.session.user = "J. Fresh"
+    with qtbot.waitSignal(window.session.saved, timeout=5000):
+        window.editor.ui.aboutMe.setPlainText("I like dragons.")
+    qtbot.waitUntil(
+        lambda: (
+            window.live.fitted is not None
+            and "J. Fresh on 24 November 2026" in window.live.fitted.view.updated
+        ),
+        timeout=3000,
+    )
+
+
 def test_a_page_too_long_says_what_to_shorten(qtbot: QtBot, window: MainWindow) -> None:
     select(window, "Ruby Hall")
     with qtbot.waitSignal(window.live.updated, timeout=3000) as shown:

@@ -433,3 +433,20 @@ def test_the_sample_class_of_30_overview_is_two_whole_sheets_each_with_its_band(
         assert "Class overview for cover and supply staff" in page and "4 Oak" in page
     rows = overview_view("4 Oak", pupils, settings, Audience.COVER).rows
     assert len(rows) > 20 and squash(rows[-1].name) in squash(pages[-1])
+
+
+def test_medical_alerts_print_for_cover_staff_whatever_the_settings_say(store: Store) -> None:
+    """A school that unticked "Medical and safety" once took every alert off every cover page
+    and the overview's alert box, without a word."""
+    data = store.new_pupil("Theo", "Jackson", groups=["5X"]).model_dump()
+    data["send"]["status"] = "sen_support"
+    data["portrait"]["medical"] = [ASTHMA]
+    pupil = store.save(Pupil.model_validate(data))
+    settings = SchoolSettings(cover_sections=[])  # the school hid everything it could
+    overview = pdf_pages(
+        pdf_bytes(build_pack(store, [pupil], settings, PackRequest(("5X",))).copy[:1])
+    )[0]
+    assert "Theo Jackson: Asthma" in overview
+    _, data = portrait_pdf(store, pupil, Audience.COVER, settings)
+    cover = squash(pdf_pages(data)[0])
+    assert squash("MEDICAL") in cover and squash(ASTHMA["action"]) in cover

@@ -84,8 +84,10 @@ class EditSession(QObject):
             return True
         if self.state is SaveState.CONFLICT:
             return False  # waiting for the user's choice
-        if self.is_new and not has_name(self.content):
-            self._set_state(SaveState.NEEDS_NAME)  # a nameless pupil is never written
+        if not has_name(self.content):
+            # A nameless pupil is never written: not a new one, and not one whose name was
+            # typed and then deleted (the file keeps the name it had).
+            self._set_state(SaveState.NEEDS_NAME)
             return False
         self._set_state(SaveState.SAVING)
         # Signed by whoever saves it, or by no one: never left in the previous author's name.

@@ -60,6 +60,22 @@ def test_a_new_pupil_is_written_once_named_and_its_row_is_selected(
     assert current.isValid() and current.data(PUPIL_ROLE).id == pupil.id
 
 
+def test_a_name_typed_then_deleted_is_never_saved_as_a_nameless_pupil(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    window.new_action.trigger()
+    qtbot.waitUntil(window.editor.ui.firstName.hasFocus)
+    qtbot.keyClicks(window.editor.ui.firstName, "Zed")
+    with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
+        pass
+    pupil = saved.args[0]
+    for _ in "Zed":
+        qtbot.keyClick(window.editor.ui.firstName, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: window.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000)
+    on_disk = sample_store.load(pupil.id)
+    assert on_disk.pupil.first_name == "Zed" and on_disk.revision == pupil.revision
+
+
 def test_a_nameless_new_pupil_with_writing_asks_before_it_is_left(
     qtbot: QtBot,
     window: MainWindow,

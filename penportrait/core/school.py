@@ -13,7 +13,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from penportrait.core import school_files
-from penportrait.core.sections import COVER_SECTIONS_DEFAULT, Section
+from penportrait.core.sections import ALWAYS_ON_COVER, COVER_SECTIONS_DEFAULT, Section
 from penportrait.core.store import Problem
 
 SCHOOL_FILE: Final = "school.json"
@@ -92,7 +92,7 @@ class SchoolSettings(BaseModel):
         return _newer_sections_shown(data) if info.context == school_files.FROM_FILE else data
 
     def cover_shows(self, section: Section) -> bool:
-        return section.value in self.cover_sections
+        return section in ALWAYS_ON_COVER or section.value in self.cover_sections
 
     def next_review_after(self, last_reviewed: dt.date) -> dt.date:
         return last_reviewed + dt.timedelta(weeks=self.review_period_weeks)

@@ -15,7 +15,8 @@ import re
 import secrets
 import select
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -40,6 +41,19 @@ class LockTimeout(OSError):
     """Another save of the same file held the lock for too long."""
 
 
+@dataclass(frozen=True)
+class HeldLock:
+    """A lock this process took: the lock file and the token it wrote there."""
+
+    path: Path
+    token: str
+
+    def still_held(self) -> bool:
+        """True while the lock file still holds our token: False once another saver broke it
+        as stale (this save stalled past the age limit: a shut lid, a slow share)."""
+        return _read_token(self.path) == self.token
+
+
 def ensure_folder(path: Path) -> None:
     """Create ``path`` (and any missing parents) readable by the owner only, if it is missing.
 
@@ -58,8 +72,14 @@ def ensure_folder(path: Path) -> None:
             folder.mkdir(mode=DIR_MODE)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new bytes, never a mix."""
+def write_atomic(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new bytes, never a mix.
+
+    ``before_replace`` runs once the new bytes are safely in the temporary file, just before
+    the replace: if it raises, nothing is replaced (a saver checks there that it still holds
+    its lock and that the file is still the one it checked, however long the write took)."""
     ensure_folder(path.parent)
     temp = temp_path(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
@@ -68,6 +88,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -150,7 +172,7 @@ def is_temporary_name(name: str) -> bool:
 
 
 @contextlib.contextmanager
-def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLock]:
     """Hold ``<path>.lock`` while the caller checks and replaces ``path``.
 
     The lock file is created exclusively and names its owner with a token no other lock ever
@@ -160,6 +182,9 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     one's own both happen under a second, short-lived guard file, where the token is checked
     again before the unlink: so a process only ever removes the very lock it judged stale, or
     its own, never a lock someone else has just taken.
+
+    A save that stalls past the age limit may lose its lock to another saver: so it checks
+    ``HeldLock.still_held()`` (with the file's revision) just before it replaces the file.
     """
     lock = path.with_name(path.name + LOCK_SUFFIX)
     ensure_folder(lock.parent)
@@ -176,7 +201,7 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
             _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
             delay = min(delay * 2, 0.1)
     try:
-        yield
+        yield HeldLock(lock, token)
     finally:
         _release(lock, token)
 
@@ -281,7 +306,9 @@ def _break_stale_guard(guard: Path) -> None:
         aside.unlink()
 
 
-def _is_stale(lock: Path, token: str, *, limit: float = STALE_LOCK_SECONDS) -> bool:
+def _is_stale(lock: Path, token: str, *, limit: float | None = None) -> bool:
+    if limit is None:
+        limit = STALE_LOCK_SECONDS  # read when called, so a test can lower it
     host, _, rest = token.partition(" ")
     pid = rest.partition(" ")[0]
     if host == HOST and pid.isdigit() and os.name == "posix" and not _process_alive(int(pid)):

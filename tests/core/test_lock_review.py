@@ -1,0 +1,94 @@
+"""Review attack 2 on the save lock: a stalled save, imaged laptops, a full disk, odd locks."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from penportrait.core import files
+from penportrait.core.school import load_school, save_school
+from penportrait.core.school_files import SchoolFileConflict
+from penportrait.core.store import SaveConflict, Store
+
+
+def lock_of(path: Path) -> Path:
+    return path.with_name(path.name + files.LOCK_SUFFIX)
+
+
+def age(path: Path, seconds: float) -> None:
+    old = path.stat().st_mtime - seconds
+    os.utime(path, (old, old))
+
+
+def stall_then(
+    monkeypatch: pytest.MonkeyPatch, target: Path, meanwhile: Callable[[], None]
+) -> None:
+    """The first write of ``target`` stalls (a shut lid) after its revision check: while it
+    stalls, its lock grows older than the age limit and ``meanwhile`` runs (another laptop)."""
+    real = files.write_atomic
+    stalled: list[bool] = []
+
+    def slow(path: Path, data: bytes, **kwargs: object) -> None:
+        if path == target and not stalled:
+            stalled.append(True)
+            age(lock_of(target), files.STALE_LOCK_SECONDS + 5)
+            meanwhile()
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "write_atomic", slow)
+
+
+def test_a_save_that_stalled_past_the_lock_limit_does_not_overwrite_the_save_made_meanwhile(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    path = store.pupil_path(pupil.id)
+    a = pupil.model_copy(update={"portrait": pupil.portrait.model_copy(update={"about_me": "A"})})
+    b = pupil.model_copy(update={"portrait": pupil.portrait.model_copy(update={"about_me": "B"})})
+    saved_b: list[int] = []
+    stall_then(monkeypatch, path, lambda: saved_b.append(store.save(b, by="B").revision))
+    with pytest.raises(SaveConflict, match="by B"):
+        store.save(a, by="A")
+    assert saved_b == [2]
+    on_disk = store.load(pupil.id)
+    assert (on_disk.revision, on_disk.portrait.about_me) == (2, "B")
+    assert store.history(pupil.id) == [1]
+    assert not lock_of(path).exists()
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_a_stalled_save_whose_lock_was_broken_is_refused_even_if_the_file_is_unchanged(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another saver broke the lock and holds it, but has not replaced the file yet."""
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    path = store.pupil_path(pupil.id)
+
+    def take_over() -> None:
+        lock_of(path).unlink()
+        lock_of(path).write_text("other-laptop 77 x m", encoding="utf-8")
+
+    stall_then(monkeypatch, path, take_over)
+    with pytest.raises(SaveConflict, match="save again"):
+        store.save(pupil, by="A")
+    assert store.load(pupil.id).revision == 1
+    assert lock_of(path).read_text(encoding="utf-8") == "other-laptop 77 x m"
+
+
+def test_a_stalled_school_file_save_does_not_overwrite_the_save_made_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, _ = load_school(tmp_path)
+    save_school(tmp_path, settings.model_copy(update={"name": "First"}))
+    first, _ = load_school(tmp_path)
+    stall_then(
+        monkeypatch,
+        tmp_path / "school.json",
+        lambda: save_school(tmp_path, first.model_copy(update={"name": "Laptop B"})),
+    )
+    with pytest.raises(SchoolFileConflict):
+        save_school(tmp_path, first.model_copy(update={"name": "Laptop A"}))
+    assert load_school(tmp_path)[0].name == "Laptop B"

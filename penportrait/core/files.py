@@ -9,12 +9,17 @@ lock file beside the pupil's file while it checks the revision and replaces the 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import platform
 import re
 import secrets
 import select
+import subprocess
+import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,9 +181,10 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLo
     """Hold ``<path>.lock`` while the caller checks and replaces ``path``.
 
     The lock file is created exclusively and names its owner with a token no other lock ever
-    has (host, process, a random part). A lock is broken when it is stale: its process on this
-    computer is gone, or it is older than STALE_LOCK_SECONDS (so a lock naming a process whose
-    id was reused, or left on another laptop, is broken too). Breaking a lock and releasing
+    has (host, process, a random part, machine id). A lock is broken when it is stale: its
+    process on this computer (same host name and machine id) is gone, or it is older than
+    STALE_LOCK_SECONDS (so a lock naming a process whose id was reused, or left on another
+    laptop, is broken too). Breaking a lock and releasing
     one's own both happen under a second, short-lived guard file, where the token is checked
     again before the unlink: so a process only ever removes the very lock it judged stale, or
     its own, never a lock someone else has just taken.
@@ -213,7 +219,62 @@ def _pause(seconds: float) -> None:
 
 
 def _new_token() -> str:
-    return f"{HOST} {os.getpid()} {secrets.token_hex(8)}"
+    return lock_token(os.getpid(), secrets.token_hex(8))
+
+
+def lock_token(pid: int, unique: str) -> str:
+    """What a lock file holds: host name, process id, a unique part, and this machine's id."""
+    return f"{HOST} {pid} {unique} {machine_id()}"
+
+
+@functools.cache
+def machine_id() -> str:
+    """This machine (and, on Linux, this boot and process-id namespace), as lock files name it.
+
+    The host name alone is not enough: laptops imaged from one master often share it, and a
+    process id means something only on the machine, boot and namespace that gave it. Hashed, so
+    that nothing about the machine is written to the shared folder; no spaces.
+    """
+    parts = [f"{part}" for part in _machine_parts() if part]
+    if not parts:  # not known: the network card's address (random, so unmatched, if none)
+        parts = [f"node {uuid.getnode():012x}"]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+
+
+def _machine_parts() -> list[str]:
+    parts: list[str] = []
+    if sys.platform.startswith("linux"):
+        for source in ("/etc/machine-id", "/proc/sys/kernel/random/boot_id"):
+            with contextlib.suppress(OSError):
+                parts.append(Path(source).read_text(encoding="ascii", errors="replace").strip())
+        with contextlib.suppress(OSError):
+            parts.append(os.readlink("/proc/self/ns/pid"))
+    elif sys.platform == "win32":
+        with contextlib.suppress(OSError, ImportError):
+            import winreg
+
+            key = winreg.OpenKey(
+                winreg.HKEY_LOCAL_MACHINE,
+                r"SOFTWARE\Microsoft\Cryptography",
+                0,
+                winreg.KEY_READ | winreg.KEY_WOW64_64KEY,
+            )
+            with key:
+                value = winreg.QueryValueEx(key, "MachineGuid")[0]
+            parts.append(str(value))
+    elif sys.platform == "darwin":
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            out = subprocess.run(
+                ["/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+                check=False,
+            ).stdout
+            found = re.search(r'"IOPlatformUUID"\s*=\s*"([^"]+)"', out)
+            if found:
+                parts.append(found.group(1))
+    return parts
 
 
 def _create_exclusive(lock: Path, token: str) -> bool:
@@ -309,9 +370,7 @@ def _break_stale_guard(guard: Path) -> None:
 def _is_stale(lock: Path, token: str, *, limit: float | None = None) -> bool:
     if limit is None:
         limit = STALE_LOCK_SECONDS  # read when called, so a test can lower it
-    host, _, rest = token.partition(" ")
-    pid = rest.partition(" ")[0]
-    if host == HOST and pid.isdigit() and os.name == "posix" and not _process_alive(int(pid)):
+    if os.name == "posix" and _dead_here(token):
         return True
     age = lock_age(lock)
     if age is None:
@@ -319,6 +378,19 @@ def _is_stale(lock: Path, token: str, *, limit: float | None = None) -> bool:
     if not token:  # a crash between creating the lock and writing the owner
         return age > EMPTY_LOCK_SECONDS
     return age > limit
+
+
+def _dead_here(token: str) -> bool:
+    """The lock's process was on this very machine (host name AND machine id: imaged laptops
+    share a host name) and is gone. A lock from elsewhere, or an older app's lock without a
+    machine id, goes stale by age only."""
+    fields = token.rsplit(" ", 3)
+    if len(fields) != 4:
+        return False
+    host, pid, _, machine = fields
+    return (
+        host == HOST and machine == machine_id() and pid.isdigit() and not _process_alive(int(pid))
+    )
 
 
 def lock_age(path: Path) -> float | None:

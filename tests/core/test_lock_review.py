@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,3 +95,58 @@ def test_a_stalled_school_file_save_does_not_overwrite_the_save_made_meanwhile(
     with pytest.raises(SchoolFileConflict):
         save_school(tmp_path, first.model_copy(update={"name": "Laptop A"}))
     assert load_school(tmp_path)[0].name == "Laptop B"
+
+
+def dead_pid() -> int:
+    return int(
+        subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+
+
+def test_a_live_lock_from_an_imaged_laptop_with_the_same_host_name_is_not_broken(
+    tmp_path: Path,
+) -> None:
+    """Its process id means nothing here: the lock goes stale by age only."""
+    path = tmp_path / "pupil.json"
+    lock = lock_of(path)
+    lock.write_text(f"{files.HOST} {dead_pid()} 1a2b another-machine", encoding="utf-8")
+    with pytest.raises(files.LockTimeout), files.save_lock(path, wait=0.05):
+        pass
+    assert "another-machine" in lock.read_text(encoding="utf-8")
+    age(lock, files.STALE_LOCK_SECONDS + 5)
+    with files.save_lock(path, wait=0.05):
+        pass
+    assert not lock.exists()
+
+
+def test_a_lock_left_by_a_dead_process_on_this_machine_is_broken_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "pupil.json"
+    lock = lock_of(path)
+    lock.write_text(files.lock_token(dead_pid(), "crashed"), encoding="utf-8")
+    with files.save_lock(path, wait=0.05) as held:
+        assert held.token.split()[1] == str(os.getpid())
+        assert held.token.split()[3] == files.machine_id()
+    assert not lock.exists()
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("unshare") is None,
+    reason="needs Linux unshare",
+)
+def test_the_machine_id_differs_in_another_process_id_namespace() -> None:
+    """A container (or another machine) numbers processes its own way."""
+    code = "from penportrait.core import files; print(files.machine_id())"
+    other = subprocess.run(
+        ["unshare", "--pid", "--fork", "--user", sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if other.returncode != 0:
+        pytest.skip(f"unshare refused here: {other.stderr.strip()[:80]}")
+    assert other.stdout.strip() not in ("", files.machine_id())

@@ -209,7 +209,11 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLo
     try:
         yield HeldLock(lock, token)
     finally:
-        _release(lock, token)
+        # The save is done (or failed) by now: failing to remove the lock (a full disk, a lost
+        # share) must not turn a saved file into a reported failure. The lock is left; it goes
+        # stale and is broken safely later.
+        with contextlib.suppress(OSError):
+            _release(lock, token)
 
 
 def _pause(seconds: float) -> None:
@@ -285,9 +289,17 @@ def _create_exclusive(lock: Path, token: str) -> bool:
     except FileExistsError:
         return False
     try:
-        os.write(fd, token.encode())
-    finally:
+        data = token.encode()
+        while data:  # a short write is possible on some file systems
+            data = data[os.write(fd, data) :]
+    except BaseException:
+        # A full disk or a lost share: remove the lock just made rather than leave an empty
+        # one (nobody's token) that blocks this file's saves until it goes stale.
         os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        raise
+    os.close(fd)
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -150,3 +151,52 @@ def test_the_machine_id_differs_in_another_process_id_namespace() -> None:
     if other.returncode != 0:
         pytest.skip(f"unshare refused here: {other.stderr.strip()[:80]}")
     assert other.stdout.strip() not in ("", files.machine_id())
+
+
+def disk_full_for(monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    """os.write fails with ENOSPC for files whose name ends with ``suffix``."""
+    real = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(suffix):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data)
+
+    monkeypatch.setattr(os, "write", write)
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+
+
+@needs_proc
+def test_a_full_disk_while_releasing_the_lock_does_not_turn_a_save_into_a_failure(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    edit = pupil.model_copy(
+        update={"portrait": pupil.portrait.model_copy(update={"about_me": "new"})}
+    )
+    disk_full_for(monkeypatch, files.GUARD_SUFFIX)
+    saved = store.save(edit)
+    monkeypatch.undo()
+    assert saved.revision == 2
+    on_disk = store.load(pupil.id)
+    assert (on_disk.revision, on_disk.portrait.about_me) == (2, "new")
+    # The lock is left to go stale (it is ours and our process lives): no guard is left.
+    lock = lock_of(store.pupil_path(pupil.id))
+    assert lock.exists() and not lock.with_name(lock.name + files.GUARD_SUFFIX).exists()
+    age(lock, files.STALE_LOCK_SECONDS + 5)
+    assert store.save(saved).revision == 3
+
+
+@needs_proc
+def test_a_full_disk_while_taking_the_lock_leaves_no_empty_lock_file(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    disk_full_for(monkeypatch, files.LOCK_SUFFIX)
+    with pytest.raises(OSError, match="No space"):
+        store.save(pupil)
+    monkeypatch.undo()
+    assert sorted(p.name for p in store.pupils_dir.iterdir()) == [f"{pupil.id}.json"]
+    assert store.save(pupil).revision == 2

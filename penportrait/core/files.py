@@ -16,6 +16,7 @@ import platform
 import re
 import secrets
 import select
+import stat
 import subprocess
 import sys
 import time
@@ -44,6 +45,10 @@ LOCK_WAIT_SECONDS: Final = 5.0
 
 class LockTimeout(OSError):
     """Another save of the same file held the lock for too long."""
+
+
+class LockInTheWay(OSError):
+    """Something that is not a lock file (a folder, a link) has the lock file's name."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,7 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLo
     while True:
         if _create_exclusive(lock, token):
             break
+        _check_is_a_lock_file(lock, path)
         broken = _break_if_stale(lock)
         if time.monotonic() > deadline:
             raise LockTimeout(f"{path.name} is being saved by someone else; try again") from None
@@ -214,6 +220,23 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLo
         # stale and is broken safely later.
         with contextlib.suppress(OSError):
             _release(lock, token)
+
+
+def _check_is_a_lock_file(lock: Path, path: Path) -> None:
+    """The app only ever makes regular lock files: a folder or a link (even a dangling one)
+    in a lock's place would block this file's saves for ever, or make them spin. Say so at
+    once; it is never removed here (it is not ours)."""
+    try:
+        mode = lock.lstat().st_mode
+    except FileNotFoundError:
+        return  # released meanwhile
+    if stat.S_ISREG(mode):
+        return
+    what = "a folder" if stat.S_ISDIR(mode) else "a link" if stat.S_ISLNK(mode) else "not a file"
+    raise LockInTheWay(
+        f"{path.name} cannot be saved: {lock.name} beside it is {what}, not a lock file. "
+        f"Move {lock.name} out of the folder {lock.parent}, then save again."
+    )
 
 
 def _pause(seconds: float) -> None:
@@ -387,6 +410,10 @@ def _is_stale(lock: Path, token: str, *, limit: float | None = None) -> bool:
     age = lock_age(lock)
     if age is None:
         return False
+    # A lock dated in the future (a laptop whose clock is ahead, on a share that keeps the
+    # writer's times) says nothing true about its age: as far ahead as the limit, it is stale.
+    # Breaking a live lock costs no edit: its owner's save then stops as a conflict.
+    age = abs(age)
     if not token:  # a crash between creating the lock and writing the owner
         return age > EMPTY_LOCK_SECONDS
     return age > limit

@@ -7,12 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from penportrait.core import files
+from penportrait.core.access import plain_reason
 from penportrait.core.school import load_school, save_school
 from penportrait.core.school_files import SchoolFileConflict
 from penportrait.core.store import SaveConflict, Store
@@ -200,3 +202,44 @@ def test_a_full_disk_while_taking_the_lock_leaves_no_empty_lock_file(
     monkeypatch.undo()
     assert sorted(p.name for p in store.pupils_dir.iterdir()) == [f"{pupil.id}.json"]
     assert store.save(pupil).revision == 2
+
+
+def test_a_folder_in_place_of_the_lock_is_reported_at_once_even_when_old(store: Store) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    lock = lock_of(store.pupil_path(pupil.id))
+    lock.mkdir()
+    age(lock, 10 * files.STALE_LOCK_SECONDS)
+    started = time.monotonic()
+    for _ in range(2):
+        with pytest.raises(files.LockInTheWay, match=f"{lock.name} beside it is a folder"):
+            store.save(pupil)
+    assert time.monotonic() - started < 2.0  # not after waiting out the lock
+    assert lock.is_dir() and store.load(pupil.id).revision == 1
+    assert "Move" in plain_reason(files.LockInTheWay("Move it"))
+
+
+def test_a_dangling_link_in_place_of_the_lock_is_reported_not_spun_on(tmp_path: Path) -> None:
+    path = tmp_path / "pupil.json"
+    target = tmp_path / "elsewhere" / "made-through-the-link"
+    os.symlink(target, lock_of(path))
+    started = time.monotonic()
+    with pytest.raises(files.LockInTheWay, match="is a link"), files.save_lock(path, wait=5):
+        pass
+    assert time.monotonic() - started < 2.0
+    assert not target.exists() and lock_of(path).is_symlink()
+
+
+def test_a_lock_dated_far_in_the_future_goes_stale_instead_of_blocking_until_then(
+    tmp_path: Path,
+) -> None:
+    """A laptop whose clock is a day ahead, on a share that keeps the writer's file times."""
+    path = tmp_path / "pupil.json"
+    lock = lock_of(path)
+    lock.write_text("laptop2 123 abc m", encoding="utf-8")
+    age(lock, -20)  # a little ahead: it may be a live save; it is waited for
+    with pytest.raises(files.LockTimeout), files.save_lock(path, wait=0.05):
+        pass
+    age(lock, -24 * 3600)
+    with files.save_lock(path, wait=0.5):
+        pass
+    assert not lock.exists()

@@ -347,6 +347,7 @@ def _break_if_stale(lock: Path) -> bool:
     guard = lock.with_name(lock.name + GUARD_SUFFIX)
     mine = _new_token()
     if not _create_exclusive(guard, mine):
+        _check_is_a_lock_file(guard, lock.with_name(lock.name.removesuffix(LOCK_SUFFIX)))
         _break_stale_guard(guard)
         return False
     try:

@@ -243,3 +243,17 @@ def test_a_lock_dated_far_in_the_future_goes_stale_instead_of_blocking_until_the
     with files.save_lock(path, wait=0.5):
         pass
     assert not lock.exists()
+
+
+def test_a_folder_in_place_of_the_guard_is_reported_too(tmp_path: Path) -> None:
+    path = tmp_path / "pupil.json"
+    lock = lock_of(path)
+    lock.write_text("laptop2 123 abc m", encoding="utf-8")
+    age(lock, 10 * files.STALE_LOCK_SECONDS)
+    guard = lock.with_name(lock.name + files.GUARD_SUFFIX)
+    guard.mkdir()
+    age(guard, 10 * files.STALE_LOCK_SECONDS)
+    with pytest.raises(files.LockInTheWay, match="guard beside it is a folder"):
+        with files.save_lock(path, wait=5):
+            pass
+    assert guard.is_dir() and sorted(p.name for p in tmp_path.iterdir()) == [lock.name, guard.name]

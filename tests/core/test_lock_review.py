@@ -253,7 +253,9 @@ def test_a_folder_in_place_of_the_guard_is_reported_too(tmp_path: Path) -> None:
     guard = lock.with_name(lock.name + files.GUARD_SUFFIX)
     guard.mkdir()
     age(guard, 10 * files.STALE_LOCK_SECONDS)
-    with pytest.raises(files.LockInTheWay, match="guard beside it is a folder"):
-        with files.save_lock(path, wait=5):
-            pass
+    with (
+        pytest.raises(files.LockInTheWay, match="guard beside it is a folder"),
+        files.save_lock(path, wait=5),
+    ):
+        pass
     assert guard.is_dir() and sorted(p.name for p in tmp_path.iterdir()) == [lock.name, guard.name]

@@ -12,6 +12,7 @@ from penportrait.core.importers import record as record_module
 from penportrait.core.importers.csv import plan_import, read_table, run_import
 from penportrait.core.importers.record import RecordWriter, last_import, read_record, undo
 from penportrait.core.store import Store
+from tests.cli.test_cli import run
 from tests.conftest import FIXED_NOW
 from tests.core.test_import_csv import SIMS, write
 
@@ -142,3 +143,64 @@ def test_a_record_from_an_older_version_named_by_its_time_comes_before_numbered_
     old.write_text('{"format": "penportrait.import", "source": "old.csv"}\n', encoding="utf-8")
     record = last_import(store)
     assert record is not None and record.source == "new.csv"
+
+
+HEADER = '{"format": "penportrait.import", "version": 2, "source": "x.csv"}\n'
+
+
+def record_file(store: Store, text: str | bytes) -> Path:
+    folder = store.root / "imports"
+    folder.mkdir(exist_ok=True)
+    path = folder / "import-000001.jsonl"
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def test_a_record_naming_a_pupil_the_import_never_began_to_save_is_reported_not_acted_on(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    path = record_file(store, HEADER + f'{{"id": "{pupil.id}", "before": null, "after": 1}}\n')
+    record = last_import(store)
+    assert record is not None and record.damaged is not None
+    assert "line 2" in record.damaged and "never said it was saving" in record.damaged
+    report = undo(record, store)
+    assert report.undone == [] and "nothing was undone" in report.left[0]
+    assert store.load(pupil.id) == pupil and path.exists()  # kept, not marked undone
+    code, _, err = run(capsys, "undo-import", "--data", str(store.root))
+    assert code == 1 and "import-000001.jsonl, line 2" in err and "nothing was undone" in err
+    assert store.load(pupil.id) == pupil
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (bytes(range(256)) * 16, "line 1"),
+        ("x" * (2 * 1024 * 1024), "line 1: far longer"),
+        (HEADER + "x" * (2 * 1024 * 1024) + "\n", "line 2: far longer"),
+        (HEADER + '{"intent": "../../etc", "before": null, "fingerprint": "x"}\n{}\n', "line 2"),
+        (HEADER + "[1, 2]\n" + '{"failed": "x"}\n', "line 2"),
+    ],
+    ids=["binary", "one-huge-line", "huge-second-line", "bad-intent", "not-an-object"],
+)
+def test_a_damaged_record_is_reported_by_line(
+    store: Store, text: str | bytes, problem: str
+) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    record_file(store, text)
+    record = last_import(store)
+    assert record is not None and record.damaged is not None and problem in record.damaged
+    assert undo(record, store).undone == []
+    assert store.load(pupil.id) == pupil
+
+
+def test_a_last_line_torn_by_a_crash_is_skipped_and_older_records_still_undo(
+    store: Store,
+) -> None:
+    pupil = store.save(store.new_pupil("Amira", "Hussain"))
+    old_format = '{"format": "penportrait.import", "source": "old.csv"}\n'
+    line = f'{{"id": "{pupil.id}", "before": null, "after": 1}}\n'
+    record_file(store, old_format + line + '{"id": "tor')
+    record = last_import(store)
+    assert record is not None and record.damaged is None and len(record.touched) == 1
+    assert undo(record, store).undone == ["Amira Hussain"]

@@ -32,6 +32,8 @@ SUFFIX: Final = ".jsonl"
 UNDONE_SUFFIX: Final = ".undone"
 FORMAT: Final = "penportrait.import"
 SEQUENCE_PREFIX: Final = "import-"
+VERSION: Final = 2  # records with an intent line before each save
+MAX_LINE: Final = 64 * 1024  # an import writes lines of a few hundred bytes
 _NUMBERED: Final = re.compile(r"import-(\d{1,18})(?:\.|$)")
 
 
@@ -63,6 +65,8 @@ class ImportRecord:
     started: str = ""
     touched: list[Touched] = field(default_factory=list)
     interrupted: list[Intent] = field(default_factory=list)
+    with_intents: bool = False  # written by a version that puts an intent before each save
+    damaged: str | None = None  # where the record is not what an import writes
 
 
 def fingerprint(pupil: Pupil) -> str:
@@ -92,7 +96,13 @@ class RecordWriter:
             except FileExistsError:
                 number += 1
         self._stream = os.fdopen(fd, "w", encoding="utf-8")
-        header = {"format": FORMAT, "source": source, "started": clock.now().isoformat(), "by": by}
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "source": source,
+            "started": clock.now().isoformat(),
+            "by": by,
+        }
         self._write(header)
 
     def intend(self, pupil: Pupil, revision_before: int | None) -> None:
@@ -125,36 +135,72 @@ class RecordWriter:
 
 
 def read_record(path: Path) -> ImportRecord:
-    """The record at ``path``; a line torn by a crash, or not understood, is skipped."""
+    """The record at ``path``. Only a last line torn by a crash is skipped: any other line
+    that is not what the import writes (damage, an edit by hand) makes the record damaged
+    (``ImportRecord.damaged`` says where), and undo then touches nothing. A line is read up
+    to MAX_LINE bytes, so a huge one is never read into memory whole."""
     record = ImportRecord(path)
     pending: dict[str, Intent] = {}  # intents not (yet) followed by their completion
-    with path.open(encoding="utf-8", errors="replace") as stream:
-        for number, line in enumerate(stream):
-            try:
-                item = json.loads(line)
-            except (ValueError, RecursionError):
+    with path.open("rb") as stream:
+        number = 0
+        while True:
+            raw = stream.readline(MAX_LINE + 1)
+            if not raw:
+                break
+            number += 1
+            problem = _read_line(record, pending, number, raw)
+            if problem is None:
                 continue
-            if not isinstance(item, dict):
-                continue
-            if number == 0 and item.get("format") == FORMAT:
-                record.source = str(item.get("source", ""))
-                record.started = str(item.get("started", ""))
-                continue
-            before = item.get("before")
-            if "intent" in item:
-                pupil_id, print_ = item.get("intent"), item.get("fingerprint")
-                if _is_id(pupil_id) and _is_revision(before) and isinstance(print_, str):
-                    pending[pupil_id] = Intent(pupil_id, before, print_)
-                continue
-            if "failed" in item:
-                pending.pop(str(item.get("failed")), None)
-                continue
-            pupil_id, after = item.get("id"), item.get("after")
-            if _is_id(pupil_id) and _is_revision(before) and isinstance(after, int):
-                pending.pop(pupil_id, None)
-                record.touched.append(Touched(pupil_id, before, after))
+            if raw.endswith(b"\n") or number == 1 or len(raw) > MAX_LINE:
+                record.damaged = f"{FOLDER}/{path.name}, line {number}: {problem}"
+                break
+            # The last line, without its end: torn by a crash while it was written.
     record.interrupted = list(pending.values())
     return record
+
+
+def _read_line(
+    record: ImportRecord, pending: dict[str, Intent], number: int, raw: bytes
+) -> str | None:
+    """Take one line into ``record``; what is wrong with it, or None."""
+    if len(raw) > MAX_LINE:
+        return "far longer than any line an import writes"
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return "not a line an import writes (damaged?)"
+    if not isinstance(item, dict):
+        return "not a line an import writes (damaged?)"
+    if number == 1:
+        if item.get("format") != FORMAT:
+            return "this is not an import record"
+        record.source = str(item.get("source", ""))
+        record.started = str(item.get("started", ""))
+        record.with_intents = item.get("version") == VERSION
+        return None
+    before = item.get("before")
+    if "intent" in item:
+        pupil_id, print_ = item.get("intent"), item.get("fingerprint")
+        if not (_is_id(pupil_id) and _is_revision(before) and _is_fingerprint(print_)):
+            return "an unreadable pupil line"
+        pending[pupil_id] = Intent(pupil_id, before, print_)
+        return None
+    if "failed" in item:
+        if pending.pop(str(item.get("failed")), None) is None:
+            return "a failed save that was never begun"
+        return None
+    pupil_id, after = item.get("id"), item.get("after")
+    if not (_is_id(pupil_id) and _is_revision(before) and isinstance(after, int) and after > 0):
+        return "an unreadable pupil line"
+    intent = pending.pop(pupil_id, None)
+    if record.with_intents and (intent is None or intent.revision_before != before):
+        return "a pupil the import never said it was saving"
+    record.touched.append(Touched(pupil_id, before, after))
+    return None
+
+
+def _is_fingerprint(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value) is not None
 
 
 def _is_id(value: object) -> TypeGuard[str]:
@@ -206,6 +252,9 @@ class UndoReport:
 def undo(record: ImportRecord, store: Store, *, by: str = "") -> UndoReport:
     """Put back each pupil the import saved, if nobody changed it since; name the others."""
     report = UndoReport()
+    if record.damaged:
+        report.left.append(f"the import record is damaged ({record.damaged}); nothing was undone")
+        return report  # not acted on, and kept (not marked undone) for whoever looks into it
     for intent in reversed(record.interrupted):
         _undo_interrupted(intent, store, by, report)
     for touched in reversed(record.touched):

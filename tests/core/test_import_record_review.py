@@ -145,7 +145,7 @@ def test_a_record_from_an_older_version_named_by_its_time_comes_before_numbered_
     assert record is not None and record.source == "new.csv"
 
 
-HEADER = '{"format": "penportrait.import", "version": 2, "source": "x.csv"}\n'
+HEADER = '{"format": "penportrait.import", "version": 2, "source": "x.csv", "by": "MIS"}\n'
 
 
 def record_file(store: Store, text: str | bytes) -> Path:
@@ -197,10 +197,22 @@ def test_a_damaged_record_is_reported_by_line(
 def test_a_last_line_torn_by_a_crash_is_skipped_and_older_records_still_undo(
     store: Store,
 ) -> None:
-    pupil = store.save(store.new_pupil("Amira", "Hussain"))
-    old_format = '{"format": "penportrait.import", "source": "old.csv"}\n'
+    pupil = store.save(store.new_pupil("Amira", "Hussain"), by="MIS import")
+    old_format = '{"format": "penportrait.import", "source": "old.csv", "by": "MIS import"}\n'
     line = f'{{"id": "{pupil.id}", "before": null, "after": 1}}\n'
     record_file(store, old_format + line + '{"id": "tor')
     record = last_import(store)
     assert record is not None and record.damaged is None and len(record.touched) == 1
     assert undo(record, store).undone == ["Amira Hussain"]
+
+
+def test_a_record_line_naming_a_pupil_last_saved_by_someone_else_leaves_it(store: Store) -> None:
+    """An older record (no intent lines) edited to name a pupil the import never saved."""
+    pupil = store.save(store.new_pupil("Amira", "Hussain"), by="K. Okafor")
+    old_format = '{"format": "penportrait.import", "source": "old.csv", "by": "MIS import"}\n'
+    record_file(store, old_format + f'{{"id": "{pupil.id}", "before": null, "after": 1}}\n')
+    record = last_import(store)
+    assert record is not None and record.damaged is None
+    report = undo(record, store)
+    assert report.undone == [] and "K. Okafor" in report.left[0]
+    assert store.load(pupil.id) == pupil

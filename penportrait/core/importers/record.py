@@ -65,6 +65,7 @@ class ImportRecord:
     started: str = ""
     touched: list[Touched] = field(default_factory=list)
     interrupted: list[Intent] = field(default_factory=list)
+    by: str = ""  # who imported: every pupil the import saved was saved by this name
     with_intents: bool = False  # written by a version that puts an intent before each save
     damaged: str | None = None  # where the record is not what an import writes
 
@@ -176,6 +177,10 @@ def _read_line(
             return "this is not an import record"
         record.source = str(item.get("source", ""))
         record.started = str(item.get("started", ""))
+        by = item.get("by")
+        if not isinstance(by, str) or not by:
+            return "it does not say who imported"
+        record.by = by
         record.with_intents = item.get("version") == VERSION
         return None
     before = item.get("before")
@@ -266,7 +271,7 @@ def undo(record: ImportRecord, store: Store, *, by: str = "") -> UndoReport:
             report.left.append(f"{touched.pupil_id}: could not be read ({error}); left as it is")
             continue
         name = current.display_name
-        if current.revision != touched.revision_after:
+        if current.revision != touched.revision_after or current.updated_by != record.by:
             who = f" by {current.updated_by}" if current.updated_by else ""
             report.left.append(
                 f"{name}: changed since the import{who} (revision {current.revision}); "

@@ -834,7 +834,8 @@ def run_import(
             try:
                 saved = store.save(row.pupil, by=who, now=stamp)
             except SaveConflict:
-                writer.failed(row.pupil.id)  # nothing was written
+                with contextlib.suppress(OSError):  # (left out, undo finds it unsaved)
+                    writer.failed(row.pupil.id)  # nothing was written
                 result.failed.append(
                     f"Row {row.row}: {row.name} changed while importing; import again"
                 )

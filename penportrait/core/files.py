@@ -41,6 +41,8 @@ EMPTY_LOCK_SECONDS: Final = 2.0
 # A guard is held for microseconds; one this old was left by a crash.
 STALE_GUARD_SECONDS: Final = 2.0
 LOCK_WAIT_SECONDS: Final = 5.0
+# The tokens of the locks this process holds or is taking (each save_lock adds its own).
+_HELD: Final[set[str]] = set()
 
 
 class LockTimeout(OSError):
@@ -200,26 +202,32 @@ def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLo
     lock = path.with_name(path.name + LOCK_SUFFIX)
     ensure_folder(lock.parent)
     token = _new_token()
+    _HELD.add(token)  # before the lock exists: see _dead_here
     deadline = time.monotonic() + wait
     delay = 0.002
-    while True:
-        if _create_exclusive(lock, token):
-            break
-        _check_is_a_lock_file(lock, path)
-        broken = _break_if_stale(lock)
-        if time.monotonic() > deadline:
-            raise LockTimeout(f"{path.name} is being saved by someone else; try again") from None
-        if not broken:
-            _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
-            delay = min(delay * 2, 0.1)
+    try:
+        while True:
+            if _create_exclusive(lock, token):
+                break
+            _check_is_a_lock_file(lock, path)
+            broken = _break_if_stale(lock)
+            if time.monotonic() > deadline:
+                raise LockTimeout(f"{path.name} is being saved by someone else; try again")
+            if not broken:
+                _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
+                delay = min(delay * 2, 0.1)
+    except BaseException:
+        _HELD.discard(token)
+        raise
     try:
         yield HeldLock(lock, token)
     finally:
         # The save is done (or failed) by now: failing to remove the lock (a full disk, a lost
         # share) must not turn a saved file into a reported failure. The lock is left; it goes
-        # stale and is broken safely later.
+        # stale, or (no save in this process holding it) is broken by this process's next save.
         with contextlib.suppress(OSError):
             _release(lock, token)
+        _HELD.discard(token)
 
 
 def _check_is_a_lock_file(lock: Path, path: Path) -> None:
@@ -428,9 +436,12 @@ def _dead_here(token: str) -> bool:
     if len(fields) != 4:
         return False
     host, pid, _, machine = fields
-    return (
-        host == HOST and machine == machine_id() and pid.isdigit() and not _process_alive(int(pid))
-    )
+    if host != HOST or machine != machine_id() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        # Ours, but no save in this process holds it: left by a release that failed.
+        return token not in _HELD
+    return not _process_alive(int(pid))
 
 
 def lock_age(path: Path) -> float | None:

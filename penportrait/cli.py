@@ -555,6 +555,10 @@ def _undo_import(args: argparse.Namespace) -> int:
     record = last_import(store)
     if record is None:
         raise UserError(f"no import to undo in {store.root}")
+    if record.damaged:
+        raise UserError(
+            f"the last import's record is damaged ({record.damaged}); nothing was undone"
+        )
     report = undo(record, store, by="undo import")
     for name in report.undone:
         print(f"Put back: {name}")

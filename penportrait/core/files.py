@@ -9,13 +9,20 @@ lock file beside the pupil's file while it checks the revision and replaces the 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import platform
 import re
 import secrets
 import select
+import stat
+import subprocess
+import sys
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -34,10 +41,29 @@ EMPTY_LOCK_SECONDS: Final = 2.0
 # A guard is held for microseconds; one this old was left by a crash.
 STALE_GUARD_SECONDS: Final = 2.0
 LOCK_WAIT_SECONDS: Final = 5.0
+# The tokens of the locks this process holds or is taking (each save_lock adds its own).
+_HELD: Final[set[str]] = set()
 
 
 class LockTimeout(OSError):
     """Another save of the same file held the lock for too long."""
+
+
+class LockInTheWay(OSError):
+    """Something that is not a lock file (a folder, a link) has the lock file's name."""
+
+
+@dataclass(frozen=True)
+class HeldLock:
+    """A lock this process took: the lock file and the token it wrote there."""
+
+    path: Path
+    token: str
+
+    def still_held(self) -> bool:
+        """True while the lock file still holds our token: False once another saver broke it
+        as stale (this save stalled past the age limit: a shut lid, a slow share)."""
+        return _read_token(self.path) == self.token
 
 
 def ensure_folder(path: Path) -> None:
@@ -58,8 +84,14 @@ def ensure_folder(path: Path) -> None:
             folder.mkdir(mode=DIR_MODE)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new bytes, never a mix."""
+def write_atomic(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new bytes, never a mix.
+
+    ``before_replace`` runs once the new bytes are safely in the temporary file, just before
+    the replace: if it raises, nothing is replaced (a saver checks there that it still holds
+    its lock and that the file is still the one it checked, however long the write took)."""
     ensure_folder(path.parent)
     temp = temp_path(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
@@ -68,6 +100,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -150,35 +184,67 @@ def is_temporary_name(name: str) -> bool:
 
 
 @contextlib.contextmanager
-def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+def save_lock(path: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[HeldLock]:
     """Hold ``<path>.lock`` while the caller checks and replaces ``path``.
 
     The lock file is created exclusively and names its owner with a token no other lock ever
-    has (host, process, a random part). A lock is broken when it is stale: its process on this
-    computer is gone, or it is older than STALE_LOCK_SECONDS (so a lock naming a process whose
-    id was reused, or left on another laptop, is broken too). Breaking a lock and releasing
+    has (host, process, a random part, machine id). A lock is broken when it is stale: its
+    process on this computer (same host name and machine id) is gone, or it is older than
+    STALE_LOCK_SECONDS (so a lock naming a process whose id was reused, or left on another
+    laptop, is broken too). Breaking a lock and releasing
     one's own both happen under a second, short-lived guard file, where the token is checked
     again before the unlink: so a process only ever removes the very lock it judged stale, or
     its own, never a lock someone else has just taken.
+
+    A save that stalls past the age limit may lose its lock to another saver: so it checks
+    ``HeldLock.still_held()`` (with the file's revision) just before it replaces the file.
     """
     lock = path.with_name(path.name + LOCK_SUFFIX)
     ensure_folder(lock.parent)
     token = _new_token()
+    _HELD.add(token)  # before the lock exists: see _dead_here
     deadline = time.monotonic() + wait
     delay = 0.002
-    while True:
-        if _create_exclusive(lock, token):
-            break
-        broken = _break_if_stale(lock)
-        if time.monotonic() > deadline:
-            raise LockTimeout(f"{path.name} is being saved by someone else; try again") from None
-        if not broken:
-            _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
-            delay = min(delay * 2, 0.1)
     try:
-        yield
+        while True:
+            if _create_exclusive(lock, token):
+                break
+            _check_is_a_lock_file(lock, path)
+            broken = _break_if_stale(lock)
+            if time.monotonic() > deadline:
+                raise LockTimeout(f"{path.name} is being saved by someone else; try again")
+            if not broken:
+                _pause(delay * (0.5 + secrets.randbelow(1000) / 1000))
+                delay = min(delay * 2, 0.1)
+    except BaseException:
+        _HELD.discard(token)
+        raise
+    try:
+        yield HeldLock(lock, token)
     finally:
-        _release(lock, token)
+        # The save is done (or failed) by now: failing to remove the lock (a full disk, a lost
+        # share) must not turn a saved file into a reported failure. The lock is left; it goes
+        # stale, or (no save in this process holding it) is broken by this process's next save.
+        with contextlib.suppress(OSError):
+            _release(lock, token)
+        _HELD.discard(token)
+
+
+def _check_is_a_lock_file(lock: Path, path: Path) -> None:
+    """The app only ever makes regular lock files: a folder or a link (even a dangling one)
+    in a lock's place would block this file's saves for ever, or make them spin. Say so at
+    once; it is never removed here (it is not ours)."""
+    try:
+        mode = lock.lstat().st_mode
+    except FileNotFoundError:
+        return  # released meanwhile
+    if stat.S_ISREG(mode):
+        return
+    what = "a folder" if stat.S_ISDIR(mode) else "a link" if stat.S_ISLNK(mode) else "not a file"
+    raise LockInTheWay(
+        f"{path.name} cannot be saved: {lock.name} beside it is {what}, not a lock file. "
+        f"Move {lock.name} out of the folder {lock.parent}, then save again."
+    )
 
 
 def _pause(seconds: float) -> None:
@@ -188,7 +254,62 @@ def _pause(seconds: float) -> None:
 
 
 def _new_token() -> str:
-    return f"{HOST} {os.getpid()} {secrets.token_hex(8)}"
+    return lock_token(os.getpid(), secrets.token_hex(8))
+
+
+def lock_token(pid: int, unique: str) -> str:
+    """What a lock file holds: host name, process id, a unique part, and this machine's id."""
+    return f"{HOST} {pid} {unique} {machine_id()}"
+
+
+@functools.cache
+def machine_id() -> str:
+    """This machine (and, on Linux, this boot and process-id namespace), as lock files name it.
+
+    The host name alone is not enough: laptops imaged from one master often share it, and a
+    process id means something only on the machine, boot and namespace that gave it. Hashed, so
+    that nothing about the machine is written to the shared folder; no spaces.
+    """
+    parts = [f"{part}" for part in _machine_parts() if part]
+    if not parts:  # not known: the network card's address (random, so unmatched, if none)
+        parts = [f"node {uuid.getnode():012x}"]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+
+
+def _machine_parts() -> list[str]:
+    parts: list[str] = []
+    if sys.platform.startswith("linux"):
+        for source in ("/etc/machine-id", "/proc/sys/kernel/random/boot_id"):
+            with contextlib.suppress(OSError):
+                parts.append(Path(source).read_text(encoding="ascii", errors="replace").strip())
+        with contextlib.suppress(OSError):
+            parts.append(os.readlink("/proc/self/ns/pid"))
+    elif sys.platform == "win32":
+        with contextlib.suppress(OSError, ImportError):
+            import winreg
+
+            key = winreg.OpenKey(
+                winreg.HKEY_LOCAL_MACHINE,
+                r"SOFTWARE\Microsoft\Cryptography",
+                0,
+                winreg.KEY_READ | winreg.KEY_WOW64_64KEY,
+            )
+            with key:
+                value = winreg.QueryValueEx(key, "MachineGuid")[0]
+            parts.append(str(value))
+    elif sys.platform == "darwin":
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            out = subprocess.run(
+                ["/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+                check=False,
+            ).stdout
+            found = re.search(r'"IOPlatformUUID"\s*=\s*"([^"]+)"', out)
+            if found:
+                parts.append(found.group(1))
+    return parts
 
 
 def _create_exclusive(lock: Path, token: str) -> bool:
@@ -199,9 +320,17 @@ def _create_exclusive(lock: Path, token: str) -> bool:
     except FileExistsError:
         return False
     try:
-        os.write(fd, token.encode())
-    finally:
+        data = token.encode()
+        while data:  # a short write is possible on some file systems
+            data = data[os.write(fd, data) :]
+    except BaseException:
+        # A full disk or a lost share: remove the lock just made rather than leave an empty
+        # one (nobody's token) that blocks this file's saves until it goes stale.
         os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        raise
+    os.close(fd)
     return True
 
 
@@ -226,6 +355,7 @@ def _break_if_stale(lock: Path) -> bool:
     guard = lock.with_name(lock.name + GUARD_SUFFIX)
     mine = _new_token()
     if not _create_exclusive(guard, mine):
+        _check_is_a_lock_file(guard, lock.with_name(lock.name.removesuffix(LOCK_SUFFIX)))
         _break_stale_guard(guard)
         return False
     try:
@@ -281,17 +411,37 @@ def _break_stale_guard(guard: Path) -> None:
         aside.unlink()
 
 
-def _is_stale(lock: Path, token: str, *, limit: float = STALE_LOCK_SECONDS) -> bool:
-    host, _, rest = token.partition(" ")
-    pid = rest.partition(" ")[0]
-    if host == HOST and pid.isdigit() and os.name == "posix" and not _process_alive(int(pid)):
+def _is_stale(lock: Path, token: str, *, limit: float | None = None) -> bool:
+    if limit is None:
+        limit = STALE_LOCK_SECONDS  # read when called, so a test can lower it
+    if os.name == "posix" and _dead_here(token):
         return True
     age = lock_age(lock)
     if age is None:
         return False
+    # A lock dated in the future (a laptop whose clock is ahead, on a share that keeps the
+    # writer's times) says nothing true about its age: as far ahead as the limit, it is stale.
+    # Breaking a live lock costs no edit: its owner's save then stops as a conflict.
+    age = abs(age)
     if not token:  # a crash between creating the lock and writing the owner
         return age > EMPTY_LOCK_SECONDS
     return age > limit
+
+
+def _dead_here(token: str) -> bool:
+    """The lock's process was on this very machine (host name AND machine id: imaged laptops
+    share a host name) and is gone. A lock from elsewhere, or an older app's lock without a
+    machine id, goes stale by age only."""
+    fields = token.rsplit(" ", 3)
+    if len(fields) != 4:
+        return False
+    host, pid, _, machine = fields
+    if host != HOST or machine != machine_id() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        # Ours, but no save in this process holds it: left by a release that failed.
+        return token not in _HELD
+    return not _process_alive(int(pid))
 
 
 def lock_age(path: Path) -> float | None:

@@ -115,7 +115,7 @@ def save(
     revision. ``change`` may raise SchoolFileConflict. Returns the document as saved."""
     path = root / name
     files.ensure_folder(root)
-    with files.save_lock(path):
+    with files.save_lock(path) as held:
         data = read_bytes(path)
         current = None if data is None else parse(name, model, data)
         wanted = change(current)
@@ -125,7 +125,19 @@ def save(
         model.model_validate_json(text)  # never write what cannot be read back
         if data is not None:
             _keep_in_history(root, name, on_disk, data)
-        files.write_atomic(path, text.encode("utf-8"))
+
+        def confirm() -> None:
+            # A save that stalled past the lock's age limit may have lost its lock to another
+            # saver: replace only while the lock is ours and the file is the one read above.
+            now = read_bytes(path)
+            if held.still_held() and now == data:
+                return
+            theirs = on_disk
+            with contextlib.suppress(SchoolFileError, ValueError):
+                theirs = _revision(None if now is None else parse(name, model, now))
+            raise SchoolFileConflict(name, on_disk, theirs)
+
+        files.write_atomic(path, text.encode("utf-8"), before_replace=confirm)
     return saved
 
 

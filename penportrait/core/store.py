@@ -105,6 +105,11 @@ class SaveConflict(Exception):
         who = f" by {theirs.updated_by}" if theirs and theirs.updated_by else ""
         if theirs is None:
             what = f"{mine.display_name} was deleted elsewhere while you were editing"
+        elif theirs.revision == mine.revision:
+            what = (
+                f"{mine.display_name} was being saved elsewhere at the same moment (this save "
+                "took too long and lost its turn); nothing was written: save again"
+            )
         else:
             what = (
                 f"{mine.display_name} was saved{who} while you were editing "
@@ -382,7 +387,7 @@ class Store:
         """
         path = self.pupil_path(pupil.id)
         stamp = (now or clock.now()).astimezone(dt.UTC).replace(microsecond=0)
-        with files.save_lock(path):
+        with files.save_lock(path) as held:
             where = self.relative(path)
             try:
                 current_bytes: bytes | None = self._read_bytes(path, where)
@@ -409,8 +414,32 @@ class Store:
             Pupil.model_validate_json(text)
             if current is not None and current_bytes is not None:
                 self._keep_in_history(current, current_bytes)
-            files.write_atomic(path, text.encode("utf-8"))
+            files.write_atomic(
+                path,
+                text.encode("utf-8"),
+                before_replace=lambda: self._confirm(held, path, pupil, current_bytes),
+            )
         return saved
+
+    def _confirm(
+        self, held: files.HeldLock, path: Path, pupil: Pupil, checked: bytes | None
+    ) -> None:
+        """Just before the replace: raise SaveConflict unless this save still holds its lock
+        and the file is still the one whose revision it checked. A save that stalled (a shut
+        lid, a slow share) may have lost its lock as stale to another saver, whose edit the
+        replace would otherwise destroy."""
+        where = self.relative(path)
+        try:
+            now: bytes | None = self._read_bytes(path, where)
+        except FileNotFoundError:
+            now = None
+        if held.still_held() and now == checked:
+            return
+        theirs = None
+        if now is not None:
+            with contextlib.suppress(PupilFileError, ValueError):
+                theirs = self._parse(where, path.name, now)
+        raise SaveConflict(pupil, theirs)
 
     def delete(self, pupil_id: str, *, only_at_revision: int | None = None) -> None:
         """Move the pupil's file to the trash (an older trashed copy goes to history).
@@ -480,19 +509,23 @@ class Store:
         """Keep ``pupil`` (a version someone chose not to keep) in history as the next revision
         after every one known; the file itself is not touched. Returns that revision."""
         path = self.pupil_path(pupil.id)
-        with files.save_lock(path):
+        with files.save_lock(path) as held:
+            where = self.relative(path)
             try:
-                current = self._read_path(path)
+                data: bytes | None = self._read_bytes(path, where)
             except FileNotFoundError:
-                current = None
+                data = None
+            current = None if data is None else self._parse(where, path.name, data)
             known = max(self._last_known_revision(pupil.id), current.revision if current else 0)
             kept = pupil.model_copy(update={"revision": known + 1})
             if current is not None:
                 # The file moves past the kept version, so history stays in order.
-                self._keep_in_history(current, self._read_bytes(path, self.relative(path)))
+                self._keep_in_history(current, data or b"")
                 self._keep_in_history(kept, kept.to_json().encode("utf-8"))
                 files.write_atomic(
-                    path, current.model_copy(update={"revision": known + 2}).to_json().encode()
+                    path,
+                    current.model_copy(update={"revision": known + 2}).to_json().encode(),
+                    before_replace=lambda: self._confirm(held, path, current, data),
                 )
             else:
                 self._keep_in_history(kept, kept.to_json().encode("utf-8"))

@@ -1028,6 +1028,13 @@ class MainWindow(QMainWindow):
         if record is None:
             self._update_undo_import()
             return
+        if record.damaged:
+            QMessageBox.warning(
+                self,
+                "Undo import",
+                f"The last import's record is damaged ({record.damaged}). Nothing was undone.",
+            )
+            return
         answer = QMessageBox.question(
             self,
             "Undo import",

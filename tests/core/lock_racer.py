@@ -86,7 +86,7 @@ def main() -> None:
         lock = store.pupil_path(pupil.id).with_name(f"{pupil.id}.json{files.LOCK_SUFFIX}")
         kind = trial % kinds
         if kind == 0:  # a crashed save on this computer
-            lock.write_text(f"{files.HOST} {dead}", encoding="utf-8")
+            lock.write_text(files.lock_token(int(dead), "crashed"), encoding="utf-8")
         elif kind == 1:  # a crashed save on another laptop, long ago
             lock.write_text("other-laptop 4242", encoding="utf-8")
             old = time.time() - 10 * files.STALE_LOCK_SECONDS

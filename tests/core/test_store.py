@@ -186,7 +186,7 @@ def test_a_lock_left_by_a_dead_process_is_broken(store: Store) -> None:
         text=True,
         check=True,
     ).stdout.strip()
-    lock.write_text(f"{files.HOST} {dead}", encoding="utf-8")
+    lock.write_text(files.lock_token(int(dead), "crashed"), encoding="utf-8")
     assert store.save(pupil).revision == 2
     assert not lock.exists()
 

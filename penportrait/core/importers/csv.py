@@ -18,6 +18,7 @@ whole: nothing is imported half-way.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -33,7 +34,13 @@ from typing import Any, Final
 
 from penportrait.core import clock
 from penportrait.core.access import plain_reason
-from penportrait.core.importers.record import RecordWriter, Touched, read_record, undo
+from penportrait.core.importers.record import (
+    RecordWriter,
+    Touched,
+    fingerprint,
+    read_record,
+    undo,
+)
 from penportrait.core.jobs import Cancelled
 from penportrait.core.model import NeedCode, Pupil
 from penportrait.core.store import Problem, PupilFileError, SaveConflict, Store
@@ -816,13 +823,28 @@ def run_import(
                 raise ImportCancelled(result)
             assert row.pupil is not None
             before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
+            # The intent goes in the record before the save, so a crash (or a kill) between
+            # the save and its completion line still leaves the pupil where undo finds it.
+            stamp = clock.now().astimezone(dt.UTC).replace(microsecond=0)
+            who = by or "MIS import"
+            intended = row.pupil.model_copy(
+                update={"updated_at": stamp.isoformat(), "updated_by": who}
+            )
+            writer.intend(intended, before)
             try:
-                saved = store.save(row.pupil, by=by or "MIS import")
+                saved = store.save(row.pupil, by=who, now=stamp)
             except SaveConflict:
+                with contextlib.suppress(OSError):  # (left out, undo finds it unsaved)
+                    writer.failed(row.pupil.id)  # nothing was written
                 result.failed.append(
                     f"Row {row.row}: {row.name} changed while importing; import again"
                 )
             except (OSError, ValueError) as error:
+                # Usually nothing was written; if the file is the import's after all, the
+                # intent stays without a completion, and undo puts it back (record.py).
+                if not _is_on_disk(store, intended):
+                    with contextlib.suppress(OSError):
+                        writer.failed(row.pupil.id)
                 reason = plain_reason(error)
                 result.failed.append(f"Row {row.row}: {row.name} could not be saved: {reason}")
             else:
@@ -834,6 +856,13 @@ def run_import(
     finally:
         writer.close()
     return result
+
+
+def _is_on_disk(store: Store, intended: Pupil) -> bool:
+    try:
+        return fingerprint(store.load(intended.id)) == fingerprint(intended)
+    except (OSError, ValueError, LookupError):
+        return False
 
 
 def undo_import(result: ImportResult, store: Store, *, by: str = "") -> list[str]:

@@ -648,7 +648,7 @@ def _footer(document: WordDocument, footer: Footer) -> None:
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     _top_rule(paragraph)
-    _run(paragraph, f"{footer.left}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
+    _run(paragraph, f"{footer.left_text}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
     # The page number within this portrait (or overview), counted by Word itself: each is its
     # own section numbered from 1. Not "of m": LibreOffice counts SECTIONPAGES wrongly ("2 of
     # 1"), and a wrong count is worse than none.

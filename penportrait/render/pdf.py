@@ -193,6 +193,8 @@ class FittedPage:
     images: dict[str, QImage] = field(repr=False)
     photo: QImage | None = field(default=None, repr=False)
     notes: bool = False  # the cover copy has a "Notes from today" box
+    # An overview over several sheets: the rows on each (Word splits its table the same way).
+    sheets: tuple[range, ...] = ()
     _document: QTextDocument | None = field(default=None, repr=False)
     _measured: tuple[int, float] | None = field(default=None, repr=False)  # pages, height
 
@@ -322,8 +324,10 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                 low, best = middle, candidate
             else:
                 high = middle
-    _, html, document = best
-    return FittedPage(view, sizes[low], html, images, None, _document=document)
+    chunks, html, document = best
+    return FittedPage(
+        view, sizes[low], html, images, None, _document=document, sheets=tuple(chunks)
+    )
 
 
 # Room kept free at the foot of an overview sheet when its rows are split again (fractions of

@@ -5,19 +5,29 @@ header keeps its date and logo legible. Each test reads the output back."""
 from __future__ import annotations
 
 import io
+import re
+import subprocess
+from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
+import docx
+import pytest
+from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from penportrait.core.model import Pupil
-from penportrait.core.school import SchoolSettings
+from penportrait.core.school import SchoolSettings, load_school
 from penportrait.core.store import Store
 from penportrait.core.views import Audience
+from penportrait.render import palette
 from penportrait.render.export import fit_portrait
 from penportrait.render.html import PAGE_FONT
+from penportrait.render.pack import PackRequest, build_pack, write_pack
 from penportrait.render.pdf import pdf_bytes
-from tests.render.helpers import normalise
+from tests.render.helpers import normalise, to_pdf_with_libreoffice
+from tests.render.test_two_minute_reader import grey_of
 
 LONG_SCHOOL = "St Bartholomew's Church of England Voluntary Aided Primary School"
 
@@ -68,5 +78,76 @@ def test_the_footer_parts_never_overlap_and_name_and_page_stay_whole(store: Stor
                 assert texts[2].startswith("Review by 15 March 2027"), texts
                 if len(pages) > 1:
                     assert texts[2].endswith(f"Page {number} of {len(pages)}"), texts
-                for (_, _, right_end), (_, next_start, _) in zip(runs, runs[1:], strict=False):
+                for (_, _, right_end), (_, next_start, _) in pairwise(runs):
                     assert right_end + 20 <= next_start, f"footer texts overlap: {texts}"
+
+
+# -- the Word pack ---------------------------------------------------------------------------
+
+
+def word_pack(store: Store, out: Path, group: str = "4 Oak") -> Path:
+    settings, _ = load_school(store.root)  # the sample school's emergency contacts and name
+    pack = build_pack(store, store.scan().pupils, settings, PackRequest((group,)))
+    write_pack(pack, out)
+    return out
+
+
+def test_word_overview_alerts_are_set_out_as_on_the_pdf(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    document = docx.Document(str(word_pack(sample_store, tmp_path / "pack.docx")))
+    box = next(t for t in document.tables if t.rows[0].cells[0].text == "MEDICAL \u25b2 ALERTS")
+    notes = [p for p in box.rows[0].cells[1].paragraphs if p.text.strip()]
+    assert len(notes) >= 3, "one paragraph per alert"
+    for note in notes:
+        bold = [run.text.strip() for run in note.runs if run.bold]
+        assert bold[0].endswith(".") and ": " in bold[0], bold  # "Pupil Name: Condition."
+        assert "What to do:" in bold, bold
+        assert all(not run.bold for run in note.runs if run.text.strip() not in bold)
+    assert any("Call:" in [r.text.strip() for r in note.runs if r.bold] for note in notes)
+
+
+@pytest.mark.slow
+def test_word_pack_in_libreoffice_keeps_words_whole_and_heads_each_sheet(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    out = word_pack(sample_store, tmp_path / "pack.docx")
+    converted = to_pdf_with_libreoffice([out], tmp_path) / "pack.pdf"
+    pages = [page.extract_text() or "" for page in PdfReader(converted).pages]
+    overview, continued = pages[0], pages[1]
+    assert "4 Oak (continued)" in normalise(continued) and "Pupil" in continued
+    assert "(continued)" not in overview
+    for number, text in enumerate(pages, start=1):  # "emergenc" / "y" in a narrow label
+        assert re.search(r"emergenc\s+y", text) is None, f"page {number}: {text[:200]}"
+        assert number == 2 or "emergency" in text, f"page {number}"
+    # In grey, Word's MEDICAL label is light, unlike the heading band and the MUST DO tag.
+    portrait = next(i for i, text in enumerate(pages) if "MEDICAL" in text and i > 1)
+    for index in (0, portrait):
+        colour = page_image_at(converted, tmp_path, index + 1)
+        grey = colour.convert("L")
+        level = {
+            name: median(grey_of(colour, grey, value))
+            for name, value in (
+                ("medical", palette.ALERT_LABEL),
+                ("band", palette.BAND),
+                *([("must do", palette.MUST_DO)] if index else []),
+            )
+        }
+        assert level["medical"] - level["band"] >= 40, level
+        if index:
+            assert level["medical"] - level["must do"] >= 40, level
+
+
+def page_image_at(pdf: Path, tmp_path: Path, number: int) -> Image.Image:
+    stem = tmp_path / f"sheet{number}"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), "-singlefile",
+         str(pdf), str(stem)],
+        check=True,
+    )  # fmt: skip
+    return Image.open(f"{stem}.png").convert("RGB")
+
+
+def median(values: list[int]) -> int:
+    assert values, "the colour is on the page"
+    return sorted(values)[len(values) // 2]

@@ -262,7 +262,7 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     _run(left.add_paragraph(), view.group, base * 2.0, bold=True, colour=palette.WHITE)
     first = _right(right.paragraphs[0])
     if page.logo is not None:
-        first.add_run().add_picture(io.BytesIO(page.logo), height=Mm(10))
+        _logo(first, page.logo)
         first = _right(right.add_paragraph())
     if view.school_name:
         _run(first, view.school_name, base * 0.85, colour=palette.BAND_SOFT)
@@ -433,7 +433,7 @@ def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
     right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     small = base * 0.85
     if page.logo is not None:
-        right.add_run().add_picture(io.BytesIO(page.logo), height=Mm(10))
+        _logo(right, page.logo)
         right = _right(cells[2].add_paragraph())
     marker = right
     if view.school_name:
@@ -684,6 +684,21 @@ def _run(
     if colour:
         run.font.color.rgb = _rgb(colour)
     return run
+
+
+def _logo(paragraph: Paragraph, logo: bytes) -> None:
+    """The school's logo on a light strip: a dark logo would all but vanish on the band."""
+    paragraph.add_run().add_picture(io.BytesIO(logo), height=Mm(10))
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), palette.WHITE.lstrip("#"))
+    properties = paragraph._p.get_or_add_pPr()
+    jc = properties.find(qn("w:jc"))  # shd comes before jc in pPr (the schema's order)
+    if jc is not None:
+        jc.addprevious(shading)
+    else:
+        properties.append(shading)
 
 
 def _right(paragraph: Paragraph) -> Paragraph:

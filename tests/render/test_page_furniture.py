@@ -5,8 +5,11 @@ header keeps its date and logo legible. Each test reads the output back."""
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import subprocess
+import sys
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from penportrait.core.demo import write_sample_school
 from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings, load_school
 from penportrait.core.store import Store
@@ -26,7 +30,7 @@ from penportrait.render.export import fit_portrait
 from penportrait.render.html import PAGE_FONT
 from penportrait.render.pack import PackRequest, build_pack, write_pack
 from penportrait.render.pdf import pdf_bytes
-from tests.render.helpers import normalise, to_pdf_with_libreoffice
+from tests.render.helpers import normalise, page_image, to_pdf_with_libreoffice
 from tests.render.test_two_minute_reader import grey_of
 
 LONG_SCHOOL = "St Bartholomew's Church of England Voluntary Aided Primary School"
@@ -151,3 +155,88 @@ def page_image_at(pdf: Path, tmp_path: Path, number: int) -> Image.Image:
 def median(values: list[int]) -> int:
     assert values, "the colour is on the page"
     return sorted(values)[len(values) // 2]
+
+
+# -- the overview's header -------------------------------------------------------------------
+
+
+def small_group(store: Store) -> list[Pupil]:
+    saved = []
+    for n, (first, last) in enumerate((("Jake", "Evans-Nowak"), ("Sienna", "Walsh-Brown"))):
+        data = store.new_pupil(first, last, groups=["4 Oak"]).model_dump()
+        data["send"]["status"] = "sen_support"
+        data["portrait"]["strategies"] = [{"text": f"Give me time {n}", "essential": True}]
+        saved.append(store.save(Pupil.model_validate(data)))
+    return saved
+
+
+def overview_pdf(store: Store, pupils: list[Pupil], settings: SchoolSettings) -> bytes:
+    pack = build_pack(store, pupils, settings, PackRequest(("4 Oak",)))
+    return pdf_bytes(pack.copy[:1])
+
+
+def test_the_overview_band_prints_its_date_on_one_line(tmp_path: Path) -> None:
+    """As a school makes it: the command line's pack of the sample school's class of 30 (in
+    its own process: the window-less app lays the band out as a school's machine does)."""
+    folder = tmp_path / "school"
+    write_sample_school(folder)
+    for size in ("11.0", "10.0", "14.0"):
+        school = json.loads((folder / "school.json").read_text(encoding="utf-8"))
+        school["base_font_pt"] = float(size)
+        (folder / "school.json").write_text(json.dumps(school), encoding="utf-8")
+        out = tmp_path / f"pack-{size}.pdf"
+        subprocess.run(
+            [sys.executable, "-m", "penportrait", "pack", "--data", str(folder), "4 Oak", "-o",
+             str(out)],
+            check=True, capture_output=True, timeout=300,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+        text = PdfReader(out).pages[0].extract_text()
+        text = text[: text.index("CONFIDENTIAL")]  # the band (the footer has the date too)
+        gap = r"[ \t\u00a0]+"
+        assert re.search(rf"Printed{gap}\d+{gap}[A-Z][a-z]+{gap}\d{{4}}", text), (
+            f"at {size} pt: {text[:200]!r}"
+        )
+
+
+DARK_LOGO = (16, 24, 32)
+
+
+def test_a_dark_logo_sits_on_a_light_tile(store: Store, tmp_path: Path) -> None:
+    pupils = small_group(store)
+    Image.new("RGB", (300, 150), DARK_LOGO).save(store.root / "logo.png")
+    settings = SchoolSettings(name="Ashbrook", logo="logo.png")
+    # The PDF overview and a portrait: around the logo is white, not the dark band.
+    pdfs = [overview_pdf(store, pupils, settings)]
+    pdfs.append(pdf_bytes([fit_portrait(store, pupils[0], settings, Audience.COVER)]))
+    for data in pdfs:
+        image = page_image(data, tmp_path, dpi=100)
+        pixels = image.load()
+        logo = [
+            (x, y)
+            for y in range(image.height // 4)
+            for x in range(image.width)
+            if all(abs(a - b) <= 4 for a, b in zip(pixels[x, y], DARK_LOGO, strict=True))
+        ]
+        assert logo, "the logo is on the page"
+        left, right = min(x for x, _ in logo), max(x for x, _ in logo)
+        top, bottom = min(y for _, y in logo), max(y for _, y in logo)
+        ring = [(x, top - 2) for x in range(left, right + 1)]
+        ring += [(x, bottom + 2) for x in range(left, right + 1)]
+        ring += [(left - 2, y) for y in range(top, bottom + 1)]
+        ring += [(right + 2, y) for y in range(top, bottom + 1)]
+        light = [xy for xy in ring if min(pixels[xy]) >= 230]
+        assert len(light) >= 0.9 * len(ring), "the logo's edge meets the dark band"
+    # Word: the logo's paragraph is shaded white (the overview's band and the portrait's).
+    out = tmp_path / "pack.docx"
+    write_pack(build_pack(store, pupils, settings, PackRequest(("4 Oak",))), out)
+    document = docx.Document(str(out))
+    tiles = [
+        paragraph
+        for table in document.tables
+        for cell in table._cells
+        for paragraph in cell.paragraphs
+        if paragraph._p.xpath(".//pic:pic")
+        and [fill.upper() for fill in paragraph._p.xpath("./w:pPr/w:shd/@w:fill")] == ["FFFFFF"]
+    ]
+    assert len(tiles) >= 2, "the logo on a white strip on the overview and each portrait"

@@ -563,7 +563,7 @@ class Footer:
     @property
     def left_text(self) -> str:
         """The left text in full, with the school's name (as the Word footer shows it)."""
-        return self.left + (f" · {self.school}" if self.school else "")
+        return " · ".join(part for part in (self.left, self.school) if part)
 
 
 def page_title(view: PageView | OverviewView) -> str:
@@ -615,7 +615,8 @@ def footer_line(
     (or left out), then the centre ("Updated by..."). Only a name too long for the line on its
     own is ever cut. The centre sits in the middle of the page when there is room there."""
     gap = metrics.horizontalAdvance("  ")  # two em spaces
-    right = footer.right + (f" · Page {page} of {pages}" if pages > 1 else "")
+    numbered = f"Page {page} of {pages}" if pages > 1 else ""
+    right = " · ".join(part for part in (footer.right, numbered) if part)
     if metrics.horizontalAdvance(right) > width:  # only a pathological review text
         right = metrics.elidedText(right, Qt.TextElideMode.ElideMiddle, width)
     right_width = metrics.horizontalAdvance(right) if right else 0.0
@@ -624,7 +625,7 @@ def footer_line(
     left = footer.left_text
     left_room = room - (centre_width + gap if footer.centre else 0.0)
     if footer.school and metrics.horizontalAdvance(left) > left_room:
-        prefix = footer.left + " · "
+        prefix = footer.left + " · " if footer.left else ""
         school = metrics.elidedText(
             footer.school,
             Qt.TextElideMode.ElideRight,

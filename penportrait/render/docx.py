@@ -67,6 +67,7 @@ class WordOverview:
     footer: Footer
     photos: dict[str, bytes]  # pupil id -> small JPEG
     logo: bytes | None = None
+    sheets: tuple[range, ...] = ()  # the rows on each sheet, as the PDF splits them
 
 
 def half_point(size: float) -> float:
@@ -149,15 +150,9 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
         _contact_runs(strip.paragraphs[0], view.emergency, base)
         _gap(document, base)
     if view.alerts:
-        _labelled_strip(
-            document,
-            "MEDICAL \u25b2 ALERT",
-            palette.ALERT,
-            [medical_line(note) for note in view.alerts],
-            base,
-            tint=palette.ALERT_TINT,
-            bold=True,
-        )
+        body = _alert_strip(document, "MEDICAL \u25b2 ALERT", base)
+        for index, note in enumerate(view.alerts):
+            _medical_runs(body.paragraphs[0] if index == 0 else body.add_paragraph(), note, base)
         _gap(document, base)
     if view.care:
         _labelled_strip(
@@ -204,6 +199,39 @@ def medical_line(note: MedicalView) -> str:
     return " ".join(parts).replace("..", ".")
 
 
+def _medical_runs(paragraph: Paragraph, note: MedicalView, base: float, pupil: str = "") -> None:
+    """One medical alert as on the PDF: the pupil and condition in bold, then each part after
+    its bold label ("What to do" first)."""
+    condition = note.condition or ("medical alert" if pupil else "Medical alert")
+    _run(paragraph, f"{pupil}: {condition}." if pupil else f"{condition}.", base, bold=True)
+    for label, text in (
+        ("What to do", note.action),
+        ("Signs", note.signs),
+        ("Kit", note.kit),
+        ("Call", note.call),
+    ):
+        if text:
+            _run(paragraph, f" {label}:", base, bold=True)
+            _run(paragraph, f" {text}", base)
+
+
+def _alert_strip(document: WordDocument, label: str, base: float) -> _Cell:
+    """The medical alert's strip: dark red bold MEDICAL on a light label, in a heavy red
+    frame round label and text (in grey the label is light, every heading mid-grey)."""
+    body = _labelled_strip(
+        document,
+        label,
+        palette.ALERT,
+        [],
+        base,
+        tint=palette.ALERT_TINT,
+        label_fill=palette.ALERT_LABEL,
+        label_ink=palette.ALERT_INK,
+        frame=24,
+    )
+    return body
+
+
 def _contact_runs(paragraph: Paragraph, contacts: Sequence[Fact], base: float) -> None:
     for index, contact in enumerate(contacts):
         if index:
@@ -234,7 +262,7 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     _run(left.add_paragraph(), view.group, base * 2.0, bold=True, colour=palette.WHITE)
     first = _right(right.paragraphs[0])
     if page.logo is not None:
-        first.add_run().add_picture(io.BytesIO(page.logo), height=Mm(10))
+        _logo(first, page.logo)
         first = _right(right.add_paragraph())
     if view.school_name:
         _run(first, view.school_name, base * 0.85, colour=palette.BAND_SOFT)
@@ -245,14 +273,10 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         strip = _labelled_strip(document, "In an emergency", palette.BAND, [], base)
         _contact_runs(strip.paragraphs[0], view.emergency, base)
     if view.alerts:
-        _labelled_strip(
-            document,
-            "MEDICAL \u25b2 ALERTS",
-            palette.ALERT,
-            [f"{note.pupil_name}: {medical_line(note)}" for note in view.alerts],
-            base,
-            tint=palette.ALERT_TINT,
-        )
+        body = _alert_strip(document, "MEDICAL \u25b2 ALERTS", base)
+        for index, note in enumerate(view.alerts):
+            paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
+            _medical_runs(paragraph, note, base, pupil=note.pupil_name)
 
     intro = document.add_paragraph()
     intro.paragraph_format.space_before = Pt(4)
@@ -280,8 +304,35 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         )
         return
 
+    sheets = page.sheets or (range(len(view.rows)),)
+    for number, sheet in enumerate(sheets):
+        if number:  # a continued sheet starts a page with the group again, as on the PDF
+            _continued_band(document, view, base)
+        _overview_table(document, page, sheet, base)
+
+
+def _continued_band(document: WordDocument, view: OverviewView, base: float) -> None:
+    breaker = document.add_paragraph()
+    _shrink(breaker, 1.0)
+    breaker.paragraph_format.page_break_before = True
+    side = 42.0
+    band = _table(document, 1, [PAGE_WIDTH_MM - side, side])
+    _cell_padding(band, 2.5)
+    left, right = band.rows[0].cells
+    for cell in (left, right):
+        _shade(cell, palette.BAND)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _run(
+        left.paragraphs[0], f"{view.group} (continued)", base * 1.3, bold=True, colour=palette.WHITE
+    )
+    _run(_right(right.paragraphs[0]), "CONFIDENTIAL", base, bold=True, colour=palette.WHITE)
+    _gap(document, base)
+
+
+def _overview_table(document: WordDocument, page: WordOverview, sheet: range, base: float) -> None:
+    view = page.view
     widths = [PAGE_WIDTH_MM * share / 100 for _, share in OVERVIEW_COLUMNS]
-    table = _table(document, 1 + len(view.rows), widths)
+    table = _table(document, 1 + len(sheet), widths)
     _cell_padding(table, CELL_PAD_MM)
     header = table.rows[0]
     header_properties = header._tr.get_or_add_trPr()
@@ -290,9 +341,9 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     for cell, (heading, _share) in zip(header.cells, OVERVIEW_COLUMNS, strict=True):
         _shade(cell, palette.BAND)
         _run(cell.paragraphs[0], heading, base * 0.85, bold=True, colour=palette.WHITE)
-    for index, row in enumerate(view.rows):
+    for index, row in enumerate(view.rows[sheet.start : sheet.stop]):
         cells = table.rows[index + 1].cells
-        if index % 2:
+        if (sheet.start + index) % 2:
             for cell in cells:
                 _shade(cell, palette.PERSON.tint)
         pupil = cells[0].paragraphs[0]
@@ -323,9 +374,9 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
                 "\u00a0\u25b2\u00a0MEDICAL\u00a0",
                 base * 0.85,
                 bold=True,
-                colour=palette.WHITE,
+                colour=palette.ALERT_INK,
             )
-            _highlight(tag, palette.ALERT)
+            _highlight(tag, palette.ALERT_LABEL)
         for note in row.care:
             _run(cells[0].add_paragraph(), f"Care: {note.condition}", base * 0.85)
         if row.avoid:
@@ -382,7 +433,7 @@ def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
     right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     small = base * 0.85
     if page.logo is not None:
-        right.add_run().add_picture(io.BytesIO(page.logo), height=Mm(10))
+        _logo(right, page.logo)
         right = _right(cells[2].add_paragraph())
     marker = right
     if view.school_name:
@@ -441,20 +492,49 @@ def _labelled_strip(
     *,
     tint: str | None = None,
     bold: bool = False,
+    label_fill: str | None = None,
+    label_ink: str = palette.WHITE,
+    frame: int = 12,
 ) -> _Cell:
-    table = _table(document, 1, [24.0, PAGE_WIDTH_MM - 24.0])
+    size = base * 1.05
+    side = label_width_mm(size)  # every strip's label the same width: the columns line up
+    table = _table(document, 1, [side, PAGE_WIDTH_MM - side])
     _cell_padding(table, CELL_PAD_MM)
     head, body = table.rows[0].cells
-    _shade(head, colour)
+    _shade(head, label_fill or colour)
     head.vertical_alignment = body.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _run(head.paragraphs[0], label, base * 1.05, bold=True, colour=palette.WHITE)
+    _run(head.paragraphs[0], label, size, bold=True, colour=label_ink)
+    if label_fill:
+        _borders(head, colour, sides=("top", "left", "bottom"), size=frame)
     if tint:
         _shade(body, tint)
-    _borders(body, colour, sides=("top", "bottom", "right"))
+    _borders(body, colour, sides=("top", "bottom", "right"), size=frame)
     for index, line in enumerate(lines):
         paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
         _run(paragraph, line, base, bold=bold)
     return body
+
+
+LABEL_MIN_MM: Final = 24.0
+STRIP_LABELS: Final = ("In an emergency", "MEDICAL \u25b2 ALERTS", "Routine care", "Key adults")
+
+
+def label_width_mm(size_pt: float, labels: Sequence[str] = STRIP_LABELS) -> float:
+    """A strip's label column wide enough for the longest word of any label in bold at
+    ``size_pt`` (with the cell's padding), so Word never breaks a word ("emergenc/y")."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from penportrait.render.html import PAGE_FONT
+    from penportrait.render.pdf import ensure_gui_application
+
+    ensure_gui_application()
+    font = QFont(PAGE_FONT)  # Liberation Sans: Arial's metrics, which the Word file names
+    font.setBold(True)
+    font.setPixelSize(1000)  # widths in thousandths of an em
+    metrics = QFontMetricsF(font)
+    em = max(metrics.horizontalAdvance(word) for label in labels for word in label.split()) / 1000
+    word_mm = em * size_pt * 25.4 / 72
+    return max(LABEL_MIN_MM, word_mm * 1.08 + 2 * CELL_PAD_MM + 1.0)  # a little slack
 
 
 def _columns(
@@ -567,12 +647,13 @@ def _shade(cell: _Cell, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _borders(cell: _Cell, colour: str, *, sides: tuple[str, ...]) -> None:
+def _borders(cell: _Cell, colour: str, *, sides: tuple[str, ...], size: int = 12) -> None:
+    """Borders of ``size`` eighths of a point (12 is 1.5 pt)."""
     borders = OxmlElement("w:tcBorders")
     for side in sides:
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "12")
+        element.set(qn("w:sz"), str(size))
         element.set(qn("w:color"), colour.lstrip("#"))
         borders.append(element)
     cell._tc.get_or_add_tcPr().append(borders)
@@ -603,6 +684,21 @@ def _run(
     if colour:
         run.font.color.rgb = _rgb(colour)
     return run
+
+
+def _logo(paragraph: Paragraph, logo: bytes) -> None:
+    """The school's logo on a light strip: a dark logo would all but vanish on the band."""
+    paragraph.add_run().add_picture(io.BytesIO(logo), height=Mm(10))
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), palette.WHITE.lstrip("#"))
+    properties = paragraph._p.get_or_add_pPr()
+    jc = properties.find(qn("w:jc"))  # shd comes before jc in pPr (the schema's order)
+    if jc is not None:
+        jc.addprevious(shading)
+    else:
+        properties.append(shading)
 
 
 def _right(paragraph: Paragraph) -> Paragraph:
@@ -648,7 +744,9 @@ def _footer(document: WordDocument, footer: Footer) -> None:
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Mm(PAGE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     _top_rule(paragraph)
-    _run(paragraph, f"{footer.left}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED)
+    _run(
+        paragraph, f"{footer.left_text}\t{footer.centre}\t{footer.right}", 7.5, colour=palette.MUTED
+    )
     # The page number within this portrait (or overview), counted by Word itself: each is its
     # own section numbered from 1. Not "of m": LibreOffice counts SECTIONPAGES wrongly ("2 of
     # 1"), and a wrong count is worse than none.

@@ -138,6 +138,12 @@ class Lengths:
         return self.mm(42)
 
     @property
+    def overview_side(self) -> int:
+        """The overview band's right-hand cell: room for "Printed 24 September 2026" on one
+        line at the largest size a school can choose, and for the logo's tile."""
+        return self.mm(54)
+
+    @property
     def photo_w(self) -> int:
         return self.mm(PHOTO_WIDTH_MM)
 

@@ -195,7 +195,16 @@ def write_pack(pack: Pack, out: Path) -> None:
         view = page.fitted.view
         if isinstance(view, OverviewView):
             logo = view.logo.read_bytes() if view.logo is not None else None
-            items.append(WordOverview(view, page.fitted.base_pt, page.footer, _thumbs(view), logo))
+            items.append(
+                WordOverview(
+                    view,
+                    page.fitted.base_pt,
+                    page.footer,
+                    _thumbs(view),
+                    logo,
+                    sheets=page.fitted.sheets,
+                )
+            )
         else:
             items.append(word_page(page))
     write_docx(items, out)

@@ -16,10 +16,14 @@ WHITE: Final = "#ffffff"
 
 BAND: Final = "#1f4e5f"  # the header band
 BAND_SOFT: Final = "#d9eaf0"  # secondary text on the band
-# Safe in black and white: MEDICAL is red in a heavy frame with a triangle; MUST DO is a
-# near-black tag with a square; "Please avoid" items are crossed. In grey each still differs
-# by shape and by weight, not by colour alone (a test renders a page to greyscale).
-ALERT: Final = "#b42318"  # the medical alert only
+# Safe in black and white: MEDICAL is dark red bold type on a light label in a heavy red frame,
+# with a triangle; MUST DO is a near-black tag with a square; section headings are mid-tone
+# bands; "Please avoid" items are crossed. In grey the MEDICAL label is light (about 215),
+# headings mid (about 80-95) and MUST DO near black (about 24): each differs from the others by
+# far more than 40 grey levels, as well as by shape (a test renders a page to greyscale).
+ALERT: Final = "#b42318"  # the medical alert's heavy frame
+ALERT_LABEL: Final = "#f8d3ce"  # behind the word MEDICAL: light, unlike every heading
+ALERT_INK: Final = "#8a1a12"  # the word MEDICAL (bold) on ALERT_LABEL
 ALERT_TINT: Final = "#fdecea"
 MUST_DO: Final = "#111827"  # the "must do" tag: darker than any heading, in colour or grey
 RULE: Final = "#c9d3dc"  # thin lines
@@ -48,7 +52,8 @@ TEXT_PAIRS: Final[list[tuple[str, str, str]]] = [
     ("footer", MUTED, PAPER),
     ("name on band", WHITE, BAND),
     ("details on band", BAND_SOFT, BAND),
-    ("medical alert", WHITE, ALERT),
+    ("medical alert label", ALERT_INK, ALERT_LABEL),
+    ("medical alert label on tint", ALERT_INK, ALERT_TINT),
     ("medical text on tint", INK, ALERT_TINT),
     ("must do tag", WHITE, MUST_DO),
     ("copy type on white", BAND, WHITE),

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QGuiApplication,
     QImage,
     QPagedPaintDevice,
@@ -192,6 +193,8 @@ class FittedPage:
     images: dict[str, QImage] = field(repr=False)
     photo: QImage | None = field(default=None, repr=False)
     notes: bool = False  # the cover copy has a "Notes from today" box
+    # An overview over several sheets: the rows on each (Word splits its table the same way).
+    sheets: tuple[range, ...] = ()
     _document: QTextDocument | None = field(default=None, repr=False)
     _measured: tuple[int, float] | None = field(default=None, repr=False)  # pages, height
 
@@ -321,8 +324,10 @@ def fit_overview(view: OverviewView, base_pt: float) -> FittedPage:
                 low, best = middle, candidate
             else:
                 high = middle
-    _, html, document = best
-    return FittedPage(view, sizes[low], html, images, None, _document=document)
+    chunks, html, document = best
+    return FittedPage(
+        view, sizes[low], html, images, None, _document=document, sheets=tuple(chunks)
+    )
 
 
 # Room kept free at the foot of an overview sheet when its rows are split again (fractions of
@@ -549,10 +554,16 @@ def load_photo(path: Path) -> QImage | None:
 
 @dataclass(frozen=True)
 class Footer:
-    left: str
-    centre: str
-    right: str
+    left: str  # always whole (the pupil's name, CONFIDENTIAL)
+    centre: str  # shortened with an ellipsis when the line is crowded
+    right: str  # always whole (review date, and "Page n of m" added when painted)
     note: str = ""  # e.g. "Copy 2 of 5: return to the school office"
+    school: str = ""  # after the left text; shortened first when the line is crowded
+
+    @property
+    def left_text(self) -> str:
+        """The left text in full, with the school's name (as the Word footer shows it)."""
+        return " · ".join(part for part in (self.left, self.school) if part)
 
 
 def page_title(view: PageView | OverviewView) -> str:
@@ -560,17 +571,21 @@ def page_title(view: PageView | OverviewView) -> str:
 
 
 def overview_footer(view: OverviewView, note: str = "") -> Footer:
-    left = "CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
-    return Footer(left, f"Printed {view.printed_on}", f"Class overview: {view.group}", note)
+    return Footer(
+        "CONFIDENTIAL",
+        f"Printed {view.printed_on}",
+        f"Class overview: {view.group}",
+        note,
+        school=view.school_name,
+    )
 
 
 def footer_for(view: PageView, note: str = "") -> Footer:
     # The name on every sheet: a second page of a long portrait is never anonymous.
-    left = f"{view.name} · CONFIDENTIAL" + (f" · {view.school_name}" if view.school_name else "")
     right = f"Review by {view.review_by}" if view.review_by else ""
     if view.review_overdue:
         right = f"Review overdue: it was due {view.review_by}"
-    return Footer(left, view.updated, right, note)
+    return Footer(f"{view.name} · CONFIDENTIAL", view.updated, right, note, view.school_name)
 
 
 def paint_page(
@@ -589,6 +604,54 @@ def paint_page(
     _paint_footer(painter, dpi, footer, page=index + 1, pages=fitted.pages)
 
 
+def footer_line(
+    footer: Footer, metrics: QFontMetricsF, width: float, *, page: int = 1, pages: int = 1
+) -> list[tuple[str, float, float]]:
+    """The footer's left, centre and right texts as (text, x, width) on a line ``width`` wide,
+    measured with ``metrics``: never overlapping, with a gap between them.
+
+    The left text (the pupil's name, CONFIDENTIAL) and the right (the review date, "Page n of
+    m") stay whole; when the line is crowded the school's name is shortened with an ellipsis
+    (or left out), then the centre ("Updated by..."). Only a name too long for the line on its
+    own is ever cut. The centre sits in the middle of the page when there is room there."""
+    gap = metrics.horizontalAdvance("  ")  # two em spaces
+    numbered = f"Page {page} of {pages}" if pages > 1 else ""
+    right = " · ".join(part for part in (footer.right, numbered) if part)
+    if metrics.horizontalAdvance(right) > width:  # only a pathological review text
+        right = metrics.elidedText(right, Qt.TextElideMode.ElideMiddle, width)
+    right_width = metrics.horizontalAdvance(right) if right else 0.0
+    room = width - (right_width + gap if right else 0.0)  # for the left and the centre
+    centre_width = metrics.horizontalAdvance(footer.centre) if footer.centre else 0.0
+    left = footer.left_text
+    left_room = room - (centre_width + gap if footer.centre else 0.0)
+    if footer.school and metrics.horizontalAdvance(left) > left_room:
+        prefix = footer.left + " · " if footer.left else ""
+        school = metrics.elidedText(
+            footer.school,
+            Qt.TextElideMode.ElideRight,
+            max(0.0, left_room - metrics.horizontalAdvance(prefix)),
+        )
+        # A school's name shortened to a letter or two says nothing: leave it out.
+        left = prefix + school if len(school.rstrip("…")) >= 6 else footer.left
+    if metrics.horizontalAdvance(left) > room:  # a name longer than the line itself
+        left = metrics.elidedText(left, Qt.TextElideMode.ElideRight, room)
+    left_width = metrics.horizontalAdvance(left)
+    centre = footer.centre
+    centre_room = room - left_width - gap
+    if centre and centre_width > centre_room:
+        centre = metrics.elidedText(centre, Qt.TextElideMode.ElideRight, max(0.0, centre_room))
+        centre = centre if len(centre.rstrip("…")) >= 4 else ""
+        centre_width = metrics.horizontalAdvance(centre) if centre else 0.0
+    parts = [(left, 0.0, left_width)] if left else []
+    if centre:
+        middle = (width - centre_width) / 2
+        low, high = left_width + gap, room - centre_width
+        parts.append((centre, min(max(middle, low), high), centre_width))
+    if right:
+        parts.append((right, width - right_width, right_width))
+    return parts
+
+
 def _paint_footer(painter: QPainter, dpi: float, footer: Footer, *, page: int, pages: int) -> None:
     left = _mm(MARGIN_MM, dpi)
     width = _mm(A4_MM.width() - 2 * MARGIN_MM, dpi)
@@ -602,19 +665,22 @@ def _paint_footer(painter: QPainter, dpi: float, footer: Footer, *, page: int, p
     font.setPixelSize(max(1, round(7.5 * dpi / 72)))
     painter.setFont(font)
     painter.setPen(QColor(palette.MUTED))
-    line = QRectF(left, top + _mm(1.0, dpi), width, _mm(3.5, dpi))
-    right = footer.right + (f" · Page {page} of {pages}" if pages > 1 else "")
-    align_v = Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | align_v, footer.left)
-    painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | align_v, footer.centre)
-    painter.drawText(line, Qt.AlignmentFlag.AlignRight | align_v, right)
+    height = _mm(3.5, dpi)
+    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    metrics = QFontMetricsF(font, painter.device())
+    for text, x, text_width in footer_line(footer, metrics, width, page=page, pages=pages):
+        # A hair wider than measured, so rounding never wraps or clips the last letter.
+        box = QRectF(left + x, top + _mm(1.0, dpi), text_width + 1.0, height)
+        painter.drawText(box, align | Qt.TextFlag.TextSingleLine, text)
     if footer.note:
         bold = QFont(font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor(palette.INK))
-        note = QRectF(left, top + _mm(4.5, dpi), width, _mm(3.5, dpi))
-        painter.drawText(note, Qt.AlignmentFlag.AlignHCenter | align_v, footer.note)
+        note = QRectF(left, top + _mm(4.5, dpi), width, height)
+        painter.drawText(
+            note, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, footer.note
+        )
     painter.restore()
 
 

@@ -60,6 +60,7 @@ class BankPanel(QWidget):
         self.insert_button = QPushButton("&Insert strategy")
         self.insert_button.setAccessibleName("Insert strategy")
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.why = QLabel()
         self.why.setAccessibleName("Why this strategy is not a cover MUST DO")
         self.why.setTextFormat(Qt.TextFormat.PlainText)  # school strategies are user data

@@ -12,6 +12,7 @@ from penportrait.core.store import Store
 from penportrait.gui.main_window import MainWindow
 from penportrait.gui.pupil_list import PUPIL_ROLE
 from penportrait.gui.session import SaveState
+from tests.gui.conftest import MessageBoxes
 
 
 def files_on_disk(store: Store) -> set[str]:
@@ -114,7 +115,7 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
     qtbot: QtBot,
     window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
-    message_boxes: list[tuple[str, str]],
+    message_boxes: MessageBoxes,
 ) -> None:
     from penportrait.core.importers.csv import ImportResult
 
@@ -125,8 +126,7 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
     monkeypatch.setattr(
         window.store, "save", lambda *a, **k: (_ for _ in ()).throw(OSError(5, "I/O error"))
     )
-    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel])
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
+    message_boxes.answers += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel]
     window.undo_import_action.trigger()  # Yes to undo, then Cancel to "Changes not saved"
     assert window.session.content is not None and window.session.dirty
     assert " Kept." in window.editor.ui.aboutMe.toPlainText()

@@ -13,6 +13,8 @@ button, the button pressed as the answer).
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -89,3 +91,9 @@ def inform_rich(parent: QWidget | None, title: str, markup: str) -> None:
     """An information box that deliberately uses markup: every user-derived part of ``markup``
     must already be escaped with html.escape."""
     show(parent, Icon.Information, title, markup, rich=True)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing ``text`` literally: Qt guesses rich text for tooltips too, so user data
+    is escaped inside explicit markup (line breaks kept)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -153,3 +154,10 @@ def test_no_gui_module_calls_the_static_message_boxes() -> None:
             ):
                 calls.append(f"{module.name}:{node.lineno} QMessageBox.{node.attr}")
     assert calls == []
+
+
+def test_a_tooltip_with_user_data_shows_it_literally() -> None:
+    tip = messages.plain_tooltip(f"Trained staff only\n{MARKUP}")
+    document = QTextDocument()
+    document.setHtml(tip)  # how a tooltip marked as rich text is drawn
+    assert document.toPlainText() == f"Trained staff only\n{MARKUP}"

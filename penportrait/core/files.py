@@ -20,6 +20,7 @@ import stat
 import subprocess
 import sys
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -159,21 +160,41 @@ def _fsync_folder(folder: Path) -> None:
 
 _WINDOWS_RESERVED: Final = frozenset(
     ["CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-     *(f"LPT{n}" for n in range(1, 10))]
+     *(f"LPT{n}" for n in range(1, 10)),
+     *(f"COM{n}" for n in "\u00b9\u00b2\u00b3"), *(f"LPT{n}" for n in "\u00b9\u00b2\u00b3")]
 )  # fmt: skip
+# Characters that look like a path separator in a file dialog.
+_LOOKALIKE_SLASHES: Final = frozenset("\u2044\u2215\u29f8\uff0f\uff3c")
 
 
-def safe_file_name(text: str, *, fallback: str = "pupil", limit: int = 80) -> str:
+def safe_file_name(text: str, *, fallback: str = "pupil", limit: int = 120) -> str:
     """A file name made from pupil data that stays in its folder on every system: no path
-    separators or '..', no characters Windows refuses, no control characters, no leading dot,
-    not a reserved device name, at most ``limit`` characters."""
-    cleaned = "".join(
-        " " if ch in '<>:"/\\|?*' or ord(ch) < 32 or ord(ch) == 127 else ch for ch in text
-    )
-    cleaned = re.sub(r"\.{2,}", ".", " ".join(cleaned.split())).strip(". ")[:limit].strip(". ")
-    if not cleaned or cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+    separators or '..', no characters Windows refuses, no control or format characters (so no
+    right-to-left override can disguise ``gnp.exe`` as ``exe.png``), no leading dot, not a
+    reserved device name, normalised (NFC), and at most ``limit`` bytes in UTF-8 (file systems
+    count bytes: 80 emoji are 320 bytes), never cutting a character in half."""
+    cleaned = "".join(_file_name_character(ch) for ch in unicodedata.normalize("NFC", text))
+    cleaned = re.sub(r"\.{2,}", ".", " ".join(cleaned.split())).strip(". ")
+    while len(cleaned.encode("utf-8")) > limit:
+        cleaned = cleaned[:-1]
+    cleaned = cleaned.strip(". ")
+    if not cleaned or cleaned.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
         return fallback
     return cleaned
+
+
+def _file_name_character(ch: str) -> str:
+    """One character of a suggested file name: separators, characters Windows refuses and line
+    breaks become a space; controls, format characters (bidi overrides, zero-width ones) and
+    lone surrogates are dropped."""
+    if ch in '<>:"/\\|?*' or ch in _LOOKALIKE_SLASHES:
+        return " "
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Zl", "Zp"):
+        return " "
+    if category in ("Cf", "Cs"):
+        return ""
+    return ch
 
 
 def is_temporary_name(name: str) -> bool:

@@ -352,6 +352,7 @@ def describe_errors(error: ValidationError) -> list[tuple[str, str]]:
             shown = json.dumps(given, ensure_ascii=False) if _is_small(given) else ""
             reason = item["msg"].replace("Input should", "should", 1)
             reason = reason[0].lower() + reason[1:]
+            reason = re.sub(r"a valid dictionary or instance of (\w+)", _thing, reason)
             reason = reason.replace("a valid array", "a list").replace(
                 "a valid dictionary", "an object"
             )
@@ -359,6 +360,13 @@ def describe_errors(error: ValidationError) -> list[tuple[str, str]]:
                 reason = f"{reason} (found {shown})"
         found.append((field, reason))
     return found
+
+
+def _thing(match: re.Match[str]) -> str:
+    """A model's class name in words ('MedicalNote' -> 'a medical note'): the person reading the
+    message never sees the code's names."""
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", match.group(1)).lower()
+    return f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
 
 
 def _is_small(value: Any) -> bool:

@@ -19,7 +19,7 @@ from penportrait.core.access import plain_reason
 from penportrait.core.demo import write_sample_school
 from penportrait.core.paths import APP_NAME
 from penportrait.core.store import Store
-from penportrait.gui import ui_state
+from penportrait.gui import messages, ui_state
 from penportrait.gui.dialogs import Start, WelcomeDialog
 from penportrait.gui.main_window import MainWindow
 from penportrait.render.pdf import ensure_gui_application
@@ -83,7 +83,9 @@ def report_unexpected(
         "Something went wrong that should not have. Your pupils' files are saved "
         "as you go, so nothing you typed before this has been lost.",
     )
-    box.setInformativeText(f"{kind.__name__}: {error}")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(f"{kind.__name__}: {error}")  # an error may quote a name or a path
+    messages.make_plain(box)
     box.setDetailedText(details)
     box.exec()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from penportrait.core.bank import CONTEXT_LABELS, Bank, BankStrategy
 from penportrait.core.model import NEED_AREA_LABELS, NEED_CODES, NeedArea
+from penportrait.gui import messages
 
 STRATEGY_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -60,6 +61,7 @@ class BankPanel(QWidget):
         self.insert_button = QPushButton("&Insert strategy")
         self.insert_button.setAccessibleName("Insert strategy")
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.why = QLabel()
         self.why.setAccessibleName("Why this strategy is not a cover MUST DO")
         self.why.setTextFormat(Qt.TextFormat.PlainText)  # school strategies are user data
@@ -121,9 +123,11 @@ class BankPanel(QWidget):
             needs = ", ".join(NEED_CODES[code][0] for code in strategy.needs)  # type: ignore[index]
             suits = strategy.suits(self.pupil_needs)
             why = strategy.why_not_for_cover()
-            item.setToolTip(
-                f"{'Suits this pupil. ' if suits else ''}For: {needs}. When: {where}."
-                + (f"\n{why}" if why else "")
+            item.setToolTip(  # the school's own strategies are user data
+                messages.plain_tooltip(
+                    f"{'Suits this pupil. ' if suits else ''}For: {needs}. When: {where}."
+                    + (f"\n{why}" if why else "")
+                )
             )
             if why:
                 item.setIcon(self.tag_icon)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -51,6 +50,7 @@ from penportrait.core.school import EmergencyContact, SchoolSettings
 from penportrait.core.sections import ALWAYS_ON_COVER, SECTION_HEADINGS, Section
 from penportrait.core.store import Problem, SaveConflict
 from penportrait.core.views import long_date
+from penportrait.gui import messages
 from penportrait.gui.forms.ui_school_settings import Ui_SchoolSettingsDialog
 from penportrait.gui.session import Choice
 
@@ -244,6 +244,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         label = QLabel(summary)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # counts and file names
         label.setWordWrap(True)
         self.table = QTableWidget(len(rows), len(headers))
         self.table.setAccessibleName(title)
@@ -338,11 +339,12 @@ class WelcomeDialog(QDialog):
             "<h3>Welcome to PenPortrait</h3>"
             "<p>Write one-page pen portraits for pupils with SEND, see the printed page as "
             "you type, and print packs for cover staff.</p>"
-            f"<p>Your pupils will be kept in <b>{data_folder}</b>, on this computer, and "
-            "never sent anywhere.</p>"
+            f"<p>Your pupils will be kept in <b>{html.escape(str(data_folder))}</b>, on this "
+            "computer, and never sent anywhere.</p>"
             "<p>Would you like to look around a sample school first (a temporary copy: "
             "nothing is kept), or start your own?</p>"
         )
+        text.setTextFormat(Qt.TextFormat.RichText)  # deliberate markup; the path is escaped
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         sample = QPushButton("Open the &sample school")
@@ -373,7 +375,7 @@ def show_shortcuts(parent: QWidget | None) -> None:
         f"<tr><td><b>{html.escape(keys)}</b></td><td>&nbsp;&nbsp;{html.escape(what)}</td></tr>"
         for keys, what in shortcut_list()
     )
-    QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
+    messages.inform_rich(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
 
 
 # -- issue 5: the strategy bank, plain English, reviews ------------------------------------------

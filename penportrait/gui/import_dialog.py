@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -49,7 +48,7 @@ from penportrait.core.importers.csv import (
 from penportrait.core.jobs import Progress, StopAsked
 from penportrait.core.model import Pupil
 from penportrait.core.store import Store
-from penportrait.gui import ui_state
+from penportrait.gui import messages, ui_state
 from penportrait.gui.jobs import Job
 
 PREVIEW_ROWS: Final = 3
@@ -280,7 +279,7 @@ class ImportDialog(QDialog):
         self._ended()
         self.import_button.setEnabled(self.plan is not None and bool(self.plan.to_save))
         self.summary.setText(message)
-        QMessageBox.warning(self, "Import stopped", message)
+        messages.warn(self, "Import stopped", message)
 
     def save_report(self) -> None:
         default = str(Path.home() / "import report.txt")
@@ -292,7 +291,7 @@ class ImportDialog(QDialog):
         try:
             files.write_atomic(Path(path), (self.report.toPlainText() + "\n").encode("utf-8"))
         except OSError as error:
-            QMessageBox.warning(self, "Report not saved", str(error))
+            messages.warn(self, "Report not saved", str(error))
 
     def reject(self) -> None:
         if self.job is not None:  # Escape while saving stops after the current pupil

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from penportrait.gui import messages
+
 ORIGINAL_ROLE: Final = Qt.ItemDataRole.UserRole + 10  # the stored value the item was made from
 SHOWN_ROLE: Final = Qt.ItemDataRole.UserRole + 11  # the text it was shown as
 
@@ -208,7 +210,7 @@ class StrategyListEditor(ListEditor):
                 if why != item.data(COVER_NOTE_ROLE):
                     item.setData(COVER_NOTE_ROLE, why)
                     item.setIcon(self.tag_icon if why else QIcon())
-                    item.setToolTip(why)
+                    item.setToolTip(messages.plain_tooltip(why) if why else "")
                 if why and item.checkState() == Qt.CheckState.Checked:
                     text = " ".join(item.text().split())
                     short = text if len(text) <= 60 else text[:57].rstrip() + "…"

@@ -122,6 +122,7 @@ class LivePage(QWidget):
 
         self.meter = QLabel()
         self.meter.setAccessibleName("Fit")
+        self.meter.setTextFormat(Qt.TextFormat.PlainText)
         self.meter.setWordWrap(True)
         self.hints = QPushButton()
         self.hints.setFlat(True)

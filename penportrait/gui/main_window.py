@@ -64,7 +64,7 @@ from penportrait.core.school import SchoolSettings, load_school, logo_path, save
 from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import FolderScan, NotFoundError, PupilFileError, SaveConflict, Store
 from penportrait.core.views import Audience, long_date
-from penportrait.gui import actions, ui_state
+from penportrait.gui import actions, messages, ui_state
 from penportrait.gui.conflict_dialog import ClashDialog, ConflictBanner
 from penportrait.gui.dialogs import (
     CheckDialog,
@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.save_label = QLabel()
+        self.save_label.setTextFormat(Qt.TextFormat.PlainText)
         self.save_label.setAccessibleName("Save state")
         self.statusBar().addPermanentWidget(self.save_label)
         self._build_actions()
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner.hide()
 
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # file names are user data
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Files that could not be read")
         self.notice.hide()
@@ -454,13 +456,11 @@ class MainWindow(QMainWindow):
         reports = [r for r in report_all(self.store) if r.needs_person]
         if not reports:
             self.conflict_banner.hide()
-            QMessageBox.information(
-                self, "Sync conflicts", "There are no sync conflict copies to resolve."
-            )
+            messages.inform(self, "Sync conflicts", "There are no sync conflict copies to resolve.")
             return None
         report = next((r for r in reports if r.clashes and not r.problem), None)
         if report is None:
-            QMessageBox.information(
+            messages.inform(
                 self,
                 "Sync conflicts",
                 "These conflict copies cannot be merged here; they were left as they are:\n\n"
@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
                 self.store, dialog.report, dialog.choices(), by=self.session.user
             )
         except (SaveConflict, PupilFileError, OSError, ValueError) as error:
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "Not saved",
                 f"The choice was not saved, and both versions were left as they are: {error}",
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
             try:
                 pupil = self.store.load(pupil_id)
             except (NotFoundError, PupilFileError) as error:
-                QMessageBox.warning(self, "Cannot open this pupil", str(error))
+                messages.warn(self, "Cannot open this pupil", str(error))
                 self.refresh_list()
                 return
         self._show_pupil(pupil)
@@ -658,7 +658,7 @@ class MainWindow(QMainWindow):
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         if self.read_only is None and self.check_folder() is not None:
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "Changes not saved",
                 f"{message}\n\n{self.read_only} Your change is still on screen: you can "
@@ -718,7 +718,7 @@ class MainWindow(QMainWindow):
         try:
             self.bank = add_school_strategy(self.store.root, new_school_strategy(text, needs))
         except (ValueError, OSError, SchoolFileError) as error:
-            QMessageBox.warning(self, "Not added to the bank", in_words(error))
+            messages.warn(self, "Not added to the bank", in_words(error))
             return
         self.editor.set_bank(self.bank)
         self.statusBar().showMessage("Added to the school's strategy bank.", 5000)
@@ -727,7 +727,7 @@ class MainWindow(QMainWindow):
         self._load_bank_and_checker()
         if self.bank.problems:
             # Never edit (and then write over) a file that could not be read.
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "Strategy bank cannot be edited",
                 "The school's strategies.json could not be read, so it was left as it is:\n"
@@ -741,7 +741,7 @@ class MainWindow(QMainWindow):
         try:
             save_school_strategies(self.store.root, dialog.strategies(), self.bank.revision)
         except (OSError, SchoolFileError, SchoolFileConflict) as error:
-            QMessageBox.warning(self, "Strategy bank not saved", in_words(error))
+            messages.warn(self, "Strategy bank not saved", in_words(error))
             return
         finally:
             self._load_bank_and_checker()
@@ -781,17 +781,23 @@ class MainWindow(QMainWindow):
             self.session.state = SaveState.UNSAVED  # ask again
         if self.session.save():
             return True
-        if self.session.state is SaveState.NEEDS_NAME:
+        if self.session.state is SaveState.NEEDS_NAME and self.session.is_new:
             title, text = (
                 "New pupil not saved",
                 "This new pupil has no name yet, so it has not been saved. Leave it out?",
+            )
+        elif self.session.state is SaveState.NEEDS_NAME:
+            title, text = (
+                "Changes not saved",
+                "This pupil's name is empty, so your changes have not been saved. Leave them "
+                "unsaved? The pupil keeps the name it had.",
             )
         else:
             title, text = (
                 "Changes not saved",
                 "Your changes to this pupil are not saved. Leave them unsaved?",
             )
-        answer = QMessageBox.question(
+        answer = messages.ask(
             self,
             title,
             text,
@@ -858,7 +864,7 @@ class MainWindow(QMainWindow):
         try:
             name = self.store.import_photo(content.id, path)
         except (PhotoError, OSError) as error:
-            QMessageBox.warning(self, "Photo not added", str(error))
+            messages.warn(self, "Photo not added", str(error))
             return
         updated = content.model_copy(
             update={"pupil": content.pupil.model_copy(update={"photo": name})}
@@ -916,7 +922,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.delete(content.id)
         except (NotFoundError, OSError) as error:
-            QMessageBox.warning(self, "Cannot delete", in_words(error))
+            messages.warn(self, "Cannot delete", in_words(error))
             return
         self._deleted = (content.id, content.display_name)
         self.undo_delete_label.setText(f"{content.display_name} moved to the trash.")
@@ -946,7 +952,7 @@ class MainWindow(QMainWindow):
         try:
             pupil = self.store.restore(pupil_id)
         except (NotFoundError, FileExistsError, PupilFileError, OSError) as error:
-            QMessageBox.warning(self, "Cannot restore", in_words(error))
+            messages.warn(self, "Cannot restore", in_words(error))
             return
         self.refresh_list()
         self._select_id(pupil.id)
@@ -977,7 +983,7 @@ class MainWindow(QMainWindow):
         try:
             write_pages([page], out)
         except RenderError as error:
-            QMessageBox.warning(self, f"{kind} not written", str(error))
+            messages.warn(self, f"{kind} not written", str(error))
             return None
         self.statusBar().showMessage(f"Exported {out}", 8000)
         return out
@@ -994,7 +1000,7 @@ class MainWindow(QMainWindow):
         try:
             print_pages([page], printer)
         except RenderError as error:
-            QMessageBox.warning(self, "Not printed", str(error))
+            messages.warn(self, "Not printed", str(error))
 
     def import_pupils(self) -> ImportDialog | None:
         """File > Import pupils (edits are saved first; None when the user stays with them)."""
@@ -1029,13 +1035,13 @@ class MainWindow(QMainWindow):
             self._update_undo_import()
             return
         if record.damaged:
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "Undo import",
                 f"The last import's record is damaged ({record.damaged}). Nothing was undone.",
             )
             return
-        answer = QMessageBox.question(
+        answer = messages.ask(
             self,
             "Undo import",
             f"Put back the {len(record.touched)} pupils the last import added or changed? "
@@ -1052,11 +1058,11 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self.select_row(0)
         if report.left:
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "Some pupils were left as they are",
-                f"{len(report.undone)} pupils were put back. These were not:\n"
-                + "\n".join(report.left),
+                f"{_count(len(report.undone), 'pupil was', 'pupils were')} put back. "
+                "These were not:\n" + "\n".join(report.left),
             )
         else:
             self.statusBar().showMessage("The import was undone.", 8000)
@@ -1109,7 +1115,7 @@ class MainWindow(QMainWindow):
     def edit_school_settings(self) -> None:
         self.school, self.school_problems = load_school(self.store.root)
         if self.school_problems:
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "School settings cannot be edited",
                 "The data folder's school.json could not be read, so it was left as it is:\n"
@@ -1129,7 +1135,7 @@ class MainWindow(QMainWindow):
                 settings = settings.model_copy(update={"logo": name})
             settings = save_school(self.store.root, settings)
         except (OSError, SchoolFileError, SchoolFileConflict) as error:
-            QMessageBox.warning(self, "Settings not saved", in_words(error))
+            messages.warn(self, "Settings not saved", in_words(error))
             return
         self.apply_school(settings)
 
@@ -1205,3 +1211,8 @@ class MainWindow(QMainWindow):
         state.setValue(ui_state.GEOMETRY, self.saveGeometry())
         state.setValue(ui_state.SPLITTER, self.splitter.saveState())
         event.accept()
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """ "1 pupil was", "3 pupils were": a count with the words that go with it."""
+    return f"{number} {one if number == 1 else many}"

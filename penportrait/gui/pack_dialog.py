@@ -8,7 +8,6 @@ printer from the GUI thread.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -43,7 +42,7 @@ from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings
 from penportrait.core.store import Store
 from penportrait.core.views import Audience
-from penportrait.gui import ui_state
+from penportrait.gui import messages, ui_state
 from penportrait.gui.jobs import Job
 from penportrait.render.pack import (
     MAX_COPIES,
@@ -265,7 +264,7 @@ class PackDialog(QDialog):
         self.progress.hide()
         self.cancel_button.setEnabled(True)
         self.status.setText(message)
-        QMessageBox.warning(self, "Pack not made", message)
+        messages.warn(self, "Pack not made", message)
 
     def _cancelled(self, _partial: object) -> None:
         self.job = None
@@ -277,9 +276,8 @@ class PackDialog(QDialog):
 
     def _print(self, pack: Pack) -> None:
         if pack.warnings:
-            # Pupil names, escaped: the static box guesses rich text from the string.
             text = "Check before you hand it out:\n" + "\n".join(pack.warnings)
-            QMessageBox.warning(self, "Before you print", html.escape(text, quote=False))
+            messages.warn(self, "Before you print", text)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
@@ -287,7 +285,7 @@ class PackDialog(QDialog):
         try:
             print_pages(pack.pages, printer)
         except RenderError as error:
-            QMessageBox.warning(self, "Not printed", str(error))
+            messages.warn(self, "Not printed", str(error))
 
     def offer_to_open(self, out: Path) -> None:
         """When done: open the file, or its folder."""

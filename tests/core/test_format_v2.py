@@ -134,3 +134,15 @@ def test_the_plain_english_checker_reads_medical_notes_and_the_new_sections() ->
     checker, _ = load_checker(None)
     fields = {hint.field for hint in checker.check_pupil(Pupil.model_validate(data))}
     assert {"medical", "communication"} <= fields
+
+
+@pytest.mark.parametrize("value", [None, 5, ["Asthma"]])
+def test_a_medical_entry_that_is_not_a_note_is_described_in_plain_words(
+    store: Store, value: object
+) -> None:
+    path = write_v1(store, **{"portrait.medical": ["Asthma", value]})
+    with pytest.raises(PupilFileError) as caught:
+        store.load(path.stem)
+    message = str(caught.value)
+    assert "portrait.medical.1" in message and "should be a medical note" in message
+    assert "MedicalNote" not in message and "instance of" not in message

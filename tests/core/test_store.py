@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -456,12 +457,32 @@ def test_stale_temporary_files_are_reported_and_removed_but_not_live_ones(store:
         ("CON", "pupil"),
         ("a\x00b\nc", "a b c"),
         ("Zoë O'Neil", "Zoë O'Neil"),
+        ("Mira\u202egnp.exe", "Miragnp.exe"),  # a right-to-left override shows it as exe.png
+        ("\u00a0\u2028Mira\u0085\u009b\u200b", "Mira"),  # C1 controls, line separator
+        ("Zoe\u0308", "Zo\u00eb"),  # normalised (NFC)
+        ("..\u2215..\u2215etc", "etc"),  # a slash look-alike
+        ("COM\u00b9", "pupil"),  # Windows reserves these too
+        ("\u202e\u200f \u2029", "pupil"),  # nothing left
     ],
 )
 def test_file_names_made_from_pupil_data_stay_in_their_folder(name: str, expected: str) -> None:
     safe = files.safe_file_name(name)
     assert safe == expected
     assert "/" not in safe and "\\" not in safe and not safe.startswith(".")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["😀" * 80, "名" * 80, "e\u0301" * 200, "a" * 300],
+    ids=["emoji", "cjk", "combining", "ascii"],
+)
+def test_long_file_names_are_cut_by_bytes_and_can_be_written(name: str, tmp_path: Path) -> None:
+    safe = files.safe_file_name(name + " Hussain")
+    assert 0 < len(safe.encode("utf-8")) <= 120
+    assert name.startswith(safe) or unicodedata.normalize("NFC", name).startswith(safe)
+    written = tmp_path / f"{safe} - overview sheet.pdf"
+    written.write_bytes(b"%PDF-1.4\n")  # no 'File name too long'
+    assert written.read_bytes() == b"%PDF-1.4\n"
 
 
 def test_letting_a_pupil_stay_deleted_keeps_my_version_in_history(data_dir: Path) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from penportrait.core.store import Store
+from penportrait.gui import messages
 from penportrait.gui.main_window import MainWindow
 from penportrait.render.pdf import ensure_gui_application
 
@@ -29,24 +30,40 @@ def _isolated_settings(qapp: object, tmp_path: Path) -> Iterator[None]:
     yield
 
 
+class MessageBoxes(list[tuple[str, str]]):
+    """Every message box the app showed, as (title, text), and how the next questions are
+    answered (``answers``, in order; Cancel once they run out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[QMessageBox.StandardButton] = []
+        self.plain: list[bool] = []  # per box: shown as plain text (not deliberate markup)
+
+
 @pytest.fixture
-def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Every message box the app shows, as (title, text); questions are answered Cancel."""
-    shown: list[tuple[str, str]] = []
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    """Every message box the app shows, as (title, text); questions are answered Cancel unless
+    the test queued answers. The app shows every box through messages.show, patched here."""
+    shown = MessageBoxes()
 
-    def record(kind: str, answer: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def box(_parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-            shown.append((title, text))
-            return answer
+    def box(  # type: ignore[no-untyped-def]
+        _parent, icon, title, text, *_args, rich: bool = False, **_kwargs
+    ) -> QMessageBox.StandardButton:
+        shown.append((title, text))
+        shown.plain.append(not rich)
+        if icon == QMessageBox.Icon.Question:
+            return shown.answers.pop(0) if shown.answers else QMessageBox.StandardButton.Cancel
+        return QMessageBox.StandardButton.Ok
 
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(box))
-
-    record("warning", QMessageBox.StandardButton.Ok)
-    record("critical", QMessageBox.StandardButton.Ok)
-    record("information", QMessageBox.StandardButton.Ok)
-    record("question", QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(messages, "show", box)
+    for kind in ("warning", "critical", "information", "question"):  # nothing may call these
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(_static_box_called))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *a: shown.append(("about", ""))))
     return shown
+
+
+def _static_box_called(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("QMessageBox's static functions render user data as markup")
 
 
 @pytest.fixture

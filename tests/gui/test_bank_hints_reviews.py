@@ -239,7 +239,7 @@ def test_the_school_tags_its_own_strategies_in_the_bank_dialog(
     assert panel.why.text().startswith("Needs preparation: it needs something made")
     again = StrategyBankDialog(window.bank, window)
     row = again.list.item(0)
-    assert not row.icon().isNull() and row.toolTip().startswith("Needs preparation")
+    assert not row.icon().isNull() and "Needs preparation" in row.toolTip()
     assert again.strategies() == [ours]  # saving again keeps the tags
 
 

@@ -15,6 +15,7 @@ from penportrait.gui import import_dialog
 from penportrait.gui.import_dialog import ImportDialog
 from penportrait.gui.jobs import Job
 from penportrait.gui.main_window import MainWindow
+from tests.gui.conftest import MessageBoxes
 
 EXPORT = (
     "UPN,Legal Forename,Legal Surname,DOB,NC Year,Reg Group,SEN Status,SEN Need Type,House\n"
@@ -29,7 +30,7 @@ def test_choose_check_map_import_and_undo(
     sample_store: Store,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
-    message_boxes: list[tuple[str, str]],
+    message_boxes: MessageBoxes,
 ) -> None:
     export = tmp_path / "mis.csv"
     export.write_text(EXPORT, encoding="utf-8")
@@ -69,9 +70,7 @@ def test_choose_check_map_import_and_undo(
     assert "Saved 1 pupils." in report.read_text(encoding="utf-8")
     dialog.close_button.click()
 
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
-    )
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     window.undo_import_action.trigger()
     assert len(Store(sample_store.root).scan().pupils) == before
     assert not window.undo_import_action.isEnabled()
@@ -92,7 +91,7 @@ def test_a_hostile_file_is_named_in_the_dialog_and_nothing_can_be_imported(
 
 
 def test_undo_import_survives_a_restart_of_the_app(
-    qtbot: QtBot, sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, sample_store: Store, tmp_path: Path, message_boxes: MessageBoxes
 ) -> None:
     from penportrait.core.importers.csv import plan_import, read_table, run_import
 
@@ -107,9 +106,7 @@ def test_undo_import_survives_a_restart_of_the_app(
     window = MainWindow(Store(sample_store.root))
     qtbot.addWidget(window)
     assert window.undo_import_action.isEnabled()
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
-    )
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     window.undo_import_action.trigger()
     assert len(Store(sample_store.root).scan().pupils) == before
     assert not window.undo_import_action.isEnabled()

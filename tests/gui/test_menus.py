@@ -19,6 +19,7 @@ from penportrait.core.store import Store
 from penportrait.gui import actions, ui_state
 from penportrait.gui.import_dialog import ImportDialog
 from penportrait.gui.main_window import MainWindow
+from tests.gui.conftest import MessageBoxes
 
 
 def menu_actions(menu: QMenu) -> list[QAction]:
@@ -116,6 +117,7 @@ def test_undo_import_is_reached_by_menu_and_by_key(
     sample_store: Store,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
+    message_boxes: MessageBoxes,
 ) -> None:
     export = tmp_path / "mis.csv"
     export.write_text(
@@ -136,9 +138,7 @@ def test_undo_import_is_reached_by_menu_and_by_key(
     dialog.close_button.click()
     assert len(Store(sample_store.root).scan().pupils) == before + 1
 
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
-    )
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     with qtbot.waitActive(window):
         window.activateWindow()
     window.search.setFocus()  # the key works from a line edit too

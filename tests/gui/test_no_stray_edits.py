@@ -12,6 +12,7 @@ from penportrait.core.store import Store
 from penportrait.gui.main_window import MainWindow
 from penportrait.gui.pupil_list import PUPIL_ROLE
 from penportrait.gui.session import SaveState
+from tests.gui.conftest import MessageBoxes
 
 
 def files_on_disk(store: Store) -> set[str]:
@@ -76,6 +77,28 @@ def test_a_name_typed_then_deleted_is_never_saved_as_a_nameless_pupil(
     assert on_disk.pupil.first_name == "Zed" and on_disk.revision == pupil.revision
 
 
+def test_leaving_a_pupil_whose_name_was_emptied_says_why_it_is_not_saved(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample_store: Store,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    first = row_named(window, "Mira Hussain")
+    click_row(qtbot, window, first)
+    editing = window.session.content
+    assert editing is not None
+    ui = window.editor.ui
+    for field in (ui.firstName, ui.lastName, ui.preferredName):
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: window.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000)
+    click_row(qtbot, window, first + 1)  # answered Cancel: stay
+    title, text = message_boxes[-1]
+    assert title == "Changes not saved" and "name is empty" in text
+    assert sample_store.load(editing.id).pupil.last_name == "Hussain"
+
+
 def test_a_nameless_new_pupil_with_writing_asks_before_it_is_left(
     qtbot: QtBot,
     window: MainWindow,
@@ -130,7 +153,7 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
     qtbot: QtBot,
     window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
-    message_boxes: list[tuple[str, str]],
+    message_boxes: MessageBoxes,
 ) -> None:
     from penportrait.core.importers.csv import ImportResult
 
@@ -141,8 +164,7 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
     monkeypatch.setattr(
         window.store, "save", lambda *a, **k: (_ for _ in ()).throw(OSError(5, "I/O error"))
     )
-    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel])
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
+    message_boxes.answers += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel]
     window.undo_import_action.trigger()  # Yes to undo, then Cancel to "Changes not saved"
     assert window.session.content is not None and window.session.dirty
     assert " Kept." in window.editor.ui.aboutMe.toPlainText()

@@ -820,6 +820,8 @@ class MainWindow(QMainWindow):
         self._update_group_filter()
         if first_save and saved.id == self.current_id():
             self._select_id(saved.id)  # a new pupil, now named: its row appears, selected
+        if self.read_only is not None:  # it saved, so the folder can be changed again
+            self.check_folder()
         content = self.session.content
         if content is not None and content.id == saved.id:  # "Updated by … on …" moved on
             self.live.show_pupil(content, self.store.photo_path(content))
@@ -906,6 +908,7 @@ class MainWindow(QMainWindow):
         self._refreshing = False
         self._show_pupil(self.store.new_pupil("", ""))
         self._show_save_state(SaveState.NEEDS_NAME)
+        self.editor.ui.scroll.verticalScrollBar().setValue(0)  # the name fields, in view
         self.editor.ui.firstName.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_pupil(self) -> None:

@@ -50,8 +50,11 @@ def test_a_new_pupil_is_written_once_named_and_its_row_is_selected(
     qtbot: QtBot, window: MainWindow, sample_store: Store
 ) -> None:
     before = files_on_disk(sample_store)
+    scroll = window.editor.ui.scroll.verticalScrollBar()
+    scroll.setValue(scroll.maximum())  # the teacher was working far down another portrait
     window.new_action.trigger()
     qtbot.waitUntil(window.editor.ui.firstName.hasFocus)
+    assert scroll.value() == 0  # where the name is typed is in view
     qtbot.keyClicks(window.editor.ui.firstName, "Zofia")
     with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
         pass

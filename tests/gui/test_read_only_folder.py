@@ -112,6 +112,7 @@ def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
     assert "More. " in window.editor.ui.aboutMe.toPlainText()  # still on screen
     folder.read_only(False)
     assert window.session.save()  # once the folder can be changed again, it saves
+    assert not window.read_only_banner.isVisible() and window.new_action.isEnabled()
 
 
 def test_a_data_folder_on_a_drive_that_is_not_there_is_refused_not_recreated(

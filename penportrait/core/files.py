@@ -93,14 +93,8 @@ def write_atomic(
     ``before_replace`` runs once the new bytes are safely in the temporary file, just before
     the replace: if it raises, nothing is replaced (a saver checks there that it still holds
     its lock and that the file is still the one it checked, however long the write took)."""
-    ensure_folder(path.parent)
-    temp = temp_path(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    temp = _synced_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         if before_replace is not None:
             before_replace()
         os.replace(temp, path)
@@ -115,14 +109,8 @@ def write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` only if no file has that name: an existing file is never
     replaced. If one with other bytes is there, the data goes beside it under a unique name.
     Returns where the data is."""
-    ensure_folder(path.parent)
-    temp = temp_path(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    temp = _synced_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         target = path
         while True:
             try:
@@ -138,6 +126,24 @@ def write_new(path: Path, data: bytes) -> Path:
             temp.unlink()
     _fsync_folder(path.parent)
     return target
+
+
+def _synced_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file beside ``path`` (created exclusively, owner-only),
+    flushed to disk; removed again if that fails."""
+    ensure_folder(path.parent)
+    temp = temp_path(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
 
 
 def temp_path(path: Path) -> Path:

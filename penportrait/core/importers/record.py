@@ -278,22 +278,7 @@ def undo(record: ImportRecord, store: Store, *, by: str = "") -> UndoReport:
                 "left as it is"
             )
             continue
-        try:
-            if touched.revision_before is None:
-                _delete_if_unchanged(store, touched)
-            else:
-                previous = store.load_revision(touched.pupil_id, touched.revision_before)
-                store.save(
-                    previous.model_copy(update={"revision": current.revision}),
-                    by=by or "undo import",
-                )
-        except SaveConflict:
-            report.left.append(f"{name}: changed while undoing; left as it is")
-            continue
-        except (LookupError, OSError, ValueError) as error:
-            report.left.append(f"{name}: could not be put back ({error})")
-            continue
-        report.undone.append(name)
+        _put_back(store, touched, name, by, report)
     _mark_undone(record)
     return report
 
@@ -320,14 +305,21 @@ def _undo_interrupted(intent: Intent, store: Store, by: str, report: UndoReport)
             )
         report.left.append(f"{name}: {why}")
         return
-    touched = Touched(intent.pupil_id, intent.revision_before, current.revision)
+    _put_back(
+        store, Touched(intent.pupil_id, intent.revision_before, current.revision), name, by, report
+    )
+
+
+def _put_back(store: Store, touched: Touched, name: str, by: str, report: UndoReport) -> None:
+    """Delete a pupil the import added, or save again the revision it replaced (the pupil is
+    at ``touched.revision_after``); say in ``report`` which it was."""
     try:
         if touched.revision_before is None:
             _delete_if_unchanged(store, touched)
         else:
             previous = store.load_revision(touched.pupil_id, touched.revision_before)
             store.save(
-                previous.model_copy(update={"revision": current.revision}),
+                previous.model_copy(update={"revision": touched.revision_after}),
                 by=by or "undo import",
             )
     except SaveConflict:

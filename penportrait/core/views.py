@@ -471,20 +471,21 @@ def _tile_colour(pupil_id: str) -> int:
 
 def short_date(iso: str) -> str:
     """ "2026-12-19" -> "19 Dec 2026" (lists and tables, where space is short)."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%b %Y}"
+    return _uk_date(iso, "%b %Y")
 
 
 def long_date(iso: str) -> str:
     """ "2026-12-18" -> "18 December 2026" (the way UK schools write dates)."""
+    return _uk_date(iso, "%B %Y")
+
+
+def _uk_date(iso: str, month_and_year: str) -> str:
+    """The day without a leading zero, then ``month_and_year``; text that is no date as it is."""
     try:
         day = dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:{month_and_year}}"
 
 
 # Where sections sit on the page: who the pupil is on the left, how to help on the right.

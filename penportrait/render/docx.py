@@ -247,12 +247,7 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     view = page.view
     base = max(FONT_FLOOR_PT, half_point(page.base_pt - OVERVIEW_WORD_MARGIN_PT))
     document.styles["Normal"].font.size = Pt(base)
-    side = 42.0
-    band = _table(document, 1, [PAGE_WIDTH_MM - side, side])
-    _cell_padding(band, 2.5)
-    left, right = band.rows[0].cells
-    for cell in (left, right):
-        _shade(cell, palette.BAND)
+    left, right = _band(document)
     _run(
         left.paragraphs[0],
         "Class overview for cover and supply staff",
@@ -311,16 +306,24 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
         _overview_table(document, page, sheet, base)
 
 
-def _continued_band(document: WordDocument, view: OverviewView, base: float) -> None:
-    breaker = document.add_paragraph()
-    _shrink(breaker, 1.0)
-    breaker.paragraph_format.page_break_before = True
+def _band(document: WordDocument) -> tuple[_Cell, _Cell]:
+    """The overview's dark band across the page: the group on the left, the school's side
+    (logo, name, date, CONFIDENTIAL) on the right."""
     side = 42.0
     band = _table(document, 1, [PAGE_WIDTH_MM - side, side])
     _cell_padding(band, 2.5)
     left, right = band.rows[0].cells
     for cell in (left, right):
         _shade(cell, palette.BAND)
+    return left, right
+
+
+def _continued_band(document: WordDocument, view: OverviewView, base: float) -> None:
+    breaker = document.add_paragraph()
+    _shrink(breaker, 1.0)
+    breaker.paragraph_format.page_break_before = True
+    left, right = _band(document)
+    for cell in (left, right):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _run(
         left.paragraphs[0], f"{view.group} (continued)", base * 1.3, bold=True, colour=palette.WHITE

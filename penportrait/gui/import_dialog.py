@@ -143,12 +143,12 @@ class ImportDialog(QDialog):
     # -- the file and its columns ------------------------------------------------------------
 
     def choose_file(self) -> None:
-        folder = str(ui_state.settings().value(ui_state.IMPORT_FOLDER, ""))
+        folder = str(ui_state.IMPORT_FOLDER.get())
         path, _ = QFileDialog.getOpenFileName(
             self, "Choose the MIS export", folder, "CSV exports (*.csv *.txt);;All files (*)"
         )
         if path:
-            ui_state.settings().setValue(ui_state.IMPORT_FOLDER, str(Path(path).parent))
+            ui_state.IMPORT_FOLDER.set(Path(path).parent)
             self.load_file(Path(path))
 
     def load_file(self, path: Path) -> None:

@@ -53,6 +53,7 @@ from penportrait.core.bank import (
 )
 from penportrait.core.conflicts import MergeSummary, copy_problems, merge_all, report_all
 from penportrait.core.conflicts import apply as apply_resolution
+from penportrait.core.folder import DataFolder, logo_file_name
 from penportrait.core.folder_poll import folder_signature, watcher_is_reliable
 from penportrait.core.importers.csv import ImportResult
 from penportrait.core.importers.record import last_import, undo
@@ -535,7 +536,7 @@ class MainWindow(QMainWindow):
 
     def _watch(self) -> None:
         wanted = [str(p) for p in (self.store.root, self.store.pupils_dir) if p.is_dir()]
-        school = self.store.root / "school.json"
+        school = DataFolder(self.store.root).school_file
         if school.exists():
             wanted.append(str(school))
         missing = [p for p in wanted if p not in self.watcher.directories() + self.watcher.files()]
@@ -851,12 +852,12 @@ class MainWindow(QMainWindow):
     # -- photos -------------------------------------------------------------------------------
 
     def choose_photo(self) -> None:
-        folder = str(ui_state.settings().value(ui_state.PHOTO_FOLDER, ""))
+        folder = str(ui_state.PHOTO_FOLDER.get())
         path, _ = QFileDialog.getOpenFileName(
             self, "Choose a photo", folder, "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"
         )
         if path:
-            ui_state.settings().setValue(ui_state.PHOTO_FOLDER, str(Path(path).parent))
+            ui_state.PHOTO_FOLDER.set(Path(path).parent)
             self.import_photo(Path(path))
 
     def import_photo(self, path: Path) -> None:
@@ -971,7 +972,7 @@ class MainWindow(QMainWindow):
         if content is None:
             return None
         kind = "PDF" if suffix == ".pdf" else "Word"
-        folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
+        folder = ui_state.EXPORT_FOLDER.get()
         audience = self.live.audience
         kind_of_page = "cover" if audience is Audience.COVER else "portrait"
         name = f"{files.safe_file_name(content.display_name)} - {kind_of_page}{suffix}"
@@ -981,7 +982,7 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-        ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(out.parent))
+        ui_state.EXPORT_FOLDER.set(out.parent)
         page = fit_portrait(self.store, content, self.school, audience, bank=self.bank)
         try:
             write_pages([page], out)
@@ -1133,11 +1134,11 @@ class MainWindow(QMainWindow):
         settings = result.settings
         try:
             if result.new_logo is not None:
-                name = "logo" + result.new_logo.suffix.lower().replace(".jpeg", ".jpg")
+                name = logo_file_name(result.new_logo)
                 files.write_atomic(self.store.root / name, result.new_logo.read_bytes())
                 settings = settings.model_copy(update={"logo": name})
             settings = save_school(self.store.root, settings)
-        except (OSError, SchoolFileError, SchoolFileConflict) as error:
+        except (OSError, ValueError, SchoolFileError, SchoolFileConflict) as error:
             messages.warn(self, "Settings not saved", in_words(error))
             return
         self.apply_school(settings)
@@ -1196,23 +1197,19 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------------
 
     def _restore_ui_state(self) -> None:
-        state = ui_state.settings()
-        geometry = state.value(ui_state.GEOMETRY)
-        if geometry is not None:
-            with contextlib.suppress(TypeError):
-                self.restoreGeometry(geometry)
-        sizes = state.value(ui_state.SPLITTER)
-        if sizes is not None:
-            with contextlib.suppress(TypeError):
-                self.splitter.restoreState(sizes)
+        geometry = ui_state.GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        sizes = ui_state.SPLITTER.get()
+        if not sizes.isEmpty():
+            self.splitter.restoreState(sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():
             event.ignore()
             return
-        state = ui_state.settings()
-        state.setValue(ui_state.GEOMETRY, self.saveGeometry())
-        state.setValue(ui_state.SPLITTER, self.splitter.saveState())
+        ui_state.GEOMETRY.set(self.saveGeometry())
+        ui_state.SPLITTER.set(self.splitter.saveState())
         event.accept()
 
 

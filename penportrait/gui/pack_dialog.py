@@ -210,7 +210,7 @@ class PackDialog(QDialog):
         if not self.as_print.isChecked():
             suffix = ".pdf" if self.as_pdf.isChecked() else ".docx"
             kind = "PDF" if suffix == ".pdf" else "Word"
-            folder = Path(str(ui_state.settings().value(ui_state.EXPORT_FOLDER, str(Path.home()))))
+            folder = ui_state.EXPORT_FOLDER.get()
             groups = files.safe_file_name(", ".join(request.groups), fallback="groups")
             name = f"Cover pack - {groups}{suffix}"
             path, _ = QFileDialog.getSaveFileName(
@@ -219,7 +219,7 @@ class PackDialog(QDialog):
             if not path:
                 return
             self.out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-            ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(self.out.parent))
+            ui_state.EXPORT_FOLDER.set(self.out.parent)
         self.job = pack_job(self.store, self.pupils, self.settings, request, self.out)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)

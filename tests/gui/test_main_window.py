@@ -490,7 +490,7 @@ def test_the_suggested_export_name_stays_in_the_export_folder(
 
     folder = tmp_path / "exports"
     folder.mkdir()
-    ui_state.settings().setValue(ui_state.EXPORT_FOLDER, str(folder))
+    ui_state.EXPORT_FOLDER.set(folder)
     mira = select(window, "Mira Hussain")
     window.session.edited(
         mira.model_copy(

@@ -771,6 +771,7 @@ class MainWindow(QMainWindow):
         )
 
     def save_now(self) -> None:
+        self.session.ask_again()  # saving on purpose asks again about a conflict put off
         self.session.save()
 
     def flush(self) -> bool:

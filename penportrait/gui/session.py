@@ -54,6 +54,7 @@ class EditSession(QObject):
         self.draft = Draft(store, user=user)
         self.ask = ask or _decide_later  # what the user chooses about a conflict
         self._shown = self.draft.state
+        self._asking = False  # the user is choosing about a conflict (a dialog is open)
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.save)
         self.retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -115,22 +116,31 @@ class EditSession(QObject):
 
     def ask_again(self) -> None:
         """The next save asks again about a conflict the user put off (Cancel)."""
+        if self._asking:
+            return  # that conflict is being asked about right now
         self.draft.ask_again()
         self._show_state()
 
     def save(self) -> bool:
         """Save now if there is anything to save. False when it could not be saved."""
         self.timer.stop()
+        if self._asking:
+            return False  # called while the conflict dialog is open: that save is not done yet
         return self._settle(self.draft.save())
 
     def _retry(self) -> None:
-        self._settle(self.draft.retry())
+        if not self._asking:
+            self._settle(self.draft.retry())
 
     def _settle(self, outcome: Outcome) -> bool:
         choice: Choice | None = None
         while isinstance(outcome, Conflict):  # a second conflict while resolving asks again
             self._show_state()  # "changed on another computer" while the user chooses
-            choice = self.ask(outcome.conflict)
+            self._asking = True
+            try:
+                choice = self.ask(outcome.conflict)
+            finally:
+                self._asking = False
             outcome = self.draft.resolve(choice)
         self._show_state()
         if isinstance(outcome, Saved):

@@ -151,3 +151,21 @@ def test_a_failed_autosave_is_tried_again_without_the_user(
     assert sample_store.load(mira.id).portrait.about_me == "Written on a full disk."
     assert window.save_label.text() == SaveState.SAVED.value
     assert message_boxes == []  # the folder itself is fine: said in the status bar only
+
+
+def test_saving_while_the_conflict_dialog_is_open_does_not_open_another(
+    qtbot: QtBot, window: MainWindow, sample_store: Store, answers: Answers
+) -> None:
+    mira = select(window, "Mira Hussain")
+    save_elsewhere(sample_store, mira, "Theirs.")
+    answers.choices = [Choice.MINE, Choice.MINE]
+    # A save that arrives while the user is choosing (a shortcut, a timer) waits for the choice.
+    answers.while_open = [window.save_action.trigger]
+    window.editor.ui.aboutMe.clear()
+    type_into(qtbot, window.editor.ui.aboutMe, "Mine.")
+    window.save_action.trigger()
+
+    assert len(answers.asked) == 1 and answers.deepest == 1
+    assert sample_store.load(mira.id).portrait.about_me == "Mine."
+    assert "Theirs." in history(sample_store, mira.id)
+    assert window.save_label.text() == SaveState.SAVED.value

@@ -198,15 +198,22 @@ class Draft:
 
     def _keep_theirs(self, conflict: SaveConflict) -> Outcome:
         # Mine is not thrown away: it goes to the pupil's history, as the dialog promises.
+        # Until it is there, the choice stays open and mine stays the draft.
+        name = conflict.mine.display_name or "This pupil"
         try:
             self.store.keep_in_history(conflict.mine)
+        except SAVE_ERRORS as error:
+            return Failed(f"{name}: your version was not kept: {plain_reason(error)}.")
+        try:
+            # Theirs as it is now: keeping mine in history moved the file's revision on.
             theirs = self.store.load(conflict.mine.id) if conflict.theirs else None
         except NotFoundError:
             theirs = None
         except SAVE_ERRORS as error:
-            # Still waiting for a choice: nothing of mine may be dropped before it is kept.
-            name = conflict.mine.display_name or "This pupil"
-            return Failed(f"{name}: your version was not kept: {plain_reason(error)}.")
+            return Failed(
+                f"{name}: your version is in the history, but theirs could not be read: "
+                f"{plain_reason(error)}."
+            )
         self.open(theirs)
         return Replaced(theirs)
 

@@ -44,6 +44,7 @@ class FailingStore(Store):
     def __init__(self, root: Path, failures: int = 1) -> None:
         super().__init__(root)
         self.failures = failures
+        self.damage_before_load = False
 
     def _fail(self) -> None:
         if self.failures > 0:
@@ -57,6 +58,12 @@ class FailingStore(Store):
     def keep_in_history(self, pupil: Pupil) -> int:
         self._fail()
         return super().keep_in_history(pupil)
+
+    def load(self, pupil_id: str) -> Pupil:
+        if self.damage_before_load:  # another laptop's sync client half-writes it meanwhile
+            self.damage_before_load = False
+            self.pupil_path(pupil_id).write_text('{"format": "penportrait.pupil", ', "utf-8")
+        return super().load(pupil_id)
 
 
 @pytest.fixture
@@ -293,6 +300,27 @@ def test_mine_not_kept_in_history_leaves_the_choice_open(data_dir: Path, amira: 
     assert isinstance(draft.retry(), Unchanged)  # a conflict is not retried behind the user
     assert isinstance(draft.resolve(Choice.THEIRS), Replaced)
     assert "Mine." in history_abouts(store, amira.id)
+
+
+def test_theirs_that_cannot_be_read_says_so_and_keeps_mine_on_screen(
+    data_dir: Path, amira: Pupil
+) -> None:
+    store = FailingStore(data_dir, failures=0)
+    draft = editing(store, amira, "Mine.")
+    saved_elsewhere(data_dir, amira, "Theirs.")
+    assert isinstance(draft.save(), Conflict)
+    store.damage_before_load = True
+    outcome = draft.resolve(Choice.THEIRS)
+    assert isinstance(outcome, Failed)
+    assert outcome.message.startswith(
+        "Amira Hussain: your version is in the history, but theirs could not be read: "
+    )
+    assert "Traceback" not in outcome.message
+    assert "Mine." in history_abouts(store, amira.id)
+    assert draft.state is SaveState.CONFLICT and draft.dirty
+    assert draft.content is not None and draft.content.portrait.about_me == "Mine."
+    assert isinstance(draft.resolve(Choice.MINE), Failed)  # the damaged file is not overwritten
+    assert draft.dirty and draft.content.portrait.about_me == "Mine."
 
 
 def test_keep_mine_that_fails_to_write_is_a_message_then_asks_again(

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.sample = sample
         self.school, self.school_problems = load_school(store.root)
-        self.session = EditSession(store, user=ui_state.staff_name())
+        self.session = EditSession(store, user=ui_state.staff_name(), ask=self._choose_version)
         self.undo_stack = QUndoStack(self)
         self.last_scan = FolderScan()
         self._refreshing = False
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         self.live.check_requested.connect(self.check_portrait)
         self.session.state_changed.connect(self._show_save_state)
         self.session.saved.connect(self._saved)
-        self.session.conflict.connect(self._resolve_conflict)
+        self.session.resolved.connect(self._conflict_resolved)
         self.session.failed.connect(self._save_failed)
         self.session.replaced.connect(self._replaced)
         self.live.audience_changed.connect(
@@ -772,14 +772,14 @@ class MainWindow(QMainWindow):
         )
 
     def save_now(self) -> None:
+        self.session.ask_again()  # saving on purpose asks again about a conflict put off
         self.session.save()
 
     def flush(self) -> bool:
         """Save what is unsaved before moving on. False: it could not be, and the user stays."""
         if not self.session.dirty:
             return True
-        if self.session.state is SaveState.CONFLICT:
-            self.session.state = SaveState.UNSAVED  # ask again
+        self.session.ask_again()  # a conflict put off earlier is asked about now
         if self.session.save():
             return True
         if self.session.state is SaveState.NEEDS_NAME and self.session.is_new:
@@ -832,9 +832,10 @@ class MainWindow(QMainWindow):
         self.save_label.setText(state.value)
         self.save_action.setEnabled(state is not SaveState.SAVED)
 
-    def _resolve_conflict(self, conflict: SaveConflict) -> None:
-        choice = ConflictDialog.ask(conflict, self)
-        self.session.resolve(conflict, choice)
+    def _choose_version(self, conflict: SaveConflict) -> Choice:
+        return ConflictDialog.ask(conflict, self)
+
+    def _conflict_resolved(self, choice: Choice) -> None:
         if choice is Choice.MINE:
             self.statusBar().showMessage("Your version was saved; theirs is in the history.", 8000)
 
@@ -1101,11 +1102,10 @@ class MainWindow(QMainWindow):
         for path in self.watcher.directories() + self.watcher.files():
             self.watcher.removePath(path)
         self.store, self.sample = store, sample
-        self.session.store = store
+        self.session.use_store(store)
         self.school, self.school_problems = load_school(store.root)
         self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
         self._load_bank_and_checker()
-        self.session.open(None)
         self._update_undo_import()
         self._remove_leftovers()
         self._set_title()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -43,7 +43,6 @@ from penportrait.core.store import (
     SaveConflict,
     Store,
 )
-from penportrait.core.views import Audience
 from penportrait.gui import actions, messages, ui_state
 from penportrait.gui.dialogs import ConflictDialog, show_shortcuts
 from penportrait.gui.editor import PupilEditor
@@ -132,7 +131,7 @@ class MainWindow(QMainWindow):
         self.pupil_list = PupilListPanel()
         self.editor = PupilEditor()
         self.live = LivePage()
-        self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
+        self._show_school()
         self.pupil_actions = PupilActions(self)
         self.output_actions = OutputActions(self)
         self.school_actions = SchoolActions(self)
@@ -180,12 +179,10 @@ class MainWindow(QMainWindow):
             "find_action": self.pupil_list.focus_search,
             "previous_action": lambda: self.pupil_list.step(-1),
             "next_action": lambda: self.pupil_list.step(1),
-            "staff_view": lambda: self.live.set_audience(Audience.STAFF),
-            "cover_view": lambda: self.live.set_audience(Audience.COVER),
             "shortcuts_action": lambda: show_shortcuts(self),
             "about_action": self.about,
         }
-        for part in (self.pupil_actions, self.output_actions, self.school_actions):
+        for part in (self.live, self.pupil_actions, self.output_actions, self.school_actions):
             theirs = part.handlers()
             assert not theirs.keys() & handlers.keys(), "a command has two handlers"
             handlers.update(theirs)
@@ -202,11 +199,7 @@ class MainWindow(QMainWindow):
             setattr(self, name, action)
         self.school_actions.update_undo_import()
         self.undo_delete_action.setEnabled(False)
-        audiences = QActionGroup(self)
-        for action in (self.staff_view, self.cover_view):
-            action.setCheckable(True)
-            audiences.addAction(action)
-        self.staff_view.setChecked(True)
+        self.live.bind_audience_actions(self.staff_view, self.cover_view)
         self.command_keys = actions.CommandKeysFirst(self)
         app = QApplication.instance()
         if app is not None:
@@ -229,11 +222,6 @@ class MainWindow(QMainWindow):
         self.session.conflict.connect(self._resolve_conflict)
         self.session.failed.connect(self._save_failed)
         self.session.replaced.connect(self._replaced)
-        self.live.audience_changed.connect(
-            lambda audience: (
-                self.staff_view if audience is Audience.STAFF else self.cover_view
-            ).setChecked(True)
-        )
 
     def show_status(self, text: str, milliseconds: int) -> None:
         """A passing message in the status bar."""
@@ -509,7 +497,7 @@ class MainWindow(QMainWindow):
         self.session.store = store
         self.folder_watch.watch(store.root)
         self.school, self.school_problems = load_school(store.root)
-        self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
+        self._show_school()
         self.reload_bank()
         self.session.open(None)
         self.school_actions.update_undo_import()
@@ -527,9 +515,13 @@ class MainWindow(QMainWindow):
 
     def apply_school(self, settings: SchoolSettings) -> None:
         self.school, self.school_problems = settings, []
-        self.live.set_settings(settings, logo=logo_path(self.store.root, settings))
+        self._show_school()
         self._set_title()
         self._show_problems()
+
+    def _show_school(self) -> None:
+        """The live page lays out with the school's settings and logo."""
+        self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
 
     def about(self) -> None:
         QMessageBox.about(

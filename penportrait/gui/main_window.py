@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.sample = sample
         self.school, self.school_problems = load_school(store.root)
-        self.session = EditSession(store, user=ui_state.staff_name())
+        self.session = EditSession(store, user=ui_state.staff_name(), ask=self._choose_version)
         self.undo_stack = QUndoStack(self)
         self.last_scan = FolderScan()
         self.read_only: str | None = None  # why the data folder cannot be changed, if it cannot
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.live.check_requested.connect(self.pupil_actions.check_portrait)
         self.session.state_changed.connect(self._show_save_state)
         self.session.saved.connect(self._saved)
-        self.session.conflict.connect(self._resolve_conflict)
+        self.session.resolved.connect(self._conflict_resolved)
         self.session.failed.connect(self._save_failed)
         self.session.replaced.connect(self._replaced)
 
@@ -416,8 +416,7 @@ class MainWindow(QMainWindow):
         """Save what is unsaved before moving on. False: it could not be, and the user stays."""
         if not self.session.dirty:
             return True
-        if self.session.state is SaveState.CONFLICT:
-            self.session.state = SaveState.UNSAVED  # ask again
+        self.session.ask_again()  # a conflict put off earlier is asked about now
         if self.session.save():
             return True
         if self.session.state is SaveState.NEEDS_NAME and self.session.is_new:
@@ -468,9 +467,10 @@ class MainWindow(QMainWindow):
         self.save_label.setText(state.value)
         self.save_action.setEnabled(state is not SaveState.SAVED)
 
-    def _resolve_conflict(self, conflict: SaveConflict) -> None:
-        choice = ConflictDialog.ask(conflict, self)
-        self.session.resolve(conflict, choice)
+    def _choose_version(self, conflict: SaveConflict) -> Choice:
+        return ConflictDialog.ask(conflict, self)
+
+    def _conflict_resolved(self, choice: Choice) -> None:
         if choice is Choice.MINE:
             self.show_status("Your version was saved; theirs is in the history.", 8000)
 
@@ -494,12 +494,11 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store, *, sample: bool) -> None:
         self.store, self.sample = store, sample
-        self.session.store = store
+        self.session.use_store(store)
         self.folder_watch.watch(store.root)
         self.school, self.school_problems = load_school(store.root)
         self._show_school()
         self.reload_bank()
-        self.session.open(None)
         self.school_actions.update_undo_import()
         operations.remove_leftovers(self.store)
         self._set_title()

@@ -1,27 +1,23 @@
 """The main window: the pupil list, the editor and the live page, with menus and autosave.
 
-The window puts the parts side by side and wires them together; each part owns its widgets:
-gui/pupil_list_panel.py (the list and its notices), gui/editor.py with gui/session.py (the
-pupil being edited, saved as it changes), gui/live_page.py (the page as it will print), and
-the commands grouped by concern (gui/pupil_actions.py, gui/output_actions.py,
-gui/school_actions.py) whose menus, toolbar and keys come from gui/actions.py. Files are changed
-only through core. Undo is a stack of snapshots (the pupil before and after each edit), so it
-works across every field and never depends on widget state.
+The window puts the parts side by side and wires them together; each part owns its widgets and
+talks through signals and small methods: gui/pupil_list_panel.py (the list, its filters and
+notices), gui/pupil_editing.py (the editor with its session, undo and hints), gui/live_page.py
+(the page as it will print), gui/folder_watch.py (other laptops' changes), and the commands
+grouped by concern (gui/pupil_actions.py, gui/output_actions.py, gui/school_actions.py), whose
+menus, toolbar and keys come from gui/actions.py's one table. Files change only through core.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 from collections.abc import Callable
-from typing import Final
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -32,55 +28,25 @@ from penportrait.core import operations
 from penportrait.core.access import folder_problem
 from penportrait.core.bank import Bank, load_bank
 from penportrait.core.model import Pupil
-from penportrait.core.plain_english import FieldHint, load_checker
-from penportrait.core.reviews import follow_last_reviewed
+from penportrait.core.plain_english import load_checker
 from penportrait.core.school import SchoolSettings, load_school, logo_path
 from penportrait.core.store import (
     FolderScan,
     NotFoundError,
     Problem,
     PupilFileError,
-    SaveConflict,
     Store,
 )
 from penportrait.gui import actions, messages, ui_state
-from penportrait.gui.dialogs import ConflictDialog, show_shortcuts
-from penportrait.gui.editor import PupilEditor
+from penportrait.gui.dialogs import show_shortcuts
 from penportrait.gui.folder_watch import FolderWatch
 from penportrait.gui.live_page import LivePage
 from penportrait.gui.output_actions import OutputActions
 from penportrait.gui.pupil_actions import PupilActions
+from penportrait.gui.pupil_editing import PupilEditing
 from penportrait.gui.pupil_list_panel import PupilListPanel
 from penportrait.gui.school_actions import SchoolActions
-from penportrait.gui.session import Choice, EditSession, SaveState
-
-HINT_DELAY_MS: Final = 300
-
-
-class EditCommand(QUndoCommand):
-    """One edit: the pupil before and after. Typing in one field merges into one step."""
-
-    def __init__(self, window: MainWindow, before: Pupil, after: Pupil, field: str) -> None:
-        super().__init__(window.editor.field_label(field))
-        self.window, self.before, self.after, self.field = window, before, after, field
-        self._done = False
-
-    def id(self) -> int:
-        return 1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if isinstance(other, EditCommand) and other.field == self.field:
-            self.after = other.after
-            return True
-        return False
-
-    def redo(self) -> None:
-        if self._done:  # the first time, the editor already shows it
-            self.window.apply_content(self.after)
-        self._done = True
-
-    def undo(self) -> None:
-        self.window.apply_content(self.before)
+from penportrait.gui.session import SaveState
 
 
 class MainWindow(QMainWindow):
@@ -123,13 +89,12 @@ class MainWindow(QMainWindow):
         self.store = store
         self.sample = sample
         self.school, self.school_problems = load_school(store.root)
-        self.session = EditSession(store, user=ui_state.staff_name(), ask=self._choose_version)
-        self.undo_stack = QUndoStack(self)
         self.last_scan = FolderScan()
         self.read_only: str | None = None  # why the data folder cannot be changed, if it cannot
 
         self.pupil_list = PupilListPanel()
-        self.editor = PupilEditor()
+        self.editing = PupilEditing(store, user=ui_state.staff_name(), parent=self)
+        self.editor, self.session = self.editing.editor, self.editing.session
         self.live = LivePage()
         self._show_school()
         self.pupil_actions = PupilActions(self)
@@ -138,8 +103,6 @@ class MainWindow(QMainWindow):
         self.folder_watch = FolderWatch(store.root, self)
         self.reload_bank()
         operations.remove_leftovers(self.store)
-        self.hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
-        self.hint_timer.timeout.connect(self.update_hints)
         self._lay_out()
         self._build_actions()
         self._connect()
@@ -150,7 +113,7 @@ class MainWindow(QMainWindow):
         self.check_folder()
         self.refresh_list()
         self.select_row(0)
-        self._show_save_state(SaveState.SAVED)
+        self.editing.show_state(SaveState.SAVED)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -165,15 +128,12 @@ class MainWindow(QMainWindow):
         splitter.setSizes([360, 500, 460])
         self.splitter = splitter
         self.setCentralWidget(splitter)
-        self.save_label = QLabel()
-        self.save_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_label.setAccessibleName("Save state")
-        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.editing.save_label)
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         """What each command of gui/actions.py does: the parts' own, then the window's."""
         handlers: dict[str, Callable[[], object]] = {
-            "save_action": self.save_now,
+            "save_action": self.editing.save_now,
             "open_folder_action": self.open_data_folder,
             "quit_action": self.close,
             "find_action": self.pupil_list.focus_search,
@@ -191,8 +151,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         """Menus, toolbar and shortcuts from the one table of commands (gui/actions.py)."""
         made = {
-            "undo_action": self.undo_stack.createUndoAction(self, "&Undo"),
-            "redo_action": self.undo_stack.createRedoAction(self, "&Redo"),
+            "undo_action": self.editing.undo_stack.createUndoAction(self, "&Undo"),
+            "redo_action": self.editing.undo_stack.createRedoAction(self, "&Redo"),
         }
         built = actions.build(self, self._handlers(), made)
         for name, action in built.items():
@@ -210,18 +170,24 @@ class MainWindow(QMainWindow):
         self.pupil_list.undo_delete_requested.connect(self.pupil_actions.undo_delete)
         self.pupil_list.resolve_requested.connect(self.school_actions.resolve_conflicts)
         self.folder_watch.changed.connect(self.refresh_list)
-        self.editor.edited.connect(self.on_edited)
         self.editor.photo_chosen.connect(self.pupil_actions.import_photo)
         self.editor.photo_removed.connect(self.pupil_actions.remove_photo)
         self.editor.photo_requested.connect(self.pupil_actions.choose_photo)
         self.editor.add_to_bank.connect(self.school_actions.add_to_school_bank)
         self.editor.mark_reviewed.connect(self.pupil_actions.mark_reviewed_today)
         self.live.check_requested.connect(self.pupil_actions.check_portrait)
-        self.session.state_changed.connect(self._show_save_state)
-        self.session.saved.connect(self._saved)
-        self.session.resolved.connect(self._conflict_resolved)
-        self.session.failed.connect(self._save_failed)
-        self.session.replaced.connect(self._replaced)
+        self.editing.opened.connect(self._pupil_shown)
+        self.editing.content_changed.connect(
+            lambda content: self.live.show_pupil(content, self.store.photo_path(content))
+        )
+        self.editing.hints_changed.connect(self.live.set_hint_count)
+        self.editing.state_changed.connect(
+            lambda state: self.save_action.setEnabled(state is not SaveState.SAVED)
+        )
+        self.editing.saved.connect(self._saved)
+        self.editing.failed.connect(self._save_failed)
+        self.editing.replaced.connect(self._replaced)
+        self.editing.message.connect(self.show_status)
 
     def show_status(self, text: str, milliseconds: int) -> None:
         """A passing message in the status bar."""
@@ -232,20 +198,17 @@ class MainWindow(QMainWindow):
     def refresh_list(self) -> FolderScan:
         """Read the folder again (another laptop may have changed it) without losing the edit."""
         current = self.current_id()
-        self.school_actions.merge_conflict_copies(current if self.session.dirty else None)
+        dirty = self.editing.has_unsaved_changes()
+        self.school_actions.merge_conflict_copies(current if dirty else None)
         scan = self.store.scan()
         self.last_scan = scan
         self.pupil_list.show_pupils(scan.pupils, current)
         self._show_problems()
         on_disk = next((p for p in scan.pupils if p.id == current), None)
         written = not self.session.is_new
-        if current is not None and on_disk is None and written and not self.session.dirty:
+        if current is not None and on_disk is None and written and not dirty:
             self.open_pupil(None)  # deleted elsewhere
-        elif (
-            on_disk is not None
-            and not self.session.dirty
-            and on_disk.revision > self.session.base_revision
-        ):
+        elif on_disk is not None and self.editing.is_behind(on_disk):
             self.show_pupil(on_disk)  # changed elsewhere, nothing unsaved here: show theirs
             self.show_status(f"{on_disk.display_name} was updated on another computer.", 6000)
         count = len(scan.pupils)
@@ -266,7 +229,7 @@ class MainWindow(QMainWindow):
         self.pupil_list.show_unreadable([p.file for p in problems])
 
     def current_id(self) -> str | None:
-        return self.session.content.id if self.session.content else None
+        return self.editing.current_id()
 
     def select_row(self, row: int) -> None:
         if not self.pupil_list.select_row(row) and self.pupil_list.row_count() == 0:
@@ -297,20 +260,13 @@ class MainWindow(QMainWindow):
 
     def show_pupil(self, pupil: Pupil | None) -> None:
         """Put ``pupil`` (or nobody) in the editor and on the live page, with a fresh undo."""
-        self.session.open(pupil)
-        self.undo_stack.clear()
+        self.editing.show(pupil)
+
+    def _pupil_shown(self, pupil: Pupil | None) -> None:
         photo = self.store.photo_path(pupil) if pupil else None
-        self.editor.load(pupil, photo)
         self.live.show_pupil(pupil, photo, now=True)
-        self.update_hints()
         self._enable_for_pupil()
         self.pupil_opened.emit(pupil)
-
-    def start_new_pupil(self, pupil: Pupil) -> None:
-        """A blank pupil in the editor, the cursor in its first name."""
-        self.show_pupil(pupil)
-        self._show_save_state(SaveState.NEEDS_NAME)
-        self.editor.show_name_fields()
 
     def _enable_for_pupil(self) -> None:
         """What can be done with the pupil in the editor (or with none) in this folder."""
@@ -352,43 +308,12 @@ class MainWindow(QMainWindow):
                 "export or print it.",
             )
 
-    def on_edited(self, field: str) -> None:
-        before = self.session.content
-        after = self.editor.pupil()
-        if before is None or after is None:
-            return
-        if field == "lastReviewed":  # the next review follows, unless it was set by hand
-            followed = follow_last_reviewed(before, after, self.school.review_period_weeks)
-            if followed != after:
-                after = followed
-                self.editor.load(after, self.store.photo_path(after))
-        self.undo_stack.push(EditCommand(self, before, after, field))
-        self._content_changed(after)
-
-    def record_edit(self, after: Pupil, field: str) -> None:
-        """An edit made by a command (a photo, a review): shown, undoable, saved like typing."""
-        before = self.session.content
-        if before is None:
-            return
-        self.editor.load(after, self.store.photo_path(after))
-        self.undo_stack.push(EditCommand(self, before, after, field))
-        self._content_changed(after)
-
-    def apply_content(self, content: Pupil) -> None:
-        """Undo/redo: show ``content`` and save it like any edit."""
-        self.editor.load(content, self.store.photo_path(content))
-        self._content_changed(content)
-
-    def _content_changed(self, content: Pupil) -> None:
-        self.session.edited(content)
-        self.live.show_pupil(content, self.store.photo_path(content))
-        self.hint_timer.start()
-
     # -- plain English and the strategy bank --------------------------------------------------
 
     def reload_bank(self) -> None:
         """Read the school's strategies and plain-English words again."""
-        self.checker, self.word_list_problems = load_checker(self.store.root)
+        checker, self.word_list_problems = load_checker(self.store.root)
+        self.editing.set_checker(checker)
         self.apply_bank(load_bank(self.store.root))
 
     def apply_bank(self, bank: Bank) -> None:
@@ -397,60 +322,11 @@ class MainWindow(QMainWindow):
         self.live.set_bank(bank)
         self._show_problems()
 
-    def portrait_hints(self) -> list[FieldHint]:
-        content = self.session.content
-        return self.checker.check_pupil(content) if content is not None else []
-
-    def update_hints(self) -> None:
-        self.hint_timer.stop()
-        hints = self.portrait_hints()
-        self.editor.show_hints(hints)
-        self.live.set_hint_count(len(hints))
-
     # -- saving -------------------------------------------------------------------------------
-
-    def save_now(self) -> None:
-        self.session.save()
 
     def flush(self) -> bool:
         """Save what is unsaved before moving on. False: it could not be, and the user stays."""
-        if not self.session.dirty:
-            return True
-        self.session.ask_again()  # a conflict put off earlier is asked about now
-        if self.session.save():
-            return True
-        if self.session.state is SaveState.NEEDS_NAME and self.session.is_new:
-            title, text = (
-                "New pupil not saved",
-                "This new pupil has no name yet, so it has not been saved. Leave it out?",
-            )
-        elif self.session.state is SaveState.NEEDS_NAME:
-            title, text = (
-                "Changes not saved",
-                "This pupil's name is empty, so your changes have not been saved. Leave them "
-                "unsaved? The pupil keeps the name it had.",
-            )
-        else:
-            title, text = (
-                "Changes not saved",
-                "Your changes to this pupil are not saved. Leave them unsaved?",
-            )
-        answer = messages.ask(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Discard:
-            return False
-        # Dropped as asked: what follows (an export, a pack, another pupil) sees the saved one.
-        editing = self.current_id()
-        self.show_pupil(None)
-        if editing is not None and not self.session.is_new:
-            with contextlib.suppress(NotFoundError, PupilFileError, OSError):
-                self.show_pupil(self.store.load(editing))
-        return True
+        return self.editing.flush()
 
     def _saved(self, saved: Pupil) -> None:
         first_save = self.pupil_list.update_pupil(saved)
@@ -463,26 +339,12 @@ class MainWindow(QMainWindow):
             self.live.show_pupil(content, self.store.photo_path(content))
         self.folder_watch.add_new_paths()
 
-    def _show_save_state(self, state: SaveState) -> None:
-        self.save_label.setText(state.value)
-        self.save_action.setEnabled(state is not SaveState.SAVED)
-
-    def _choose_version(self, conflict: SaveConflict) -> Choice:
-        return ConflictDialog.ask(conflict, self)
-
-    def _conflict_resolved(self, choice: Choice) -> None:
-        if choice is Choice.MINE:
-            self.show_status("Your version was saved; theirs is in the history.", 8000)
-
     def _replaced(self, theirs: Pupil | None) -> None:
-        self.undo_stack.clear()
         if theirs is None:
             self.refresh_list()
             self.open_pupil(None)
             return
-        photo = self.store.photo_path(theirs)
-        self.editor.load(theirs, photo)
-        self.live.show_pupil(theirs, photo, now=True)
+        self.live.show_pupil(theirs, self.store.photo_path(theirs), now=True)
         self.pupil_list.update_pupil(theirs)
 
     # -- the data folder and the school -----------------------------------------------------------
@@ -494,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store, *, sample: bool) -> None:
         self.store, self.sample = store, sample
-        self.session.use_store(store)
+        self.editing.use_store(store)
         self.folder_watch.watch(store.root)
         self.school, self.school_problems = load_school(store.root)
         self._show_school()
@@ -519,8 +381,10 @@ class MainWindow(QMainWindow):
         self._show_problems()
 
     def _show_school(self) -> None:
-        """The live page lays out with the school's settings and logo."""
+        """The live page lays out with the school's settings and logo; reviews follow its
+        review period."""
         self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
+        self.editing.set_review_period(self.school.review_period_weeks)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -54,7 +54,7 @@ class PupilActions(QObject):
             return
         window.pupil_list.clear_filters()
         window.pupil_list.show_selected(None)  # no row is this pupil's until it is saved
-        window.start_new_pupil(operations.new_pupil(window.store))
+        window.editing.start_new(operations.new_pupil(window.store))
 
     def delete_pupil(self) -> None:
         window = self.window
@@ -132,14 +132,14 @@ class PupilActions(QObject):
         except OperationFailed as error:
             messages.warn(window, "Photo not added", str(error))
             return
-        window.record_edit(updated, "photo")
+        window.editing.record_edit(updated, "photo")
         if not updated.pupil.photo_consent:
             window.show_status("Photo added. It prints only once 'Photo consent' is ticked.", 8000)
 
     def remove_photo(self) -> None:
         content = self.window.editor.pupil()
         if content is not None:
-            self.window.record_edit(operations.with_photo(content, ""), "photo")
+            self.window.editing.record_edit(operations.with_photo(content, ""), "photo")
 
     # -- reviews and plain English ------------------------------------------------------------
 
@@ -160,7 +160,7 @@ class PupilActions(QObject):
         after = mark_reviewed(
             current, clock.today(), window.session.user, window.school.review_period_weeks
         )
-        window.record_edit(after, "review")
+        window.editing.record_edit(after, "review")
         window.show_status(
             f"Reviewed today. Next review: {long_date(after.review.next_review)}.", 6000
         )
@@ -168,4 +168,6 @@ class PupilActions(QObject):
     def check_portrait(self) -> None:
         content = self.window.session.content
         if content is not None:
-            HintsDialog(content.display_name, self.window.portrait_hints(), self.window).exec()
+            HintsDialog(
+                content.display_name, self.window.editing.portrait_hints(), self.window
+            ).exec()

@@ -90,7 +90,7 @@ def test_plain_english_hints_appear_beside_the_field_as_you_type(
     select(window, "Ruby Hall")
     label = window.editor.hint_labels["about_me"]
     assert not label.isVisibleTo(window)
-    with qtbot.waitSignal(window.hint_timer.timeout, timeout=3000):
+    with qtbot.waitSignal(window.editing.hint_timer.timeout, timeout=3000):
         window.editor.ui.aboutMe.setPlainText(
             "I see the SALT and I need a low-arousal environment."
         )

@@ -207,15 +207,15 @@ def test_a_merge_of_another_pupil_keeps_the_undo_history_of_the_one_being_edited
     qtbot.keyClicks(window.editor.ui.lastName, "s")
     assert window.flush()  # saved, as the autosave would
     qtbot.keyClicks(window.editor.ui.lastName, "t")  # and typing on, unsaved
-    assert window.undo_stack.canUndo()
+    assert window.editing.undo_stack.canUndo()
     copy.write_bytes(copy_bytes)  # the other laptop's copy arrives
     window.refresh_list()  # what the watcher (or the periodic check) does on a change
     assert not copy.exists() and store.load(ID).portrait.pupil_voice == "B"
     assert window.current_id() == edited.id
     assert window.editor.ui.lastName.text() == "Ablest"
-    assert window.undo_stack.canUndo()
-    window.undo_stack.undo()
-    window.undo_stack.undo()
+    assert window.editing.undo_stack.canUndo()
+    window.editing.undo_stack.undo()
+    window.editing.undo_stack.undo()
     assert window.editor.ui.lastName.text() == "Able"
 
 

@@ -133,7 +133,7 @@ def test_a_new_pupil_typed_by_keyboard_is_autosaved_to_its_file(
         {"text": "Sit me near the front", "essential": False, "bank_id": None},
         {"text": "Give me a word mat", "essential": True, "bank_id": None},
     ]
-    assert window.save_label.text() == "Saved"
+    assert window.editing.save_label.text() == "Saved"
     assert window.pupil_list.pupils.row_of(pupil.id) >= 0
 
 
@@ -145,7 +145,7 @@ def test_undo_and_redo_work_across_fields_and_are_saved(
     type_into(qtbot, ui.preferredName, "x")  # "Mirax"
     ui.aboutMe.moveCursor(ui.aboutMe.textCursor().MoveOperation.End)
     type_into(qtbot, ui.aboutMe, " I also like cats.")
-    assert window.undo_stack.count() == 2
+    assert window.editing.undo_stack.count() == 2
 
     window.undo_action.trigger()  # undoes the About me typing
     assert ui.aboutMe.toPlainText().endswith("I want to be a vet.")
@@ -290,7 +290,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
         assert saved.portrait.about_me == "Theirs."
         assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
         assert "Mine." in history  # as the dialog promises: the other version is kept
-    assert window.save_label.text() == "Saved"
+    assert window.editing.save_label.text() == "Saved"
 
 
 def test_the_list_notices_pupils_added_elsewhere_without_losing_the_edit(

@@ -43,7 +43,7 @@ def test_ctrl_n_twice_writes_nothing(qtbot: QtBot, window: MainWindow, sample_st
     window.session.save()
     assert files_on_disk(sample_store) == before
     assert window.pupil_list.proxy.rowCount() == rows
-    assert window.save_label.text() == SaveState.NEEDS_NAME.value
+    assert window.editing.save_label.text() == SaveState.NEEDS_NAME.value
     click_row(qtbot, window, 0)  # moving on leaves nothing behind
     assert files_on_disk(sample_store) == before
 
@@ -77,7 +77,9 @@ def test_a_name_typed_then_deleted_is_never_saved_as_a_nameless_pupil(
     pupil = saved.args[0]
     for _ in "Zed":
         qtbot.keyClick(window.editor.ui.firstName, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: window.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.editing.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000
+    )
     on_disk = sample_store.load(pupil.id)
     assert on_disk.pupil.first_name == "Zed" and on_disk.revision == pupil.revision
 
@@ -97,7 +99,9 @@ def test_leaving_a_pupil_whose_name_was_emptied_says_why_it_is_not_saved(
         field.setFocus()
         qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(field, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: window.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.editing.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000
+    )
     click_row(qtbot, window, first + 1)  # answered Cancel: stay
     title, text = message_boxes[-1]
     assert title == "Changes not saved" and "name is empty" in text

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.editing.save_label)
 
-    def _handlers(self) -> dict[str, Callable[[], object]]:
+    def command_handlers(self) -> dict[str, Callable[[], object]]:
         """What each command of gui/actions.py does: the parts' own, then the window's."""
         handlers: dict[str, Callable[[], object]] = {
             "save_action": self.editing.save_now,
@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
         }
         for part in (self.live, self.pupil_actions, self.output_actions, self.school_actions):
             theirs = part.handlers()
-            assert not theirs.keys() & handlers.keys(), "a command has two handlers"
+            if theirs.keys() & handlers.keys():
+                raise ValueError(f"two handlers for {sorted(theirs.keys() & handlers.keys())}")
             handlers.update(theirs)
         return handlers
 
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             "undo_action": self.editing.undo_stack.createUndoAction(self, "&Undo"),
             "redo_action": self.editing.undo_stack.createRedoAction(self, "&Redo"),
         }
-        built = actions.build(self, self._handlers(), made)
+        built = actions.build(self, self.command_handlers(), made)
         for name, action in built.items():
             setattr(self, name, action)
         self.school_actions.update_undo_import()

@@ -100,9 +100,9 @@ class MainWindow(QMainWindow):
         self.pupil_actions = PupilActions(self)
         self.output_actions = OutputActions(self)
         self.school_actions = SchoolActions(self)
-        self.folder_watch = FolderWatch(store.root, self)
         self.reload_bank()
         operations.remove_leftovers(self.store)
+        self.folder_watch = FolderWatch(store.root, self)
         self._lay_out()
         self._build_actions()
         self._connect()
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: Store, *, sample: bool) -> None:
         self.store, self.sample = store, sample
         self.editing.use_store(store)
-        self.folder_watch.watch(store.root)
+        self.pupil_actions.forget_deleted()  # its trash is the other folder's
         self.school, self.school_problems = load_school(store.root)
         self._show_school()
         self.reload_bank()
@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         operations.remove_leftovers(self.store)
         self._set_title()
         self.pupil_list.hide_conflicts()
+        self.folder_watch.watch(store.root)
         self.check_folder()
         self.refresh_list()
         self.select_row(0)

@@ -85,6 +85,10 @@ class PupilActions(QObject):
             return
         pupil_id, _name = self.deleted
         self.restore(pupil_id)
+        self.forget_deleted()
+
+    def forget_deleted(self) -> None:
+        """The undo-delete bar and command go: after the undo, or in another data folder."""
         self.deleted = None
         self.window.pupil_list.hide_deleted()
         self.window.undo_delete_action.setEnabled(False)

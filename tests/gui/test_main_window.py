@@ -463,6 +463,24 @@ def test_open_data_folder_switches_to_another_school(
     assert window.session.content is not None and window.session.content.pupil.first_name == "Only"
 
 
+def test_undo_delete_does_not_follow_into_another_data_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A delete made in one school cannot be "undone" in the next one opened."""
+    select(window, "Mira Hussain")
+    window.delete_action.trigger()
+    assert window.undo_delete_action.isEnabled()
+    assert window.pupil_list.undo_delete_bar.isVisibleTo(window)
+    other = tmp_path / "other-school"
+    Store(other).save(Store(other).new_pupil("Only", "Pupil"))
+    chooser = staticmethod(lambda *a, **k: str(other))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", chooser)
+    window.open_folder_action.trigger()
+    assert window.store.root == other
+    assert not window.undo_delete_action.isEnabled()
+    assert not window.pupil_list.undo_delete_bar.isVisibleTo(window)
+
+
 def test_the_conflict_dialog_and_trash_bar_show_names_as_plain_text(
     qtbot: QtBot, window: MainWindow, sample_store: Store
 ) -> None:

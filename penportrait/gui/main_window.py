@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         """What can be done with the pupil in the editor (or with none) in this folder."""
         shown = self.session.content is not None
         writable = self.read_only is None
-        self.editor.setEnabled(shown and writable)
+        self.editing.set_writable(writable)
         self.delete_action.setEnabled(shown and writable)
         self.mark_reviewed_action.setEnabled(shown and writable)
         for action in (self.export_pdf_action, self.export_word_action, self.print_action):
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def apply_bank(self, bank: Bank) -> None:
         self.bank = bank
-        self.editor.set_bank(bank)
+        self.editing.set_bank(bank)
         self.live.set_bank(bank)
         self._show_problems()
 

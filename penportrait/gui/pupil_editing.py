@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from penportrait.core.bank import Bank
 from penportrait.core.model import Pupil
 from penportrait.core.plain_english import Checker, FieldHint
 from penportrait.core.reviews import follow_last_reviewed
@@ -125,6 +126,18 @@ class PupilEditing(QObject):
     def set_checker(self, checker: Checker) -> None:
         self.checker = checker
         self.update_hints()
+
+    def set_bank(self, bank: Bank) -> None:
+        """The strategies the editor offers (built-in and the school's)."""
+        self.editor.set_bank(bank)
+
+    def set_writable(self, writable: bool) -> None:
+        """The form takes edits only with a pupil open in a folder that can be changed."""
+        self.editor.setEnabled(writable and self.session.content is not None)
+
+    def sign_as(self, name: str) -> None:
+        """The staff name the next saves are signed with ("Updated by")."""
+        self.session.user = name
 
     def set_review_period(self, weeks: int) -> None:
         """The school's review period: the next review follows the last one by this much."""

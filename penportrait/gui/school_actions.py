@@ -256,7 +256,7 @@ class SchoolActions(QObject):
         if not ok or not name:
             return False
         ui_state.set_staff_name(name)
-        window.session.user = name
+        window.editing.sign_as(name)
         window.show_status(f"Portraits you change will say: Updated by {name}.", 6000)
         return True
 

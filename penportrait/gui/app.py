@@ -114,7 +114,8 @@ def run_app(data: Path, *, demo: bool = False, quit_after: float | None = None) 
         if quit_after is not None:  # closes the window and any dialog open over it
             QTimer.singleShot(round(quit_after * 1000), app.closeAllWindows)
         if not ui_state.staff_name():  # asked once; Tools > Your name on portraits changes it
-            QTimer.singleShot(0, window.ask_staff_name)  # inside the event loop: quit_after holds
+            # inside the event loop: quit_after holds
+            QTimer.singleShot(0, window.school_actions.ask_staff_name)
         return app.exec()
     finally:
         if sample:

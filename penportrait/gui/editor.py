@@ -89,6 +89,7 @@ class PupilEditor(QWidget):
     edited = Signal(str)
     photo_chosen = Signal(Path)
     photo_removed = Signal()
+    photo_requested = Signal()  # "Choose photo…": the window asks for the file
     add_to_bank = Signal(str)  # a pupil's strategy, for the school's bank
     mark_reviewed = Signal()
 
@@ -313,12 +314,18 @@ class PupilEditor(QWidget):
             editor.changed.connect(lambda k=key: self._changed(k))
         ui.photoWell.dropped.connect(self.photo_chosen)
         ui.removePhoto.clicked.connect(self.photo_removed)
+        ui.choosePhoto.clicked.connect(self.photo_requested)
 
     def _changed(self, field: str) -> None:
         if field in ("primaryNeed", "secondaryNeeds"):
             self.bank_panel.set_pupil_needs(self.pupil_needs())
         if not self._loading:
             self.edited.emit(field)
+
+    def show_name_fields(self) -> None:
+        """Scroll to the top and put the cursor in First name (a new pupil starts there)."""
+        self.ui.scroll.verticalScrollBar().setValue(0)
+        self.ui.firstName.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- binding ----------------------------------------------------------------------------
 

@@ -7,11 +7,12 @@ keystroke, so typing never waits for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -169,6 +170,24 @@ class LivePage(QWidget):
     def set_bank(self, bank: Bank) -> None:
         self.bank = bank
         self.timer.start()
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """View > Staff page / Cover page (gui/actions.py's MENUS names them)."""
+        return {
+            "staff_view": lambda: self.set_audience(Audience.STAFF),
+            "cover_view": lambda: self.set_audience(Audience.COVER),
+        }
+
+    def bind_audience_actions(self, staff: QAction, cover: QAction) -> None:
+        """The View menu's two pages: checkable, one checked, following the switch here."""
+        group = QActionGroup(self)
+        for action in (staff, cover):
+            action.setCheckable(True)
+            group.addAction(action)
+        (staff if self.audience is Audience.STAFF else cover).setChecked(True)
+        self.audience_changed.connect(
+            lambda audience: (staff if audience is Audience.STAFF else cover).setChecked(True)
+        )
 
     def set_audience(self, audience: Audience) -> None:
         if audience is self.audience:

@@ -90,7 +90,7 @@ def test_plain_english_hints_appear_beside_the_field_as_you_type(
     select(window, "Ruby Hall")
     label = window.editor.hint_labels["about_me"]
     assert not label.isVisibleTo(window)
-    with qtbot.waitSignal(window.hint_timer.timeout, timeout=3000):
+    with qtbot.waitSignal(window.editing.hint_timer.timeout, timeout=3000):
         window.editor.ui.aboutMe.setPlainText(
             "I see the SALT and I need a low-arousal environment."
         )
@@ -107,7 +107,7 @@ def test_plain_english_hints_appear_beside_the_field_as_you_type(
 def test_the_reviews_view_lists_due_portraits_and_opens_one_on_enter(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.search.setText("oak")  # a filter that hides the pupil we will open
+    window.pupil_list.search.setText("oak")  # a filter that hides the pupil we will open
     opened = []
 
     def choose_last(self: ReviewsDialog) -> int:
@@ -124,7 +124,7 @@ def test_the_reviews_view_lists_due_portraits_and_opens_one_on_enter(
     parsed = [dt.datetime.strptime(d, "%d %B %Y").date() for d in opened[0]]
     assert parsed == sorted(parsed)
     assert window.session.content is not None and window.session.content.id == due.ids[-1]
-    assert window.search.text() == ""
+    assert window.pupil_list.search.text() == ""
 
 
 def test_mark_reviewed_today_sets_dates_and_author(
@@ -157,7 +157,7 @@ def test_the_next_review_follows_the_last(window: MainWindow) -> None:
 def test_the_bank_and_the_strategy_list_say_why_a_strategy_is_no_cover_must_do(
     qtbot: QtBot, window: MainWindow, sample_store: Store
 ) -> None:
-    window.table.setCurrentIndex(window.proxy.index(0, 0))
+    window.pupil_list.table.setCurrentIndex(window.pupil_list.proxy.index(0, 0))
     content = window.session.content
     assert content is not None
     panel = window.editor.bank_panel
@@ -199,7 +199,7 @@ def test_the_bank_and_the_strategy_list_say_why_a_strategy_is_no_cover_must_do(
 def test_a_strategy_typed_by_hand_is_recognised_by_its_words(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.table.setCurrentIndex(window.proxy.index(0, 0))
+    window.pupil_list.table.setCurrentIndex(window.pupil_list.proxy.index(0, 0))
     strategies = window.editor.lists["strategies"]
     assert isinstance(strategies, StrategyListEditor)
     strategies.list.setFocus()

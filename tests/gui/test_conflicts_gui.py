@@ -35,7 +35,9 @@ def open_clash_dialog(qtbot: QtBot, window: MainWindow, via: str) -> ClashDialog
     if via == "menu":
         menu_action(window, "Resolve sync conflicts…").trigger()
     else:
-        qtbot.mouseClick(window.conflict_banner.resolve_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            window.pupil_list.conflict_banner.resolve_button, Qt.MouseButton.LeftButton
+        )
     dialog = window.findChildren(ClashDialog)[-1]
     qtbot.waitUntil(dialog.isVisible)
     return dialog
@@ -63,13 +65,13 @@ def test_banner_on_opening_counts_merged_and_waiting_copies(qtbot: QtBot, store:
     copy.write_text(edited.model_copy(update={"revision": 2}).to_json(), encoding="utf-8")
     window = MainWindow(store)
     qtbot.addWidget(window)
-    banner = window.conflict_banner
+    banner = window.pupil_list.conflict_banner
     assert not banner.isHidden()
     assert banner.label.textFormat() == Qt.TextFormat.PlainText
     assert "1 copy from another laptop was merged" in banner.label.text()
     assert "1 needs you to choose" in banner.label.text()
     assert store.load(other.id).portrait.family_voice == "Mum says hi"
-    assert window.pupils.rowCount() == 2  # never a copy as a pupil
+    assert window.pupil_list.pupils.rowCount() == 2  # never a copy as a pupil
 
 
 def test_clash_dialog_from_the_banner_and_the_menu(qtbot: QtBot, store: Store) -> None:
@@ -98,17 +100,17 @@ def test_clash_dialog_from_the_banner_and_the_menu(qtbot: QtBot, store: Store) -
     assert pupil.portrait.strengths == ["Kind"]
     assert not copy.exists()
     assert (store.trash_dir / "conflict-copies" / copy.name).exists()
-    assert window.conflict_banner.isHidden()
+    assert window.pupil_list.conflict_banner.isHidden()
     assert len(dialog.findChildren(QRadioButton)) == 2
 
 
 def test_a_new_copy_while_open_shows_the_banner(qtbot: QtBot, store: Store) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
-    assert window.conflict_banner.isHidden()
+    assert window.pupil_list.conflict_banner.isHidden()
     two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
     window.refresh_list()  # what the watcher (or the periodic check) does on a change
-    assert "merged" in window.conflict_banner.label.text()
+    assert "merged" in window.pupil_list.conflict_banner.label.text()
     assert store.load(ID).portrait.pupil_voice == "B"
 
 
@@ -117,13 +119,15 @@ def test_the_periodic_check_sees_a_change_without_the_watcher(
 ) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
-    for path in window.watcher.directories() + window.watcher.files():
-        window.watcher.removePath(path)  # as on a network share: the watcher hears nothing
-    assert window.poll_folder() is False
+    for path in window.folder_watch.watcher.directories() + window.folder_watch.watcher.files():
+        window.folder_watch.watcher.removePath(
+            path
+        )  # as on a network share: the watcher hears nothing
+    assert window.folder_watch.poll() is False
     two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
-    assert window.poll_folder() is True
-    assert window.pupils.rowCount() == 1
-    assert not window.conflict_banner.isHidden()
+    assert window.folder_watch.poll() is True
+    assert window.pupil_list.pupils.rowCount() == 1
+    assert not window.pupil_list.conflict_banner.isHidden()
 
 
 def test_the_pupil_being_edited_is_not_merged_under_the_editor(qtbot: QtBot, store: Store) -> None:
@@ -140,7 +144,10 @@ def test_the_pupil_being_edited_is_not_merged_under_the_editor(qtbot: QtBot, sto
     copy.with_suffix(".later").unlink()
     window.refresh_list()
     assert copy.exists(), "merged under unsaved edits"
-    assert "needs you" in window.conflict_banner.label.text() or window.conflict_banner.isHidden()
+    assert (
+        "needs you" in window.pupil_list.conflict_banner.label.text()
+        or window.pupil_list.conflict_banner.isHidden()
+    )
     assert window.flush()  # the edit is saved; the next look merges the copy
     window.refresh_list()
     assert not copy.exists()
@@ -151,20 +158,22 @@ def test_the_pupil_being_edited_is_not_merged_under_the_editor(qtbot: QtBot, sto
 def test_the_periodic_check_runs_only_where_the_watcher_cannot_be_trusted(
     qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import penportrait.gui.main_window as main_window
+    import penportrait.gui.folder_watch as folder_watch
 
     store.root.mkdir(parents=True)
     window = MainWindow(store)
     qtbot.addWidget(window)
-    assert not window.poll_timer.isActive()  # a local disk: the watcher hears every change
-    monkeypatch.setattr(main_window, "watcher_is_reliable", lambda _root: False)
+    assert (
+        not window.folder_watch.poll_timer.isActive()
+    )  # a local disk: the watcher hears every change
+    monkeypatch.setattr(folder_watch, "watcher_is_reliable", lambda _root: False)
     window.set_store(Store(store.root), sample=False)
-    assert window.poll_timer.isActive()
-    window.poll_timer.setInterval(50)  # the test need not wait the real 5 s
+    assert window.folder_watch.poll_timer.isActive()
+    window.folder_watch.poll_timer.setInterval(50)  # the test need not wait the real 5 s
     two_laptops(store, {"about_me": "A"}, {"pupil_voice": "B"})
-    with qtbot.waitSignal(window.poll_timer.timeout, timeout=2000):
+    with qtbot.waitSignal(window.folder_watch.poll_timer.timeout, timeout=2000):
         pass
-    qtbot.waitUntil(lambda: window.pupils.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: window.pupil_list.pupils.rowCount() == 1, timeout=2000)
 
 
 def test_banner_counts_a_copy_it_cannot_settle_apart_from_clashes(
@@ -176,7 +185,7 @@ def test_banner_counts_a_copy_it_cannot_settle_apart_from_clashes(
     )
     window = MainWindow(store)
     qtbot.addWidget(window)
-    text = window.conflict_banner.label.text()
+    text = window.pupil_list.conflict_banner.label.text()
     assert "1 needs you to choose between two versions" in text
     assert "1 cannot be merged here and was left as found: see Tools > Check data…" in text
 
@@ -192,21 +201,21 @@ def test_a_merge_of_another_pupil_keeps_the_undo_history_of_the_one_being_edited
     edited = store.save(store.new_pupil("Aaron", "Able"), by="x")
     window = MainWindow(store)
     qtbot.addWidget(window)
-    window._select_id(edited.id)
+    window.pupil_list.select_id(edited.id)
     assert window.current_id() == edited.id
     window.editor.ui.lastName.setFocus()
     qtbot.keyClicks(window.editor.ui.lastName, "s")
     assert window.flush()  # saved, as the autosave would
     qtbot.keyClicks(window.editor.ui.lastName, "t")  # and typing on, unsaved
-    assert window.undo_stack.canUndo()
+    assert window.editing.undo_stack.canUndo()
     copy.write_bytes(copy_bytes)  # the other laptop's copy arrives
     window.refresh_list()  # what the watcher (or the periodic check) does on a change
     assert not copy.exists() and store.load(ID).portrait.pupil_voice == "B"
     assert window.current_id() == edited.id
     assert window.editor.ui.lastName.text() == "Ablest"
-    assert window.undo_stack.canUndo()
-    window.undo_stack.undo()
-    window.undo_stack.undo()
+    assert window.editing.undo_stack.canUndo()
+    window.editing.undo_stack.undo()
+    window.editing.undo_stack.undo()
     assert window.editor.ui.lastName.text() == "Able"
 
 

@@ -76,7 +76,7 @@ def test_a_second_conflict_while_choosing_is_asked_in_turn_and_keeps_both_of_the
     assert second is not None and second.portrait.about_me == "Theirs, second."
     assert sample_store.load(mira.id).portrait.about_me == "Mine."
     assert {"Theirs, first.", "Theirs, second."} <= set(history(sample_store, mira.id))
-    assert window.save_label.text() == SaveState.SAVED.value
+    assert window.editing.save_label.text() == SaveState.SAVED.value
     assert "Your version was saved" in window.statusBar().currentMessage()
 
 
@@ -91,7 +91,7 @@ def test_cancel_keeps_the_edit_and_saving_again_asks_again(
     window.save_action.trigger()
 
     assert len(answers.asked) == 1
-    assert window.save_label.text() == SaveState.CONFLICT.value
+    assert window.editing.save_label.text() == SaveState.CONFLICT.value
     assert window.save_action.isEnabled()
     assert window.editor.ui.aboutMe.toPlainText() == "Mine."  # still on screen
     assert sample_store.load(mira.id).portrait.about_me == "Theirs."
@@ -100,7 +100,7 @@ def test_cancel_keeps_the_edit_and_saving_again_asks_again(
     assert len(answers.asked) == 2
     assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
     assert "Mine." in history(sample_store, mira.id)
-    assert window.save_label.text() == SaveState.SAVED.value
+    assert window.editing.save_label.text() == SaveState.SAVED.value
 
 
 def test_moving_to_another_pupil_after_cancel_asks_again_first(
@@ -143,13 +143,13 @@ def test_a_failed_autosave_is_tried_again_without_the_user(
     with qtbot.waitSignal(window.session.failed, timeout=5000) as failed:
         type_into(qtbot, window.editor.ui.aboutMe, "Written on a full disk.")
     assert failed.args == ["Mira Hussain could not be saved: the disk is full."]
-    assert window.save_label.text() == SaveState.FAILED.value
+    assert window.editing.save_label.text() == SaveState.FAILED.value
     assert window.session.timer.interval() == AUTOSAVE_MS  # the autosave keeps its pace
 
     with qtbot.waitSignal(window.session.saved, timeout=5000):
         pass  # no click, no key: the retry timer saves it
     assert sample_store.load(mira.id).portrait.about_me == "Written on a full disk."
-    assert window.save_label.text() == SaveState.SAVED.value
+    assert window.editing.save_label.text() == SaveState.SAVED.value
     assert message_boxes == []  # the folder itself is fine: said in the status bar only
 
 
@@ -168,4 +168,4 @@ def test_saving_while_the_conflict_dialog_is_open_does_not_open_another(
     assert len(answers.asked) == 1 and answers.deepest == 1
     assert sample_store.load(mira.id).portrait.about_me == "Mine."
     assert "Theirs." in history(sample_store, mira.id)
-    assert window.save_label.text() == SaveState.SAVED.value
+    assert window.editing.save_label.text() == SaveState.SAVED.value

@@ -37,7 +37,7 @@ def test_choose_check_map_import_and_undo(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export), ""))
     )
-    dialog = window.import_pupils()
+    dialog = window.school_actions.import_pupils()
     dialog.choose_button.click()
 
     assert dialog.file_label.text() == "mis.csv: 2 rows, UTF-8, separated by commas."
@@ -59,7 +59,7 @@ def test_choose_check_map_import_and_undo(
         dialog.import_button.click()
     assert len(done.args[0].touched) == 1
     assert len(Store(sample_store.root).scan().pupils) == before + 1
-    assert window.pupils.rowCount() == before + 1
+    assert window.pupil_list.pupils.rowCount() == before + 1
     assert window.undo_import_action.isEnabled()
 
     report = tmp_path / "report.txt"
@@ -81,7 +81,7 @@ def test_a_hostile_file_is_named_in_the_dialog_and_nothing_can_be_imported(
 ) -> None:
     junk = tmp_path / "junk.csv"
     junk.write_bytes(b"\x00\xffnot a csv")
-    dialog = window.import_pupils()
+    dialog = window.school_actions.import_pupils()
     dialog.load_file(junk)
     assert "binary data" in dialog.file_label.text()
     assert dialog.file_label.textFormat() == Qt.TextFormat.PlainText  # a name like <img src=…>
@@ -120,7 +120,7 @@ def _dialog_with_plan(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export), ""))
     )
-    dialog = window.import_pupils()
+    dialog = window.school_actions.import_pupils()
     dialog.choose_button.click()
     assert dialog.import_button.isEnabled()
     return dialog

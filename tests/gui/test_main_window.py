@@ -38,10 +38,10 @@ def on_disk(store: Store, pupil_id: str) -> dict:  # type: ignore[type-arg]
 
 
 def select(window: MainWindow, name: str) -> Pupil:
-    for row in range(window.proxy.rowCount()):
-        pupil: Pupil = window.proxy.index(row, 0).data(PUPIL_ROLE)
+    for row in range(window.pupil_list.proxy.rowCount()):
+        pupil: Pupil = window.pupil_list.proxy.index(row, 0).data(PUPIL_ROLE)
         if pupil.display_name == name:
-            window.table.setCurrentIndex(window.proxy.index(row, 0))
+            window.pupil_list.table.setCurrentIndex(window.pupil_list.proxy.index(row, 0))
             assert window.session.content is not None
             assert window.session.content.id == pupil.id
             return pupil
@@ -69,7 +69,7 @@ def test_the_pupil_list_and_its_proxy_pass_the_model_tester(
 
 
 def test_the_list_shows_every_pupil_sorted_with_due_reviews_marked(window: MainWindow) -> None:
-    proxy = window.proxy
+    proxy = window.pupil_list.proxy
     assert proxy.rowCount() == 51
     surnames = [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
     assert surnames == sorted(surnames, key=str.casefold)
@@ -79,18 +79,25 @@ def test_the_list_shows_every_pupil_sorted_with_due_reviews_marked(window: MainW
 
 
 def test_search_and_filters_narrow_the_list(qtbot: QtBot, window: MainWindow) -> None:
-    type_into(qtbot, window.search, "oak")
-    assert window.proxy.rowCount() == 30
-    window.search.clear()
-    window.group_filter.setCurrentIndex(window.group_filter.findData("8 Maths Set 2"))
-    assert 0 < window.proxy.rowCount() < 11
-    window.group_filter.setCurrentIndex(0)
-    window.status_filter.setCurrentIndex(window.status_filter.findData("ehcp"))
-    ehcp = window.proxy.rowCount()
-    assert all(window.proxy.index(r, 0).data(PUPIL_ROLE).send.status == "ehcp" for r in range(ehcp))
-    window.status_filter.setCurrentIndex(0)
-    window.due_filter.setChecked(True)
-    assert 0 < window.proxy.rowCount() < 51
+    type_into(qtbot, window.pupil_list.search, "oak")
+    assert window.pupil_list.proxy.rowCount() == 30
+    window.pupil_list.search.clear()
+    window.pupil_list.group_filter.setCurrentIndex(
+        window.pupil_list.group_filter.findData("8 Maths Set 2")
+    )
+    assert 0 < window.pupil_list.proxy.rowCount() < 11
+    window.pupil_list.group_filter.setCurrentIndex(0)
+    window.pupil_list.status_filter.setCurrentIndex(
+        window.pupil_list.status_filter.findData("ehcp")
+    )
+    ehcp = window.pupil_list.proxy.rowCount()
+    assert all(
+        window.pupil_list.proxy.index(r, 0).data(PUPIL_ROLE).send.status == "ehcp"
+        for r in range(ehcp)
+    )
+    window.pupil_list.status_filter.setCurrentIndex(0)
+    window.pupil_list.due_filter.setChecked(True)
+    assert 0 < window.pupil_list.proxy.rowCount() < 51
 
 
 # -- editing, autosave, undo ------------------------------------------------------------------
@@ -126,8 +133,8 @@ def test_a_new_pupil_typed_by_keyboard_is_autosaved_to_its_file(
         {"text": "Sit me near the front", "essential": False, "bank_id": None},
         {"text": "Give me a word mat", "essential": True, "bank_id": None},
     ]
-    assert window.save_label.text() == "Saved"
-    assert window.pupils.row_of(pupil.id) >= 0
+    assert window.editing.save_label.text() == "Saved"
+    assert window.pupil_list.pupils.row_of(pupil.id) >= 0
 
 
 def test_undo_and_redo_work_across_fields_and_are_saved(
@@ -138,7 +145,7 @@ def test_undo_and_redo_work_across_fields_and_are_saved(
     type_into(qtbot, ui.preferredName, "x")  # "Mirax"
     ui.aboutMe.moveCursor(ui.aboutMe.textCursor().MoveOperation.End)
     type_into(qtbot, ui.aboutMe, " I also like cats.")
-    assert window.undo_stack.count() == 2
+    assert window.editing.undo_stack.count() == 2
 
     window.undo_action.trigger()  # undoes the About me typing
     assert ui.aboutMe.toPlainText().endswith("I want to be a vet.")
@@ -283,7 +290,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
         assert saved.portrait.about_me == "Theirs."
         assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
         assert "Mine." in history  # as the dialog promises: the other version is kept
-    assert window.save_label.text() == "Saved"
+    assert window.editing.save_label.text() == "Saved"
 
 
 def test_the_list_notices_pupils_added_elsewhere_without_losing_the_edit(
@@ -292,9 +299,9 @@ def test_the_list_notices_pupils_added_elsewhere_without_losing_the_edit(
     select(window, "Mira Hussain")
     window.editor.ui.aboutMe.setPlainText("Half-written sentence")
     other_laptop = Store(sample_store.root)
-    with qtbot.waitSignal(window.pupils.modelReset, timeout=5000):
+    with qtbot.waitSignal(window.pupil_list.pupils.modelReset, timeout=5000):
         other_laptop.save(other_laptop.new_pupil("Newton", "Added"), by="laptop 2")
-    assert window.pupils.rowCount() == 52
+    assert window.pupil_list.pupils.rowCount() == 52
     assert window.editor.ui.aboutMe.toPlainText() == "Half-written sentence"
     assert window.session.content is not None and window.session.content.pupil.first_name == "Amira"
 
@@ -308,9 +315,9 @@ def test_delete_moves_to_the_trash_and_can_be_undone(
     mira = select(window, "Mira Hussain")
     window.delete_action.trigger()
     assert not sample_store.pupil_path(mira.id).exists()
-    assert window.undo_delete_bar.isVisible()
-    assert window.pupils.row_of(mira.id) == -1
-    qtbot.mouseClick(window.undo_delete_button, Qt.MouseButton.LeftButton)
+    assert window.pupil_list.undo_delete_bar.isVisible()
+    assert window.pupil_list.pupils.row_of(mira.id) == -1
+    qtbot.mouseClick(window.pupil_list.undo_delete_button, Qt.MouseButton.LeftButton)
     assert sample_store.pupil_path(mira.id).exists()
     assert window.session.content is not None and window.session.content.id == mira.id
 
@@ -400,9 +407,9 @@ def test_standard_shortcuts_are_set(window: MainWindow) -> None:
 def test_ctrl_f_moves_to_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitActive(window):
         window.activateWindow()
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.focusWidget() is window.search
+    window.pupil_list.table.setFocus()
+    qtbot.keyClick(window.pupil_list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.pupil_list.search
 
 
 def test_bad_files_are_named_and_the_rest_works(
@@ -411,8 +418,8 @@ def test_bad_files_are_named_and_the_rest_works(
     (sample_dir / "pupils" / "broken.json").write_bytes(b"{")
     window = MainWindow(Store(sample_dir))
     qtbot.addWidget(window)
-    assert window.proxy.rowCount() == 51
-    assert "pupils/broken.json" in window.notice.text()
+    assert window.pupil_list.proxy.rowCount() == 51
+    assert "pupils/broken.json" in window.pupil_list.notice.text()
     from penportrait.gui.dialogs import CheckDialog
 
     shown = []
@@ -452,8 +459,26 @@ def test_open_data_folder_switches_to_another_school(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", chooser)
     window.open_folder_action.trigger()
     assert window.store.root == other
-    assert window.proxy.rowCount() == 1
+    assert window.pupil_list.proxy.rowCount() == 1
     assert window.session.content is not None and window.session.content.pupil.first_name == "Only"
+
+
+def test_undo_delete_does_not_follow_into_another_data_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A delete made in one school cannot be "undone" in the next one opened."""
+    select(window, "Mira Hussain")
+    window.delete_action.trigger()
+    assert window.undo_delete_action.isEnabled()
+    assert window.pupil_list.undo_delete_bar.isVisibleTo(window)
+    other = tmp_path / "other-school"
+    Store(other).save(Store(other).new_pupil("Only", "Pupil"))
+    chooser = staticmethod(lambda *a, **k: str(other))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", chooser)
+    window.open_folder_action.trigger()
+    assert window.store.root == other
+    assert not window.undo_delete_action.isEnabled()
+    assert not window.pupil_list.undo_delete_bar.isVisibleTo(window)
 
 
 def test_the_conflict_dialog_and_trash_bar_show_names_as_plain_text(
@@ -479,8 +504,8 @@ def test_the_conflict_dialog_and_trash_bar_show_names_as_plain_text(
     window.session.edited(named)
     window.session.save()
     window.delete_action.trigger()
-    assert window.undo_delete_label.textFormat() == Qt.TextFormat.PlainText
-    assert hostile in window.undo_delete_label.text()
+    assert window.pupil_list.undo_delete_label.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in window.pupil_list.undo_delete_label.text()
 
 
 def test_the_suggested_export_name_stays_in_the_export_folder(

@@ -141,10 +141,10 @@ def test_undo_import_is_reached_by_menu_and_by_key(
     message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     with qtbot.waitActive(window):
         window.activateWindow()
-    window.search.setFocus()  # the key works from a line edit too
-    qtbot.waitUntil(window.search.hasFocus)
+    window.pupil_list.search.setFocus()  # the key works from a line edit too
+    qtbot.waitUntil(window.pupil_list.search.hasFocus)
     qtbot.keyClick(
-        window.search,
+        window.pupil_list.search,
         Qt.Key.Key_I,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )

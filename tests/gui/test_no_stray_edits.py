@@ -20,28 +20,30 @@ def files_on_disk(store: Store) -> set[str]:
 
 
 def row_named(window: MainWindow, name: str) -> int:
-    for row in range(window.proxy.rowCount()):
-        pupil: Pupil = window.proxy.index(row, 0).data(PUPIL_ROLE)
+    for row in range(window.pupil_list.proxy.rowCount()):
+        pupil: Pupil = window.pupil_list.proxy.index(row, 0).data(PUPIL_ROLE)
         if pupil.display_name == name:
             return row
     raise AssertionError(name)
 
 
 def click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
-    rect = window.table.visualRect(window.proxy.index(row, 1))
-    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = window.pupil_list.table.visualRect(window.pupil_list.proxy.index(row, 1))
+    qtbot.mouseClick(
+        window.pupil_list.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
 
 
 def test_ctrl_n_twice_writes_nothing(qtbot: QtBot, window: MainWindow, sample_store: Store) -> None:
     before = files_on_disk(sample_store)
-    rows = window.proxy.rowCount()
+    rows = window.pupil_list.proxy.rowCount()
     for _ in range(2):
-        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.pupil_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         assert window.session.is_new
     window.session.save()
     assert files_on_disk(sample_store) == before
-    assert window.proxy.rowCount() == rows
-    assert window.save_label.text() == SaveState.NEEDS_NAME.value
+    assert window.pupil_list.proxy.rowCount() == rows
+    assert window.editing.save_label.text() == SaveState.NEEDS_NAME.value
     click_row(qtbot, window, 0)  # moving on leaves nothing behind
     assert files_on_disk(sample_store) == before
 
@@ -60,7 +62,7 @@ def test_a_new_pupil_is_written_once_named_and_its_row_is_selected(
         pass
     pupil = saved.args[0]
     assert files_on_disk(sample_store) == before | {f"{pupil.id}.json"}
-    current = window.table.currentIndex()
+    current = window.pupil_list.table.currentIndex()
     assert current.isValid() and current.data(PUPIL_ROLE).id == pupil.id
 
 
@@ -75,7 +77,9 @@ def test_a_name_typed_then_deleted_is_never_saved_as_a_nameless_pupil(
     pupil = saved.args[0]
     for _ in "Zed":
         qtbot.keyClick(window.editor.ui.firstName, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: window.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.editing.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000
+    )
     on_disk = sample_store.load(pupil.id)
     assert on_disk.pupil.first_name == "Zed" and on_disk.revision == pupil.revision
 
@@ -95,7 +99,9 @@ def test_leaving_a_pupil_whose_name_was_emptied_says_why_it_is_not_saved(
         field.setFocus()
         qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(field, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: window.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.editing.save_label.text() == SaveState.NEEDS_NAME.value, timeout=5000
+    )
     click_row(qtbot, window, first + 1)  # answered Cancel: stay
     title, text = message_boxes[-1]
     assert title == "Changes not saved" and "name is empty" in text
@@ -113,12 +119,14 @@ def test_a_nameless_new_pupil_with_writing_asks_before_it_is_left(
     window.editor.ui.aboutMe.setFocus()
     qtbot.keyClicks(window.editor.ui.aboutMe, "Loves trains")
     click_row(qtbot, window, 2)  # the question is answered Cancel: stay with the new pupil
-    qtbot.waitUntil(lambda: not window.table.selectionModel().selectedRows())
+    qtbot.waitUntil(lambda: not window.pupil_list.table.selectionModel().selectedRows())
     assert message_boxes[-1][0] == "New pupil not saved"
     assert window.session.is_new
     assert window.editor.ui.aboutMe.toPlainText() == "Loves trains"
-    assert not window.table.currentIndex().isValid()  # no other pupil's row looks selected
-    assert window.table.selectionModel().selectedRows() == []
+    assert (
+        not window.pupil_list.table.currentIndex().isValid()
+    )  # no other pupil's row looks selected
+    assert window.pupil_list.table.selectionModel().selectedRows() == []
     assert files_on_disk(sample_store) == before
 
 
@@ -141,11 +149,11 @@ def test_after_a_failed_save_and_cancel_the_list_still_selects_the_pupil_being_e
 
     monkeypatch.setattr(window.store, "save", refuse)
     click_row(qtbot, window, first + 3)
-    qtbot.waitUntil(lambda: window.table.currentIndex().row() == first)
+    qtbot.waitUntil(lambda: window.pupil_list.table.currentIndex().row() == first)
     assert message_boxes[-1][0] == "Changes not saved"
     assert window.session.content is not None and window.session.content.id == editing.id
-    assert window.table.currentIndex().data(PUPIL_ROLE).id == editing.id
-    highlighted = window.table.selectionModel().selectedRows()
+    assert window.pupil_list.table.currentIndex().data(PUPIL_ROLE).id == editing.id
+    highlighted = window.pupil_list.table.selectionModel().selectedRows()
     assert [i.data(PUPIL_ROLE).id for i in highlighted] == [editing.id]
     assert " More." in window.editor.ui.aboutMe.toPlainText()
     monkeypatch.delattr(window.store, "save")  # the folder is writable again
@@ -160,7 +168,7 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
 ) -> None:
     from penportrait.core.importers.csv import ImportResult
 
-    window.last_import = ImportResult()
+    window.school_actions.last_import = ImportResult()
     window.undo_import_action.setEnabled(True)
     window.editor.ui.aboutMe.setFocus()
     qtbot.keyClicks(window.editor.ui.aboutMe, " Kept.")
@@ -171,6 +179,6 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
     window.undo_import_action.trigger()  # Yes to undo, then Cancel to "Changes not saved"
     assert window.session.content is not None and window.session.dirty
     assert " Kept." in window.editor.ui.aboutMe.toPlainText()
-    assert window.last_import is not None  # nothing was undone
+    assert window.school_actions.last_import is not None  # nothing was undone
     monkeypatch.delattr(window.store, "save")
     assert window.session.save()

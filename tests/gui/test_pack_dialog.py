@@ -38,8 +38,8 @@ def no_offer(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def test_groups_are_listed_with_counts_and_the_filtered_group_is_ticked(window: MainWindow) -> None:
-    window.group_filter.setCurrentIndex(window.group_filter.findData("8R"))
-    dialog = window.make_pack()
+    window.pupil_list.group_filter.setCurrentIndex(window.pupil_list.group_filter.findData("8R"))
+    dialog = window.output_actions.make_pack()
     labels = [dialog.groups.item(r).text() for r in range(dialog.groups.count())]
     assert labels == [
         "10 English Set 3  (10 pupils)",
@@ -60,7 +60,7 @@ def test_a_pdf_pack_is_made_in_the_background_with_progress(
     tmp_path: Path,
     no_offer: list[Path],
 ) -> None:
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "8 Maths Set 2")
     dialog.copies.setValue(2)
     out = tmp_path / "maths.pdf"
@@ -82,7 +82,7 @@ def test_a_word_pack(
     tmp_path: Path,
     no_offer: list[Path],
 ) -> None:
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "4 Oak")
     dialog.as_word.setChecked(True)
     dialog.overview.setChecked(False)
@@ -98,7 +98,7 @@ def test_cancel_stops_the_work_and_saves_nothing(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "10 English Set 3", "4 Oak", "8 Maths Set 2", "8R")
     dialog.copies.setValue(3)
     out = tmp_path / "everything.pdf"
@@ -114,7 +114,7 @@ def test_cancel_stops_the_work_and_saves_nothing(
 
 
 def test_print_uses_the_system_dialog(qtbot: QtBot, window: MainWindow, printed_pdf: Path) -> None:
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "8 Maths Set 2")
     dialog.as_print.setChecked(True)
     with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
@@ -148,7 +148,7 @@ def test_printing_after_the_worker_thread_has_ended_does_not_crash(
 
     monkeypatch.setattr(pack_dialog, "build_pack", build_and_note_the_thread)
     monkeypatch.setattr(QPrintDialog, "exec", slow_person)
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "8 Maths Set 2")
     dialog.as_print.setChecked(True)
     try:
@@ -170,7 +170,7 @@ def test_a_pack_that_fails_in_the_background_is_reported_and_the_dialog_closes(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(pack_dialog, "write_pack", broken)
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "8 Maths Set 2")
     save_to(monkeypatch, tmp_path / "maths.pdf")
     dialog.make_button.click()
@@ -189,7 +189,7 @@ def test_the_pack_dialog_warns_naming_pupils_with_overdue_reviews(
     printed_pdf: Path,
     message_boxes: list[tuple[str, str]],
 ) -> None:
-    dialog = window.make_pack()
+    dialog = window.output_actions.make_pack()
     tick(dialog, "8 Maths Set 2")
     dialog.as_print.setChecked(True)
     with qtbot.waitSignal(dialog.pack_ready, timeout=30000):
@@ -214,8 +214,11 @@ def test_an_unreadable_strategy_bank_is_shown_in_the_window_and_warned_of_in_the
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    assert window.notice.isVisible() and "strategies.json" in window.notice.text()
-    dialog = window.make_pack()
+    assert (
+        window.pupil_list.notice.isVisible()
+        and "strategies.json" in window.pupil_list.notice.text()
+    )
+    dialog = window.output_actions.make_pack()
     tick(dialog, "8R")
     dialog.as_print.setChecked(True)
     with qtbot.waitSignal(dialog.pack_ready, timeout=30000):

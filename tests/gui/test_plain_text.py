@@ -36,9 +36,9 @@ def renders_markup(label: QLabel) -> bool:
 
 def choose(window: MainWindow, pupil_id: str) -> None:
     """Click the pupil's row in the list."""
-    for row in range(window.proxy.rowCount()):
-        if window.proxy.index(row, 0).data(PUPIL_ROLE).id == pupil_id:
-            window.table.setCurrentIndex(window.proxy.index(row, 0))
+    for row in range(window.pupil_list.proxy.rowCount()):
+        if window.pupil_list.proxy.index(row, 0).data(PUPIL_ROLE).id == pupil_id:
+            window.pupil_list.table.setCurrentIndex(window.pupil_list.proxy.index(row, 0))
             return
     raise AssertionError(f"{pupil_id} is not in the list")
 
@@ -85,7 +85,7 @@ def test_hostile_names_and_values_never_render_as_markup(
     window = MainWindow(Store(sample_dir))
     qtbot.addWidget(window)
     window.show()
-    assert "URGENT" in window.notice.text()
+    assert "URGENT" in window.pupil_list.notice.text()
 
     # Another laptop damages a pupil after the list was read: opening it explains why not.
     path = store.pupil_path(damaged.id)
@@ -100,7 +100,7 @@ def test_hostile_names_and_values_never_render_as_markup(
     assert window.session.content is not None and window.session.content.id == named.id
     menu_action(window, "Check data").trigger()
     menu_action(window, "Delete pupil").trigger()
-    assert "URGENT" in window.undo_delete_label.text()
+    assert "URGENT" in window.pupil_list.undo_delete_label.text()
 
     labels = [*window.findChildren(QLabel), *seen]
     assert any("URGENT" in label.text() for label in seen)

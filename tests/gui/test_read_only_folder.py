@@ -75,18 +75,20 @@ def test_a_read_only_folder_opens_with_a_banner_and_export_still_works(
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    assert window.read_only_banner.isVisible()
-    banner = window.read_only_banner.text()
+    assert window.pupil_list.read_only_banner.isVisible()
+    banner = window.pupil_list.read_only_banner.text()
     assert "read-only" in banner and str(folder.root) in banner and "Errno" not in banner
     assert not window.new_action.isEnabled() and not window.import_action.isEnabled()
     assert not window.editor.isEnabled()  # nothing can be typed that could not be kept
-    assert window.proxy.rowCount() == len(Store(folder.root).scan().pupils) > 30  # all readable
+    assert (
+        window.pupil_list.proxy.rowCount() == len(Store(folder.root).scan().pupils) > 30
+    )  # all readable
 
     out = tmp_path / "exported.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
     )
-    qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.pupil_list.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(PdfReader(out).pages) == 1
     assert message_boxes == []
 
@@ -99,7 +101,7 @@ def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
     window = MainWindow(Store(folder.root))
     qtbot.addWidget(window)
     window.show()
-    assert not window.read_only_banner.isVisible()
+    assert not window.pupil_list.read_only_banner.isVisible()
     window.editor.ui.aboutMe.setFocus()
     qtbot.keyClicks(window.editor.ui.aboutMe, "More. ")
     folder.read_only()
@@ -108,11 +110,11 @@ def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
     assert title == "Changes not saved"
     assert "could not be saved: the folder is read-only." in text
     assert "Errno" not in text and ".lock" not in text
-    assert window.read_only_banner.isVisible()
+    assert window.pupil_list.read_only_banner.isVisible()
     assert "More. " in window.editor.ui.aboutMe.toPlainText()  # still on screen
     folder.read_only(False)
     assert window.session.save()  # once the folder can be changed again, it saves
-    assert not window.read_only_banner.isVisible() and window.new_action.isEnabled()
+    assert not window.pupil_list.read_only_banner.isVisible() and window.new_action.isEnabled()
 
 
 def test_a_data_folder_on_a_drive_that_is_not_there_is_refused_not_recreated(

@@ -12,7 +12,7 @@ from penportrait.gui.pupil_list import REVIEW_COLUMN
 
 
 def test_review_dates_read_19_dec_2026_and_fit_their_column(window: MainWindow) -> None:
-    table, proxy = window.table, window.proxy
+    table, proxy = window.pupil_list.table, window.pupil_list.proxy
     metrics = table.fontMetrics()
     shown = [proxy.index(r, REVIEW_COLUMN).data() for r in range(proxy.rowCount())]
     dated = [text for text in shown if text]
@@ -24,14 +24,14 @@ def test_review_dates_read_19_dec_2026_and_fit_their_column(window: MainWindow) 
 
 
 def test_the_widest_date_still_fits(window: MainWindow) -> None:
-    metrics = window.table.fontMetrics()
-    cell = window.table.columnWidth(REVIEW_COLUMN)
+    metrics = window.pupil_list.table.fontMetrics()
+    cell = window.pupil_list.table.columnWidth(REVIEW_COLUMN)
     assert metrics.horizontalAdvance("⚑ 28 Sep 2026") + metrics.horizontalAdvance("M") <= cell
 
 
 def test_sorting_by_review_is_by_date_not_by_text(window: MainWindow) -> None:
-    window.table.sortByColumn(REVIEW_COLUMN, Qt.SortOrder.AscendingOrder)
-    proxy = window.proxy
+    window.pupil_list.table.sortByColumn(REVIEW_COLUMN, Qt.SortOrder.AscendingOrder)
+    proxy = window.pupil_list.proxy
     texts = [
         proxy.index(r, REVIEW_COLUMN).data().removeprefix("⚑ ") for r in range(proxy.rowCount())
     ]

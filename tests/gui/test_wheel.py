@@ -48,7 +48,7 @@ def test_the_wheel_over_an_unfocused_field_scrolls_the_form_and_changes_nothing(
     window.editor.ui.scroll.ensureWidgetVisible(field)
     bar = window.editor.ui.scroll.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
-    window.table.setFocus()
+    window.pupil_list.table.setFocus()
     shown, position = value(field), bar.value()
     for _ in range(3):
         wheel(field, -1)
@@ -65,7 +65,7 @@ def test_an_empty_date_of_birth_stays_empty(
     content = window.session.content
     assert content is not None
     window.editor.ui.dateOfBirth.set_iso("")
-    window.table.setFocus()
+    window.pupil_list.table.setFocus()
     wheel(window.editor.ui.dateOfBirth, 1)
     assert window.editor.ui.dateOfBirth.iso() == ""
     window.session.save()

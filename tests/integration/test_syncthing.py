@@ -128,7 +128,7 @@ def _resolve_in_app(qtbot: QtBot, folder: Path) -> None:
 
     window = MainWindow(Store(folder))
     qtbot.addWidget(window)
-    assert "1 needs you to choose" in window.conflict_banner.label.text()
+    assert "1 needs you to choose" in window.pupil_list.conflict_banner.label.text()
     resolve_in_dialog(qtbot, window, {"portrait.about_me": "B: the same field"}, via="banner")
-    assert window.conflict_banner.isHidden()
+    assert window.pupil_list.conflict_banner.isHidden()
     window.close()

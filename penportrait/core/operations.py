@@ -1,0 +1,133 @@
+"""What the app does to the data folder, one function per operation, with no Qt.
+
+The window (and anything else: a script, a test) calls these and shows the result; it never
+writes a file itself. Each operation either happens or raises OperationFailed, whose text says
+in plain words why nothing was changed, so a caller needs to know only one error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from penportrait.core import files, school_files
+from penportrait.core.access import in_words
+from penportrait.core.bank import (
+    Bank,
+    BankStrategy,
+    add_school_strategy,
+    new_school_strategy,
+    save_school_strategies,
+)
+from penportrait.core.conflicts import copy_problems
+from penportrait.core.folder import logo_file_name
+from penportrait.core.model import Pupil
+from penportrait.core.photos import PhotoError
+from penportrait.core.school import SchoolSettings, save_school
+from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
+from penportrait.core.store import NotFoundError, Problem, PupilFileError, Store
+
+
+class OperationFailed(Exception):
+    """The operation did not happen and nothing was changed; the text says why, in words."""
+
+
+def new_pupil(store: Store) -> Pupil:
+    """A blank pupil, not yet written: it is saved only once it has a name."""
+    return store.new_pupil("", "")
+
+
+def delete_pupil(store: Store, pupil_id: str) -> None:
+    """Move the pupil's file to trash/ (restorable; history keeps earlier revisions)."""
+    try:
+        store.delete(pupil_id)
+    except (NotFoundError, OSError) as error:
+        raise OperationFailed(in_words(error)) from error
+
+
+def restore_pupil(store: Store, pupil_id: str) -> Pupil:
+    """Bring a pupil back from trash/; a pupil file already at that id is never replaced."""
+    try:
+        return store.restore(pupil_id)
+    except (NotFoundError, FileExistsError, PupilFileError, OSError) as error:
+        raise OperationFailed(in_words(error)) from error
+
+
+def add_photo(store: Store, pupil: Pupil, source: Path) -> Pupil:
+    """Keep a cleaned copy of ``source`` as the pupil's photo; the pupil now naming it.
+
+    The pupil itself is not saved here: the caller saves it like any other edit.
+    """
+    try:
+        name = store.import_photo(pupil.id, source)
+    except (PhotoError, OSError) as error:
+        raise OperationFailed(str(error)) from error
+    return with_photo(pupil, name)
+
+
+def with_photo(pupil: Pupil, name: str) -> Pupil:
+    """The pupil with ``name`` as its photo file ("" for none)."""
+    return pupil.model_copy(update={"pupil": pupil.pupil.model_copy(update={"photo": name})})
+
+
+def save_settings(root: Path, settings: SchoolSettings, new_logo: Path | None) -> SchoolSettings:
+    """Save the school's settings, with a newly chosen logo copied in first; returns them as
+    saved. The logo is kept as ``logo.png`` or ``logo.jpg`` (core.folder names it)."""
+    try:
+        if new_logo is not None:
+            try:
+                name = logo_file_name(new_logo)
+            except ValueError as error:  # the file's own name, as the user chose it
+                raise OperationFailed(f"{error}.") from error
+            files.write_atomic(root / name, new_logo.read_bytes())
+            settings = settings.model_copy(update={"logo": name})
+        return save_school(root, settings)
+    except (OSError, ValueError, SchoolFileError, SchoolFileConflict) as error:
+        raise OperationFailed(in_words(error)) from error
+
+
+def add_to_bank(root: Path, text: str, needs: Iterable[str]) -> Bank:
+    """Add a strategy to the school's bank (filed under the first need); returns the new bank."""
+    try:
+        return add_school_strategy(root, new_school_strategy(text, needs))
+    except (ValueError, OSError, SchoolFileError) as error:
+        raise OperationFailed(in_words(error)) from error
+
+
+def save_bank(root: Path, strategies: list[BankStrategy], revision: int) -> Bank:
+    """Replace the school's strategies with ``strategies``, edited from ``revision``."""
+    try:
+        return save_school_strategies(root, strategies, revision)
+    except (OSError, SchoolFileError, SchoolFileConflict) as error:
+        raise OperationFailed(in_words(error)) from error
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    """Tools > Check data: every problem found, and how many pupil files were looked at."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def check_folder(store: Store) -> FolderCheck:
+    """Every file of the data folder checked: school-wide files, pupils, leftovers of crashed
+    saves, and sync conflict copies."""
+    scan = store.scan()
+    problems = (
+        school_files.check(store.root)
+        + scan.problems
+        + store.temporary_file_problems()
+        + copy_problems(store)
+    )
+    return FolderCheck(problems, len(scan.pupils) + len(scan.bad_files))
+
+
+def remove_leftovers(store: Store) -> int:
+    """Remove the temporary copies crashed saves left (on any laptop); how many went. A folder
+    that cannot be changed keeps them, and says so in Check data."""
+    with contextlib.suppress(OSError):
+        return store.remove_stale_temporary_files()
+    return 0

@@ -26,7 +26,6 @@ from docx.text.paragraph import Paragraph
 
 from penportrait.core import clock
 from penportrait.core.school import FONT_FLOOR_PT
-from penportrait.core.sections import Section
 from penportrait.core.views import (
     Fact,
     MedicalView,
@@ -36,14 +35,13 @@ from penportrait.core.views import (
     columns,
 )
 from penportrait.render import palette
-from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
+from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, section_colours
 from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
 
 FONT: Final = "Arial"
 PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
 CELL_PAD_MM: Final = 1.4
 OVERVIEW_WORD_MARGIN_PT: Final = 1.0
-VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
 
 
 @dataclass(frozen=True)
@@ -561,7 +559,7 @@ def _columns(
 
 
 def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -> None:
-    colours = SECTION_COLOURS[section.key]
+    colours = section_colours(section)
     box = cell.add_table(rows=2, cols=1)
     _widths(box, [width])
     _cell_padding(box, CELL_PAD_MM)
@@ -570,7 +568,7 @@ def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -
     _shade(body, colours.tint)
     _run(head.paragraphs[0], section.heading, base * 1.05, bold=True, colour=palette.WHITE)
     if section.text:
-        italic = section.key in VOICES
+        italic = section.spec.quoted
         text = f"\u201c{section.text}\u201d" if italic else section.text
         for index, line in enumerate(text.split("\n")):
             paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
@@ -581,7 +579,7 @@ def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -
         paragraph.paragraph_format.first_line_indent = Mm(-4)
         paragraph.paragraph_format.space_after = Pt(base * 0.15)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4), WD_TAB_ALIGNMENT.LEFT)
-        bullet = "\u00d7" if section.key is Section.AVOID else "•"
+        bullet = "\u00d7" if section.spec.crossed else "•"
         _run(paragraph, f"{bullet}\t", base, colour=colours.heading_bg, bold=True)
         if item.essential:
             tag = _run(

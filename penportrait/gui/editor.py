@@ -159,6 +159,13 @@ class PupilEditor(QWidget):
             layout.insertWidget(at, box)
             at += 1
             self.boxes[entry.key] = box
+        # Tab goes in the order widgets joined the form, and the review box (from the .ui) joined
+        # before these: let it join again, so Tab runs through the sections, then the review.
+        review = self.ui.reviewBox
+        review.setParent(None)
+        review.setParent(self.ui.sections)
+        layout.insertWidget(at, review)
+        review.show()
 
     def _text_box(self, entry: SectionSpec) -> QPlainTextEdit:
         text = QPlainTextEdit()

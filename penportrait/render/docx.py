@@ -24,8 +24,9 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from penportrait.core import clock
+from penportrait.core import clock, sections
 from penportrait.core.school import FONT_FLOOR_PT
+from penportrait.core.sections import Section
 from penportrait.core.views import (
     Fact,
     MedicalView,
@@ -166,7 +167,8 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
     if left or right:
         _columns(document, left, right, base)
     if view.contacts:
-        strip = _labelled_strip(document, "Key adults", palette.BAND, [], base)
+        label = sections.heading(Section.CONTACTS)
+        strip = _labelled_strip(document, label, palette.BAND, [], base)
         _contact_runs(strip.paragraphs[0], view.contacts, base)
     if view.written_with:
         _run(document.add_paragraph(), view.written_with + ".", base * 0.85, colour=palette.MUTED)
@@ -517,7 +519,12 @@ def _labelled_strip(
 
 
 LABEL_MIN_MM: Final = 24.0
-STRIP_LABELS: Final = ("In an emergency", "MEDICAL \u25b2 ALERTS", "Routine care", "Key adults")
+STRIP_LABELS: Final = (
+    "In an emergency",
+    "MEDICAL \u25b2 ALERTS",
+    "Routine care",
+    sections.heading(Section.CONTACTS),  # a built-in section: its heading never changes at run time
+)
 
 
 def label_width_mm(size_pt: float, labels: Sequence[str] = STRIP_LABELS) -> float:
@@ -551,9 +558,9 @@ def _columns(
     cells = table.rows[0].cells
     stacks = [left, right] if len(cells) == 3 else [left or right]
     targets = [cells[0], cells[2]] if len(cells) == 3 else [cells[0]]
-    for cell, sections, width in zip(targets, stacks, [widths[0], widths[-1]], strict=False):
+    for cell, stack, width in zip(targets, stacks, [widths[0], widths[-1]], strict=False):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-        for section in sections:
+        for section in stack:
             _section_box(cell, section, width, base)
         _shrink(cell.paragraphs[0])
 

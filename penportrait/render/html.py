@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from penportrait import resources
+from penportrait.core import sections
 from penportrait.core.views import OverviewView, PageView, SectionView, columns
 from penportrait.render import palette
 
@@ -47,6 +48,7 @@ def environment() -> jinja2.Environment:
         auto_reload=False,
     )
     env.globals["page_font"] = PAGE_FONT
+    env.globals["section_heading"] = sections.heading
     env.filters["lines"] = lines
     env.filters["nobreak"] = nobreak
     return env

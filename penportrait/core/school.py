@@ -7,6 +7,7 @@ the app carries on with the defaults, and refuses to save settings over it (scho
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
@@ -37,9 +38,8 @@ _SECTIONS_BEFORE_V2: Final = (
 def _a_section(value: str) -> str:
     """A key of the section registry (core/sections.py), read at validation time."""
     if value not in sections.section_keys():
-        raise ValueError(
-            f"{value!r} is not a section; the sections are {', '.join(sections.section_keys())}"
-        )
+        choices = ", ".join(sections.section_keys())
+        raise ValueError(f"should be one of the sections {choices} (found {json.dumps(value)})")
     return value
 
 

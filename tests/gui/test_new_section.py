@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import docx
 import pytest
-from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from penportrait.core import model, sections
@@ -28,6 +28,7 @@ from penportrait.core.sections import Column, Kind, SectionSpec
 from penportrait.core.store import Store
 from penportrait.core.views import Audience
 from penportrait.gui.dialogs import SchoolSettingsDialog
+from penportrait.gui.editor import PupilEditor
 from penportrait.gui.main_window import MainWindow
 from penportrait.render.docx import docx_bytes
 from penportrait.render.export import fit_portrait, word_page
@@ -169,6 +170,16 @@ def test_tab_runs_through_the_sections_in_written_order_then_the_review(
             break
     positions = [chain.index(stop) for stop in stops]
     assert positions == sorted(positions)
+
+
+@pytest.mark.usefixtures("new_sections")
+def test_every_widget_the_editor_builds_has_a_name_of_its_own(qtbot: QtBot) -> None:
+    editor = PupilEditor()
+    qtbot.addWidget(editor)
+    names = [w.objectName() for w in editor.findChildren(QWidget) if w.objectName()]
+    names = [n for n in names if not n.startswith("qt_")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    assert {"afterSchool", "afterSchoolBox", "clubsSlot", "aboutMe", "aboutMeBox"} <= set(names)
 
 
 def test_without_the_fixture_the_new_sections_are_gone() -> None:

@@ -19,7 +19,6 @@ a test adds a section by replacing ``SECTIONS`` and expects every part of the ap
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -230,7 +229,7 @@ def every_section() -> tuple[SectionSpec, ...]:
 
 def spec(key: str) -> SectionSpec:
     """The entry of ``key`` (KeyError for a key that names no section)."""
-    return _index(SECTIONS)[key]
+    return _index()[key]
 
 
 def heading(key: str) -> str:
@@ -262,10 +261,16 @@ def cover_defaults() -> tuple[str, ...]:
 
 
 def always_on_cover(key: str) -> bool:
-    found = _index(SECTIONS).get(key)
+    found = _index().get(key)
     return found is not None and found.always_on_cover
 
 
-@functools.lru_cache(maxsize=8)
-def _index(registry: tuple[SectionSpec, ...]) -> dict[str, SectionSpec]:
-    return {s.key: s for s in registry}
+_indexed: tuple[tuple[SectionSpec, ...], dict[str, SectionSpec]] = ((), {})
+
+
+def _index() -> dict[str, SectionSpec]:
+    """The registry by key, made again only when ``SECTIONS`` is another tuple (a test's)."""
+    global _indexed
+    if _indexed[0] is not SECTIONS:
+        _indexed = (SECTIONS, {s.key: s for s in SECTIONS})
+    return _indexed[1]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
+from penportrait.core import sections
 from penportrait.core.model import Pupil
-from penportrait.core.sections import SECTION_HEADINGS, Section
 
-# Every field a person edits, with the label the editor gives it, in the editor's order.
-FIELDS: Final[list[tuple[str, str]]] = [
+# Every field a person edits, with the label the editor gives it, in the editor's order. The
+# portrait's sections come from the registry (core/sections.py), read when comparing.
+_DETAILS: Final[list[tuple[str, str]]] = [
     ("pupil.first_name", "First name"),
     ("pupil.last_name", "Last name"),
     ("pupil.preferred_name", "Preferred name"),
@@ -24,21 +25,19 @@ FIELDS: Final[list[tuple[str, str]]] = [
     ("send.primary_need", "Main area of need"),
     ("send.secondary_needs", "Other needs"),
     ("send.summary", "Needs in a sentence"),
-    *[
-        (f"portrait.{section.value}", SECTION_HEADINGS[section])
-        for section in (
-            Section.ABOUT_ME, Section.LIKE_ADMIRE, Section.IMPORTANT_TO_ME, Section.STRENGTHS,
-            Section.DIFFICULTIES, Section.STRATEGIES, Section.AVOID, Section.COMMUNICATION,
-            Section.UPSET_SIGNS, Section.PUPIL_VOICE,
-            Section.FAMILY_VOICE, Section.TARGETS, Section.MEDICAL,
-            Section.ACCESS_ARRANGEMENTS, Section.CONTACTS,
-        )
-    ],
+]
+_REVIEW: Final[list[tuple[str, str]]] = [
     ("review.last_reviewed", "Last reviewed"),
     ("review.next_review", "Next review"),
     ("review.written_with", "Written with"),
     ("review.author", "Author"),
-]  # fmt: skip
+]
+
+
+def fields() -> list[tuple[str, str]]:
+    """Every field a person edits as (path in the file, the editor's label), in its order."""
+    portrait = [(f"portrait.{s.key}", s.editor_label) for s in sections.portrait_sections()]
+    return [*_DETAILS, *portrait, *_REVIEW]
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def differences(mine: Pupil, theirs: Pupil | None) -> list[Difference]:
         return []
     found = []
     mine_data, theirs_data = mine.model_dump(mode="json"), theirs.model_dump(mode="json")
-    for path, label in FIELDS:
+    for path, label in fields():
         a, b = _get(theirs_data, path), _get(mine_data, path)
         if a == b:
             continue

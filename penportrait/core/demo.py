@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from PIL import Image, ImageDraw
 
-from penportrait.core import files
+from penportrait.core import files, sections
 from penportrait.core.model import Pupil
 from penportrait.core.sample_class import class_pupils
 from penportrait.core.sample_pupils import PUPILS, SCHOOL_NAME, SENCO
@@ -95,8 +95,9 @@ def sample_pupil(
                 "summary": entry["summary"],
             },
             "portrait": {
-                **{key: entry[key] for key in _TEXT_KEYS},
-                **{key: entry[key] for key in _OPTIONAL_TEXT if key in entry},
+                # The sample's prose and lists, by the registry's keys: a section added
+                # there is filled in when the sample school writes it.
+                **{key: entry[key] for key in _written_keys() if key in entry},
                 "medical": [
                     {"kind": "alert", "condition": note} if isinstance(note, str) else note
                     for note in entry["medical"]
@@ -118,11 +119,10 @@ def sample_pupil(
     )
 
 
-_TEXT_KEYS: Final = (
-    "about_me", "like_admire", "important_to_me", "strengths", "difficulties", "avoid",
-    "pupil_voice", "family_voice", "targets", "access_arrangements",
-)  # fmt: skip
-_OPTIONAL_TEXT: Final = ("communication", "upset_signs")
+def _written_keys() -> list[str]:
+    """The portrait sections the sample writes as they are: its text and plain lists."""
+    kinds = (sections.Kind.TEXT, sections.Kind.LIST)
+    return [s.key for s in sections.portrait_sections() if s.kind in kinds]
 
 
 def _birthday(year_group: int, today: dt.date, rng: random.Random) -> dt.date:

@@ -17,14 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from penportrait.core.compare import FIELDS
+from penportrait.core.compare import fields
 
 Side = Literal["kept", "copy"]
 
 # Bookkeeping, not content: never merged (the merged pupil is saved as a new revision).
 META_KEYS: Final = frozenset({"format", "format_version", "id", "revision", "updated_at"})
 META_KEYS_AND_AUTHOR: Final = META_KEYS | {"updated_by"}
-LABELS: Final = dict(FIELDS)
+
 MAX_TABLE_BITS: Final = 1 << 26  # the list merge's table, at most (see _matches)
 _MISSING: Final = object()
 
@@ -66,7 +66,7 @@ class MergeResult:
 
 def label(path: str) -> str:
     """The editor's name for a field, or a readable form of an unknown (newer) field's path."""
-    return LABELS.get(path) or path.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+    return dict(fields()).get(path) or path.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
 def merge3(base: dict[str, Any] | None, kept: dict[str, Any], copy: dict[str, Any]) -> MergeResult:
@@ -102,7 +102,7 @@ def _merge(
 ) -> Any:
     # A key holding a dot (a newer version's field) gets a path no dotted one can equal.
     path = json.dumps(keys) if any("." in key for key in keys) else ".".join(keys)
-    name = LABELS.get(path) or keys[-1].replace("_", " ").capitalize()
+    name = dict(fields()).get(path) or keys[-1].replace("_", " ").capitalize()
     if k == c:
         return k
     if isinstance(k, dict) and isinstance(c, dict) and (isinstance(b, dict) or not has_base):

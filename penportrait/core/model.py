@@ -23,6 +23,10 @@ from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic.fields import FieldInfo
+
+from penportrait.core import sections
+from penportrait.core.sections import Kind
 
 FORMAT_NAME: Final = "penportrait.pupil"
 FORMAT_VERSION: Final = 2
@@ -147,9 +151,7 @@ StatusValue = Literal["none", "monitoring", "sen_support", "ehcp"]
 NeedCodeValue = Literal[
     "SLCN", "ASD", "SPLD", "MLD", "SLD", "PMLD", "SEMH", "HI", "VI", "MSI", "PD", "OTH", "NSA"
 ]
-NeedCodeOrEmpty = Literal[
-    "", "SLCN", "ASD", "SPLD", "MLD", "SLD", "PMLD", "SEMH", "HI", "VI", "MSI", "PD", "OTH", "NSA"
-]
+NeedCodeOrEmpty = Literal["", NeedCodeValue]
 
 
 class _Part(BaseModel):
@@ -220,6 +222,9 @@ class Send(_Part):
     summary: str = ""
 
 
+# One field for each section of core/sections.py that the file holds under ``portrait``. They
+# are declared by hand so that code can name them; a section added to the registry and not
+# declared here gets its field from ``declare_section_fields`` (a test checks the two agree).
 class Portrait(_Part):
     """The one-page portrait itself."""
 
@@ -238,6 +243,42 @@ class Portrait(_Part):
     medical: list[MedicalNote] = Field(default_factory=list)
     access_arrangements: list[str] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
+
+
+# The field each kind of section has in the pupil file.
+SECTION_FIELD_TYPES: Final[dict[Kind, Any]] = {
+    Kind.TEXT: str,
+    Kind.LIST: list[str],
+    Kind.STRATEGIES: list[Strategy],
+    Kind.MEDICAL: list[MedicalNote],
+    Kind.CONTACTS: list[Contact],
+}
+_DECLARED_BY_HAND: Final = frozenset(Portrait.__pydantic_fields__)
+
+
+def section_field(kind: Kind) -> FieldInfo:
+    """The model field of a section of ``kind``: empty text or an empty list by default."""
+    default: Any = "" if kind is Kind.TEXT else Field(default_factory=list)
+    return FieldInfo.from_annotated_attribute(SECTION_FIELD_TYPES[kind], default)
+
+
+def declare_section_fields() -> None:
+    """Give ``Portrait`` a field for every portrait section of the registry it does not declare
+    by hand, and drop any it was given for a section no longer there; then rebuild the models
+    that hold it. Runs on import, and again when a test changes the registry."""
+    fields = Portrait.__pydantic_fields__
+    wanted = {s.key: s for s in sections.portrait_sections() if s.key not in _DECLARED_BY_HAND}
+    changed = False
+    for key in [k for k in fields if k not in _DECLARED_BY_HAND and k not in wanted]:
+        del fields[key]
+        changed = True
+    for key, entry in wanted.items():
+        if key not in fields:
+            fields[key] = section_field(entry.kind)
+            changed = True
+    if changed:
+        Portrait.model_rebuild(force=True)
+        Pupil.model_rebuild(force=True)
 
 
 class Review(_Part):
@@ -276,6 +317,9 @@ class Pupil(_Part):
     def to_json(self) -> str:
         """The file's text: UTF-8, pretty-printed, keys in a stable order."""
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+declare_section_fields()
 
 
 def load_pupil_json(data: bytes | str) -> Pupil:

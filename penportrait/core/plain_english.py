@@ -19,9 +19,8 @@ from typing import Annotated, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from penportrait import resources
-from penportrait.core import school_files
+from penportrait.core import school_files, sections
 from penportrait.core.model import MedicalNote, Pupil
-from penportrait.core.sections import SECTION_HEADINGS, Section
 from penportrait.core.store import Problem
 
 SCHOOL_FILE: Final = "plain_english.json"
@@ -196,21 +195,17 @@ def _long_sentences(text: str) -> list[Hint]:
 
 
 def _portrait_texts(pupil: Pupil) -> list[tuple[str, str, list[str]]]:
+    """(field, label, texts) for every field the checker reads: the needs summary and each
+    section of the portrait but the key adults (names, not prose)."""
     portrait = pupil.portrait
-    sections = [
+    return [
         ("summary", "Needs in a sentence", [pupil.send.summary]),
         *[
-            (section.value, SECTION_HEADINGS[section], _texts(getattr(portrait, section.value)))
-            for section in (
-                Section.ABOUT_ME, Section.LIKE_ADMIRE, Section.IMPORTANT_TO_ME,
-                Section.STRENGTHS, Section.DIFFICULTIES, Section.STRATEGIES, Section.AVOID,
-                Section.COMMUNICATION, Section.UPSET_SIGNS,
-                Section.PUPIL_VOICE, Section.FAMILY_VOICE, Section.TARGETS, Section.MEDICAL,
-                Section.ACCESS_ARRANGEMENTS,
-            )
+            (entry.key, entry.heading, _texts(getattr(portrait, entry.key)))
+            for entry in sections.portrait_sections()
+            if entry.kind is not sections.Kind.CONTACTS
         ],
-    ]  # fmt: skip
-    return sections
+    ]
 
 
 def _texts(value: object) -> list[str]:

@@ -7,13 +7,20 @@ the app carries on with the defaults, and refuses to save settings over it (scho
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
-from penportrait.core import school_files
-from penportrait.core.sections import ALWAYS_ON_COVER, COVER_SECTIONS_DEFAULT, Section
+from penportrait.core import school_files, sections
 from penportrait.core.store import Problem
 
 SCHOOL_FILE: Final = "school.json"
@@ -27,28 +34,22 @@ _SECTIONS_BEFORE_V2: Final = (
     "targets", "medical", "access_arrangements", "contacts",
 )  # fmt: skip
 
-SectionValue = Literal[
-    "pronouns",
-    "need",
-    "date_of_birth",
-    "upn",
-    "send_summary",
-    "about_me",
-    "like_admire",
-    "important_to_me",
-    "strengths",
-    "difficulties",
-    "strategies",
-    "avoid",
-    "communication",
-    "upset_signs",
-    "pupil_voice",
-    "family_voice",
-    "targets",
-    "medical",
-    "access_arrangements",
-    "contacts",
-]
+
+def _a_section(value: str) -> str:
+    """A key of the section registry (core/sections.py), read at validation time."""
+    if value not in sections.section_keys():
+        choices = ", ".join(sections.section_keys())
+        raise ValueError(f"should be one of the sections {choices} (found {json.dumps(value)})")
+    return value
+
+
+def _section_choices(schema: dict[str, Any]) -> None:
+    schema["enum"] = list(sections.section_keys())
+
+
+# A section's key, as cover_sections lists them: checked against the registry, so a section
+# added there can be chosen with no change here.
+SectionValue = Annotated[str, AfterValidator(_a_section), Field(json_schema_extra=_section_choices)]
 
 
 class EmergencyContact(BaseModel):
@@ -77,11 +78,11 @@ class SchoolSettings(BaseModel):
     # The class overview of a pack lists pupils with SEND; the school may list everyone.
     overview_everyone: bool = False
     cover_sections: list[SectionValue] = Field(
-        default_factory=lambda: [s.value for s in COVER_SECTIONS_DEFAULT]
+        default_factory=lambda: list(sections.cover_defaults())
     )
     # Which sections existed when cover_sections was last saved: sections added since are shown
     # to cover staff as their defaults say, not hidden because an older file did not list them.
-    cover_sections_known: list[str] = Field(default_factory=lambda: [s.value for s in Section])
+    cover_sections_known: list[str] = Field(default_factory=lambda: list(sections.section_keys()))
     # Printed at the top of the class overview and in each cover page's header.
     emergency_contacts: list[EmergencyContact] = Field(default_factory=list)
 
@@ -91,8 +92,8 @@ class SchoolSettings(BaseModel):
         """Only for a file being read (school_files.FROM_FILE), never for settings in code."""
         return _newer_sections_shown(data) if info.context == school_files.FROM_FILE else data
 
-    def cover_shows(self, section: Section) -> bool:
-        return section in ALWAYS_ON_COVER or section.value in self.cover_sections
+    def cover_shows(self, section: str) -> bool:
+        return sections.always_on_cover(section) or section in self.cover_sections
 
     def next_review_after(self, last_reviewed: dt.date) -> dt.date:
         return last_reviewed + dt.timedelta(weeks=self.review_period_weeks)
@@ -114,14 +115,14 @@ def _newer_sections_shown(data: Any) -> Any:
         known = data.get("cover_sections_known")
         known_set = set(known) if isinstance(known, list) else set(_SECTIONS_BEFORE_V2)
         added = [
-            s.value
-            for s in COVER_SECTIONS_DEFAULT
-            if s.value not in known_set and s.value not in data["cover_sections"]
+            key
+            for key in sections.cover_defaults()
+            if key not in known_set and key not in data["cover_sections"]
         ]
         data = {
             **data,
             "cover_sections": [*data["cover_sections"], *added],
-            "cover_sections_known": [s.value for s in Section],
+            "cover_sections_known": list(sections.section_keys()),
         }
     return data
 

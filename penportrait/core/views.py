@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
+from penportrait.core import sections
 from penportrait.core.bank import Bank, built_in_bank
 from penportrait.core.model import (
     NEED_AREA_LABELS,
@@ -28,7 +29,7 @@ from penportrait.core.model import (
     Strategy,
 )
 from penportrait.core.school import SchoolSettings
-from penportrait.core.sections import SECTION_HEADINGS, Section
+from penportrait.core.sections import Column, Kind, Section, SectionSpec
 
 from . import clock
 
@@ -55,12 +56,17 @@ class Item:
 
 @dataclass(frozen=True)
 class SectionView:
-    """One section as printed: its heading, and either text or items."""
+    """One section as printed: its heading, and either text or items. How it is drawn (colour,
+    quotation marks, crosses) is the registry's entry for ``key``, ``spec``."""
 
-    key: Section
+    key: str  # a key of core/sections.py
     heading: str
     text: str = ""
     items: tuple[Item, ...] = ()
+
+    @property
+    def spec(self) -> SectionSpec:
+        return sections.spec(self.key)
 
     @property
     def words(self) -> int:
@@ -133,9 +139,9 @@ class PageView:
     review_overdue: bool = False
     written_with: str = ""  # "Written with Ollie and his family, 4 November 2026" (staff copy)
     emergency: tuple[Fact, ...] = ()  # the school's emergency contacts: (where, who)
-    sections_by_key: dict[Section, SectionView] = field(default_factory=dict, compare=False)
+    sections_by_key: dict[str, SectionView] = field(default_factory=dict, compare=False)
 
-    def section(self, key: Section) -> SectionView | None:
+    def section(self, key: str) -> SectionView | None:
         return self.sections_by_key.get(key)
 
     @property
@@ -155,44 +161,12 @@ class PageView:
         """The sections with the most words, most first: what to shorten when it won't fit."""
         every = list(self.sections)
         if self.medical:
-            heading = SECTION_HEADINGS[Section.MEDICAL]
+            heading = sections.heading(Section.MEDICAL)
             words = " ".join("x" for m in self.medical for _ in range(m.words))
             every.append(SectionView(Section.MEDICAL, heading, text=words))
         return sorted(every, key=lambda s: s.words, reverse=True)
 
 
-# The order sections are written in (DESIGN.md); the page template places them.
-TEXT_SECTIONS: Final = (
-    Section.ABOUT_ME,
-    Section.LIKE_ADMIRE,
-    Section.IMPORTANT_TO_ME,
-    Section.COMMUNICATION,
-    Section.UPSET_SIGNS,
-    Section.PUPIL_VOICE,
-    Section.FAMILY_VOICE,
-)
-LIST_SECTIONS: Final = (
-    Section.STRENGTHS,
-    Section.DIFFICULTIES,
-    Section.AVOID,
-    Section.TARGETS,
-    Section.ACCESS_ARRANGEMENTS,
-)
-SECTION_ORDER: Final = (
-    Section.ABOUT_ME,
-    Section.LIKE_ADMIRE,
-    Section.IMPORTANT_TO_ME,
-    Section.STRENGTHS,
-    Section.DIFFICULTIES,
-    Section.STRATEGIES,
-    Section.AVOID,
-    Section.COMMUNICATION,
-    Section.UPSET_SIGNS,
-    Section.PUPIL_VOICE,
-    Section.FAMILY_VOICE,
-    Section.TARGETS,
-    Section.ACCESS_ARRANGEMENTS,
-)
 TILE_COLOURS: Final = 6  # the palette has this many initials-tile colours
 
 # C0 and C1 control characters other than tab and newline: XML cannot hold most of them and
@@ -222,7 +196,7 @@ def _break_word(match: re.Match[str]) -> str:
     return BREAK.join(word[i : i + LONG_WORD_CHARS] for i in range(0, len(word), LONG_WORD_CHARS))
 
 
-def audience_sees(settings: SchoolSettings, audience: Audience, section: Section) -> bool:
+def audience_sees(settings: SchoolSettings, audience: Audience, section: str) -> bool:
     return audience is Audience.STAFF or settings.cover_shows(section)
 
 
@@ -245,22 +219,50 @@ def page_view(
     details = pupil.pupil
     trained = (bank or built_in_bank()).trained_only if audience is Audience.COVER else _never
 
-    def sees(section: Section) -> bool:
+    def sees(section: str) -> bool:
         return audience_sees(settings, audience, section)
 
-    sections: list[SectionView] = []
-    for key in SECTION_ORDER:
-        if not sees(key):
-            continue
-        view = _section(pupil, key, trained)
-        if view is not None:
-            sections.append(view)
-
+    boxes = _boxes(pupil, sees, trained)
     name = clean_text(f"{details.preferred_name or details.first_name} {details.last_name}")
     full_name = clean_text(f"{details.first_name} {details.last_name}")
-    medical = medical_views(pupil, name) if sees(Section.MEDICAL) else ()
-    contacts = contact_facts(pupil) if sees(Section.CONTACTS) else ()
+    need = _need_line(pupil, show_summary=sees(Section.SEND_SUMMARY))
+    return PageView(
+        audience=audience,
+        pupil_id=pupil.id,
+        name=name or "(no name)",
+        # The legal name only ever on the staff copy: on a cover copy it can out a trans pupil
+        # or endanger an adopted or care-experienced child.
+        full_name=full_name if full_name != name and audience is Audience.STAFF else "",
+        initials=initials(details.preferred_name or details.first_name, details.last_name),
+        tile_colour=_tile_colour(pupil.id),
+        photo=photo if (photo is not None and details.photo_consent) else None,
+        school_name=clean_text(settings.name),
+        logo=logo,
+        facts=_facts(pupil, sees),
+        need=need if sees(Section.NEED) else "",
+        medical=medical_views(pupil, name) if sees(Section.MEDICAL) else (),
+        sections=boxes,
+        contacts=contact_facts(pupil) if sees(Section.CONTACTS) else (),
+        review_by=long_date(pupil.review.next_review) if pupil.review.next_review else "",
+        updated=_updated_line(pupil),
+        review_overdue=review_overdue(pupil, today),
+        written_with=written_with_line(pupil) if audience is Audience.STAFF else "",
+        emergency=emergency_facts(settings) if audience is Audience.COVER else (),
+        sections_by_key={s.key: s for s in boxes},
+    )
 
+
+def _boxes(
+    pupil: Pupil, sees: Callable[[str], bool], trained: Callable[[Strategy], bool]
+) -> tuple[SectionView, ...]:
+    """The boxed sections the audience sees and the pupil has words in, in written order."""
+    found = (_section(pupil, e, trained) for e in sections.boxed_sections() if sees(e.key))
+    return tuple(view for view in found if view is not None)
+
+
+def _facts(pupil: Pupil, sees: Callable[[str], bool]) -> tuple[Fact, ...]:
+    """The details under the name: pronouns, year, groups, date of birth, UPN."""
+    details = pupil.pupil
     facts: list[Fact] = []
     if details.pronouns.strip() and sees(Section.PRONOUNS):
         facts.append(Fact("Pronouns", clean_text(details.pronouns)))
@@ -276,38 +278,16 @@ def page_view(
         facts.append(Fact("Date of birth", long_date(details.date_of_birth)))
     if details.upn.strip() and sees(Section.UPN):
         facts.append(Fact("UPN", clean_text(details.upn)))
+    return tuple(facts)
 
-    need = _need_line(pupil, show_summary=sees(Section.SEND_SUMMARY))
-    updated = ""
-    if pupil.updated_at:
-        when = long_date(pupil.updated_at[:10])
-        who = clean_text(pupil.updated_by)
-        updated = f"Updated by {who} on {when}" if who else f"Updated on {when}"
 
-    return PageView(
-        audience=audience,
-        pupil_id=pupil.id,
-        name=name or "(no name)",
-        # The legal name only ever on the staff copy: on a cover copy it can out a trans pupil
-        # or endanger an adopted or care-experienced child.
-        full_name=full_name if full_name != name and audience is Audience.STAFF else "",
-        initials=initials(details.preferred_name or details.first_name, details.last_name),
-        tile_colour=_tile_colour(pupil.id),
-        photo=photo if (photo is not None and details.photo_consent) else None,
-        school_name=clean_text(settings.name),
-        logo=logo,
-        facts=tuple(facts),
-        need=need if sees(Section.NEED) else "",
-        medical=medical,
-        sections=tuple(sections),
-        contacts=contacts,
-        review_by=long_date(pupil.review.next_review) if pupil.review.next_review else "",
-        updated=updated,
-        review_overdue=review_overdue(pupil, today),
-        written_with=written_with_line(pupil) if audience is Audience.STAFF else "",
-        emergency=emergency_facts(settings) if audience is Audience.COVER else (),
-        sections_by_key={s.key: s for s in sections},
-    )
+def _updated_line(pupil: Pupil) -> str:
+    """ "Updated by Mrs Okafor on 4 November 2026", or "" for a pupil never saved."""
+    if not pupil.updated_at:
+        return ""
+    when = long_date(pupil.updated_at[:10])
+    who = clean_text(pupil.updated_by)
+    return f"Updated by {who} on {when}" if who else f"Updated on {when}"
 
 
 def review_overdue(pupil: Pupil, today: dt.date | None = None) -> bool:
@@ -389,25 +369,25 @@ def _never(_strategy: Strategy) -> bool:
 
 
 def _section(
-    pupil: Pupil, key: Section, trained: Callable[[Strategy], bool] = _never
+    pupil: Pupil, entry: SectionSpec, trained: Callable[[Strategy], bool] = _never
 ) -> SectionView | None:
-    portrait = pupil.portrait
-    heading = SECTION_HEADINGS[key]
-    if key in TEXT_SECTIONS:
-        text = clean_text(getattr(portrait, key.value))
-        return SectionView(key, heading, text=text) if text else None
-    if key is Section.STRATEGIES:
-        strategies = [s for s in portrait.strategies if clean_text(s.text)]
+    """The boxed section ``entry`` of the pupil's portrait as printed, or None when empty."""
+    value = getattr(pupil.portrait, entry.key)
+    if entry.kind is Kind.TEXT:
+        text = clean_text(value)
+        return SectionView(entry.key, entry.heading, text=text) if text else None
+    if entry.kind is Kind.STRATEGIES:
+        strategies = [s for s in value if clean_text(s.text)]
         ordered = [s for s in strategies if s.essential] + [
             s for s in strategies if not s.essential
         ]
         items = tuple(
             Item(clean_text(s.text), s.essential, s.essential and trained(s)) for s in ordered
         )
-        return SectionView(key, heading, items=items) if items else None
-    if key in LIST_SECTIONS:
-        items = tuple(Item(t) for t in map(clean_text, getattr(portrait, key.value)) if t)
-        return SectionView(key, heading, items=items) if items else None
+        return SectionView(entry.key, entry.heading, items=items) if items else None
+    if entry.kind is Kind.LIST:
+        items = tuple(Item(t) for t in map(clean_text, value) if t)
+        return SectionView(entry.key, entry.heading, items=items) if items else None
     return None
 
 
@@ -488,36 +468,16 @@ def _uk_date(iso: str, month_and_year: str) -> str:
     return f"{day.day} {day:{month_and_year}}"
 
 
-# Where sections sit on the page: who the pupil is on the left, how to help on the right.
-# The voices (pupil's and family's) go wherever there is more room.
-LEFT_SECTIONS: Final = (
-    Section.ABOUT_ME,
-    Section.LIKE_ADMIRE,
-    Section.IMPORTANT_TO_ME,
-    Section.STRENGTHS,
-)
-RIGHT_SECTIONS: Final = (
-    Section.STRATEGIES,
-    Section.AVOID,
-    Section.COMMUNICATION,
-    Section.UPSET_SIGNS,
-    Section.DIFFICULTIES,
-    Section.TARGETS,
-    Section.ACCESS_ARRANGEMENTS,
-)
-FLOATING_SECTIONS: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
-
-
 def columns(page: PageView) -> tuple[list[SectionView], list[SectionView]]:
     """The page's two columns, balanced by a rough measure of their length."""
-    left = [s for key in LEFT_SECTIONS if (s := page.section(key))]
-    right = [s for key in RIGHT_SECTIONS if (s := page.section(key))]
-    for key in FLOATING_SECTIONS:
-        section = page.section(key)
-        if section is None:
-            continue
+    left, right = _in_column(page, Column.LEFT), _in_column(page, Column.RIGHT)
+    for section in _in_column(page, Column.FLOATING):
         (left if _weight(left) <= _weight(right) else right).append(section)
     return left, right
+
+
+def _in_column(page: PageView, column: Column) -> list[SectionView]:
+    return [s for entry in sections.in_column(column) if (s := page.section(entry.key))]
 
 
 def _weight(sections: list[SectionView]) -> int:
@@ -618,60 +578,58 @@ def overview_view(
         or any(m.words for m in medical_views(p, ""))
     ]
     photos = photos or {}
-    rows = []
-    for pupil in listed:
-        essential = [clean_text(s.text) for s in bank.cover_must_do(pupil.portrait.strategies)]
-        essential = [text for text in essential if text]
-        trained = [
-            clean_text(s.text) for s in bank.leave_to_trained_staff(pupil.portrait.strategies)
-        ]
-        trained = [text for text in trained if text]
-        # The "Leave to trained staff" line takes the place of the last MUST DO shown, so a
-        # row is no taller and a class of 30 keeps to two sheets; the rest are "more".
-        shown = MAX_MUST_DO - 1 if trained else MAX_MUST_DO
-        shows_contacts = audience_sees(settings, audience, Section.CONTACTS)
-        key_adult, key_role = cover_contact(pupil) if shows_contacts else ("", "")
-        avoid = next((t for t in map(clean_text, pupil.portrait.avoid) if t), "")
-        if not audience_sees(settings, audience, Section.AVOID):
-            avoid = ""
-        need_label = ""
-        if pupil.send.primary_need:
-            need_label = NEED_CODES[NeedCode(pupil.send.primary_need)][0]
-        if need_label == need_area_label(pupil):
-            need_label = ""  # "Social, emotional and mental health" twice says nothing more
-        name = clean_text(
-            f"{pupil.pupil.preferred_name or pupil.pupil.first_name} {pupil.pupil.last_name}"
-        )
-        medical = medical_views(pupil, name or "(no name)")
-        rows.append(
-            OverviewRow(
-                pupil_id=pupil.id,
-                name=name or "(no name)",
-                initials=initials(
-                    pupil.pupil.preferred_name or pupil.pupil.first_name, pupil.pupil.last_name
-                ),
-                tile_colour=_tile_colour(pupil.id),
-                photo=photos.get(pupil.id) if pupil.pupil.photo_consent else None,
-                area=need_area_label(pupil),
-                need=need_label,
-                status=SEND_STATUS_LABELS[SendStatus(pupil.send.status)],
-                must_do=tuple(essential[:shown]),
-                more_must_do=max(0, len(essential) - shown),
-                avoid=avoid,
-                medical=medical if audience_sees(settings, audience, Section.MEDICAL) else (),
-                key_adult=key_adult,
-                key_role=key_role,
-                trained=tuple(trained),
-            )
-        )
+
+    def sees(section: str) -> bool:
+        return audience_sees(settings, audience, section)
+
+    rows = tuple(_overview_row(p, sees, bank, photos.get(p.id)) for p in listed)
     return OverviewView(
         group=clean_text(group),
         school_name=clean_text(settings.name),
         printed_on=long_date((today or clock.today()).isoformat()),
         audience=audience,
-        rows=tuple(rows),
+        rows=rows,
         group_size=len(members),
         everyone=settings.overview_everyone,
         emergency=emergency_facts(settings),
         logo=logo,
+    )
+
+
+def _overview_row(
+    pupil: Pupil, sees: Callable[[str], bool], bank: Bank, photo: Path | None
+) -> OverviewRow:
+    """One pupil's row of the class overview, as the audience ``sees`` it."""
+    essential = [clean_text(s.text) for s in bank.cover_must_do(pupil.portrait.strategies)]
+    essential = [text for text in essential if text]
+    trained = [clean_text(s.text) for s in bank.leave_to_trained_staff(pupil.portrait.strategies)]
+    trained = [text for text in trained if text]
+    # The "Leave to trained staff" line takes the place of the last MUST DO shown, so a row is
+    # no taller and a class of 30 keeps to two sheets; the rest are "more".
+    shown = MAX_MUST_DO - 1 if trained else MAX_MUST_DO
+    key_adult, key_role = cover_contact(pupil) if sees(Section.CONTACTS) else ("", "")
+    avoid = next((t for t in map(clean_text, pupil.portrait.avoid) if t), "")
+    need_label = ""
+    if pupil.send.primary_need:
+        need_label = NEED_CODES[NeedCode(pupil.send.primary_need)][0]
+    if need_label == need_area_label(pupil):
+        need_label = ""  # "Social, emotional and mental health" twice says nothing more
+    details = pupil.pupil
+    name = clean_text(f"{details.preferred_name or details.first_name} {details.last_name}")
+    return OverviewRow(
+        pupil_id=pupil.id,
+        name=name or "(no name)",
+        initials=initials(details.preferred_name or details.first_name, details.last_name),
+        tile_colour=_tile_colour(pupil.id),
+        photo=photo if details.photo_consent else None,
+        area=need_area_label(pupil),
+        need=need_label,
+        status=SEND_STATUS_LABELS[SendStatus(pupil.send.status)],
+        must_do=tuple(essential[:shown]),
+        more_must_do=max(0, len(essential) - shown),
+        avoid=avoid if sees(Section.AVOID) else "",
+        medical=medical_views(pupil, name or "(no name)") if sees(Section.MEDICAL) else (),
+        key_adult=key_adult,
+        key_role=key_role,
+        trained=tuple(trained),
     )

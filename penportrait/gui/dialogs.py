@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from penportrait.core import sections
 from penportrait.core.bank import (
     COVER_NOTE,
     STRATEGY_TAGS,
@@ -47,7 +49,6 @@ from penportrait.core.model import NEED_CODES, Pupil
 from penportrait.core.plain_english import FieldHint
 from penportrait.core.reviews import DUE_SOON_DAYS, due_pupils
 from penportrait.core.school import EmergencyContact, SchoolSettings
-from penportrait.core.sections import ALWAYS_ON_COVER, SECTION_HEADINGS, Section
 from penportrait.core.store import Problem, SaveConflict
 from penportrait.core.views import long_date
 from penportrait.gui import messages
@@ -62,6 +63,12 @@ class SettingsResult:
     settings: SchoolSettings
     new_logo: Path | None  # a file the user chose, to copy into the data folder
     remove_logo: bool
+
+
+_ALWAYS_PRINTS: Final = "This always prints for cover and supply staff."
+_ALWAYS_ON_COVER_TIP: Final = {
+    sections.Kind.MEDICAL: "Medical alerts always print for cover and supply staff."
+}
 
 
 class SchoolSettingsDialog(QDialog):
@@ -79,15 +86,15 @@ class SchoolSettingsDialog(QDialog):
         ui.reviewWeeks.setValue(settings.review_period_weeks)
         ui.baseFont.setValue(settings.base_font_pt)
         ui.logoName.setText(settings.logo or "No logo")
-        self.cover_checks: dict[Section, QCheckBox] = {}
-        for index, section in enumerate(Section):
-            check = QCheckBox(SECTION_HEADINGS[section])
-            check.setChecked(settings.cover_shows(section))
-            if section in ALWAYS_ON_COVER:  # never the school's choice: see core/sections.py
+        self.cover_checks: dict[str, QCheckBox] = {}  # by section key (core/sections.py)
+        for index, entry in enumerate(sections.every_section()):
+            check = QCheckBox(entry.editor_label)
+            check.setChecked(settings.cover_shows(entry.key))
+            if entry.always_on_cover:  # never the school's choice: see core/sections.py
                 check.setEnabled(False)
-                check.setToolTip("Medical alerts always print for cover and supply staff.")
+                check.setToolTip(_ALWAYS_ON_COVER_TIP.get(entry.kind, _ALWAYS_PRINTS))
             ui.coverGrid.addWidget(check, index // 2, index % 2)
-            self.cover_checks[section] = check
+            self.cover_checks[entry.key] = check
         ui.chooseLogo.clicked.connect(self._choose_logo)
         ui.removeLogo.clicked.connect(self._remove_logo)
         self._add_emergency_contacts(settings)
@@ -144,7 +151,7 @@ class SchoolSettingsDialog(QDialog):
                 "name": ui.schoolName.text().strip(),
                 "review_period_weeks": ui.reviewWeeks.value(),
                 "base_font_pt": round(ui.baseFont.value(), 1),
-                "cover_sections": [s.value for s, c in self.cover_checks.items() if c.isChecked()],
+                "cover_sections": [key for key, c in self.cover_checks.items() if c.isChecked()],
                 "logo": "" if self.remove_logo else self.settings.logo,
                 "emergency_contacts": self.emergency_contacts(),
             }

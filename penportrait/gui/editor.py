@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from penportrait.core import sections
 from penportrait.core.bank import Bank, BankStrategy
 from penportrait.core.model import (
     NEED_AREA_LABELS,
@@ -34,6 +35,7 @@ from penportrait.core.model import (
     Strategy,
 )
 from penportrait.core.plain_english import FieldHint
+from penportrait.core.sections import Kind, SectionSpec
 from penportrait.gui.bank_panel import BankPanel
 from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
@@ -47,25 +49,19 @@ from penportrait.gui.wheel import scroll_not_change
 
 PRONOUNS: Final = ["", "she/her", "he/him", "they/them"]
 YEAR_GROUPS: Final = ["", "Nursery", "Reception", *(f"Year {n}" for n in range(1, 14))]
-TEXT_FIELDS: Final = {  # widget name -> portrait key
-    "aboutMe": "about_me",
-    "likeAdmire": "like_admire",
-    "importantToMe": "important_to_me",
-    "communication": "communication",
-    "upsetSigns": "upset_signs",
-    "pupilVoice": "pupil_voice",
-    "familyVoice": "family_voice",
+# The widget that edits each kind of list section (text sections get a QPlainTextEdit).
+LIST_EDITORS: Final[dict[Kind, type[ListEditor]]] = {
+    Kind.LIST: ListEditor,
+    Kind.STRATEGIES: StrategyListEditor,
+    Kind.MEDICAL: MedicalListEditor,
+    Kind.CONTACTS: ContactListEditor,
 }
-LIST_FIELDS: Final = {  # slot name -> (portrait key, kind)
-    "strengths": ("strengths", ListEditor),
-    "difficulties": ("difficulties", ListEditor),
-    "strategies": ("strategies", StrategyListEditor),
-    "avoid": ("avoid", ListEditor),
-    "targets": ("targets", ListEditor),
-    "medical": ("medical", MedicalListEditor),
-    "accessArrangements": ("access_arrangements", ListEditor),
-    "contacts": ("contacts", ContactListEditor),
-}
+
+
+def object_name(key: str) -> str:
+    """A section key as Qt object names are spelt: "about_me" -> "aboutMe"."""
+    first, *rest = key.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 def as_strategy(value: dict[str, Any]) -> Strategy:
@@ -99,10 +95,12 @@ class PupilEditor(QWidget):
         self.ui.setupUi(self)
         self._loading = False
         self._pupil: Pupil | None = None
-        self.lists: dict[str, ListEditor] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}  # the text sections, by key
+        self.lists: dict[str, ListEditor] = {}  # the list sections, by key
+        self.boxes: dict[str, QGroupBox] = {}  # every section's box, by key
         self.hint_labels: dict[str, QLabel] = {}
+        self._add_sections()
         self._fill_choices()
-        self._add_list_editors()
         self._add_bank_panel()
         self._add_hint_labels()
         self._add_review_button()
@@ -140,23 +138,58 @@ class PupilEditor(QWidget):
         ui.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ui.secondaryNeeds.setTextElideMode(Qt.TextElideMode.ElideNone)
         ui.secondaryNeeds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for text_edit in [getattr(ui, name) for name in TEXT_FIELDS]:
+        for text_edit in self.texts.values():
             text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
 
-    def _add_list_editors(self) -> None:
-        for slot_name, (key, kind) in LIST_FIELDS.items():
-            slot: QWidget = getattr(self.ui, f"{slot_name}Slot")
-            box: QGroupBox = getattr(self.ui, f"{slot_name}Box")
-            editor = kind(box.title())
-            layout = slot.layout() or QVBoxLayout(slot)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(editor)
-            self.lists[key] = editor
+    def _add_sections(self) -> None:
+        """A box for each section of the portrait (core/sections.py), in the order they are
+        written, between the SEND box and the review box."""
+        layout = self.ui.sectionsLayout
+        at = layout.indexOf(self.ui.reviewBox)
+        for entry in sections.portrait_sections():
+            box = QGroupBox(entry.editor_label, self.ui.sections)
+            box.setObjectName(f"{object_name(entry.key)}Box")
+            box_layout = QVBoxLayout(box)
+            box_layout.setObjectName(f"{object_name(entry.key)}Layout")
+            if entry.kind is Kind.TEXT:
+                text = self._text_box(entry)
+                self.texts[entry.key] = text
+                box_layout.addWidget(text)
+            else:
+                box_layout.addWidget(self._list_slot(entry))
+            layout.insertWidget(at, box)
+            at += 1
+            self.boxes[entry.key] = box
+        # Tab goes in the order widgets joined the form, and the review box (from the .ui) joined
+        # before these: let it join again, so Tab runs through the sections, then the review.
+        review = self.ui.reviewBox
+        review.setParent(None)
+        review.setParent(self.ui.sections)
+        layout.insertWidget(at, review)
+        review.show()
+
+    def _text_box(self, entry: SectionSpec) -> QPlainTextEdit:
+        text = QPlainTextEdit()
+        text.setObjectName(object_name(entry.key))
+        text.setTabChangesFocus(True)
+        text.setPlaceholderText(entry.placeholder)
+        return text
+
+    def _list_slot(self, entry: SectionSpec) -> QWidget:
+        slot = QWidget()
+        slot.setObjectName(f"{object_name(entry.key)}Slot")
+        layout = QVBoxLayout(slot)
+        layout.setContentsMargins(0, 0, 0, 0)
+        editor = LIST_EDITORS[entry.kind](entry.editor_label)
+        layout.addWidget(editor)
+        self.lists[entry.key] = editor
+        return slot
 
     def _add_bank_panel(self) -> None:
         """The strategy bank sits beside "How to help me"."""
         strategies = self.lists["strategies"]
-        slot = self.ui.strategiesSlot
+        slot = strategies.parentWidget()
+        assert slot is not None
         layout = slot.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.removeWidget(strategies)
@@ -182,8 +215,7 @@ class PupilEditor(QWidget):
     def _add_hint_labels(self) -> None:
         """A line under each field for plain-English hints (hidden when there are none)."""
         targets: dict[str, tuple[QWidget, str]] = {
-            key: (getattr(self.ui, name), getattr(self.ui, f"{name}Box").title())
-            for name, key in TEXT_FIELDS.items()
+            key: (text, self.boxes[key].title()) for key, text in self.texts.items()
         }
         targets.update(
             {key: (editor, editor.list.accessibleName()) for key, editor in self.lists.items()}
@@ -222,6 +254,8 @@ class PupilEditor(QWidget):
         """The visible label of a field, as undo and messages name it."""
         if field in self.lists:
             return self.lists[field].list.accessibleName()
+        if field in self.texts:
+            return self.texts[field].accessibleName()
         widget = getattr(self.ui, field, None)
         name = widget.accessibleName() if isinstance(widget, QWidget) else ""
         return name or field.replace("_", " ")
@@ -306,8 +340,9 @@ class PupilEditor(QWidget):
             getattr(ui, name).currentIndexChanged.connect(lambda _i, n=name: self._changed(n))
         for name in ("dateOfBirth", "lastReviewed", "nextReview"):
             getattr(ui, name).dateChanged.connect(lambda _d, n=name: self._changed(n))
-        for name in ("summary", *TEXT_FIELDS):
-            getattr(ui, name).textChanged.connect(lambda n=name: self._changed(n))
+        ui.summary.textChanged.connect(lambda: self._changed("summary"))
+        for key, text in self.texts.items():
+            text.textChanged.connect(lambda k=key: self._changed(k))
         ui.secondaryNeeds.itemChanged.connect(lambda _i: self._changed("secondaryNeeds"))
         ui.photoConsent.toggled.connect(lambda _c: self._changed("photoConsent"))
         for key, editor in self.lists.items():
@@ -362,8 +397,8 @@ class PupilEditor(QWidget):
                 wanted = item.data(Qt.ItemDataRole.UserRole) in send.secondary_needs
                 item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             _set_plain(ui.summary, send.summary)
-            for name, key in TEXT_FIELDS.items():
-                _set_plain(getattr(ui, name), getattr(portrait, key))
+            for key, text in self.texts.items():
+                _set_plain(text, getattr(portrait, key))
             for key, editor in self.lists.items():
                 values = getattr(portrait, key)
                 editor.set_values(
@@ -404,8 +439,8 @@ class PupilEditor(QWidget):
             ],
             summary=ui.summary.toPlainText(),
         )
-        for name, key in TEXT_FIELDS.items():
-            data["portrait"][key] = getattr(ui, name).toPlainText()
+        for key, text in self.texts.items():
+            data["portrait"][key] = text.toPlainText()
         for key, editor in self.lists.items():
             # An item added but not typed in yet stays on screen, not in the file.
             data["portrait"][key] = [v for v in editor.values() if _has_text(v)]

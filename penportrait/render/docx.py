@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from penportrait.core import clock
+from penportrait.core import clock, sections
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.sections import Section
 from penportrait.core.views import (
@@ -36,14 +36,13 @@ from penportrait.core.views import (
     columns,
 )
 from penportrait.render import palette
-from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
+from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, section_colours
 from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
 
 FONT: Final = "Arial"
 PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
 CELL_PAD_MM: Final = 1.4
 OVERVIEW_WORD_MARGIN_PT: Final = 1.0
-VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,8 @@ def _portrait(document: WordDocument, page: WordPage) -> None:
     if left or right:
         _columns(document, left, right, base)
     if view.contacts:
-        strip = _labelled_strip(document, "Key adults", palette.BAND, [], base)
+        label = sections.heading(Section.CONTACTS)
+        strip = _labelled_strip(document, label, palette.BAND, [], base)
         _contact_runs(strip.paragraphs[0], view.contacts, base)
     if view.written_with:
         _run(document.add_paragraph(), view.written_with + ".", base * 0.85, colour=palette.MUTED)
@@ -519,7 +519,12 @@ def _labelled_strip(
 
 
 LABEL_MIN_MM: Final = 24.0
-STRIP_LABELS: Final = ("In an emergency", "MEDICAL \u25b2 ALERTS", "Routine care", "Key adults")
+STRIP_LABELS: Final = (
+    "In an emergency",
+    "MEDICAL \u25b2 ALERTS",
+    "Routine care",
+    sections.heading(Section.CONTACTS),  # a built-in section: its heading never changes at run time
+)
 
 
 def label_width_mm(size_pt: float, labels: Sequence[str] = STRIP_LABELS) -> float:
@@ -553,15 +558,15 @@ def _columns(
     cells = table.rows[0].cells
     stacks = [left, right] if len(cells) == 3 else [left or right]
     targets = [cells[0], cells[2]] if len(cells) == 3 else [cells[0]]
-    for cell, sections, width in zip(targets, stacks, [widths[0], widths[-1]], strict=False):
+    for cell, stack, width in zip(targets, stacks, [widths[0], widths[-1]], strict=False):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-        for section in sections:
+        for section in stack:
             _section_box(cell, section, width, base)
         _shrink(cell.paragraphs[0])
 
 
 def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -> None:
-    colours = SECTION_COLOURS[section.key]
+    colours = section_colours(section)
     box = cell.add_table(rows=2, cols=1)
     _widths(box, [width])
     _cell_padding(box, CELL_PAD_MM)
@@ -570,7 +575,7 @@ def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -
     _shade(body, colours.tint)
     _run(head.paragraphs[0], section.heading, base * 1.05, bold=True, colour=palette.WHITE)
     if section.text:
-        italic = section.key in VOICES
+        italic = section.spec.quoted
         text = f"\u201c{section.text}\u201d" if italic else section.text
         for index, line in enumerate(text.split("\n")):
             paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
@@ -581,7 +586,7 @@ def _section_box(cell: _Cell, section: SectionView, width: float, base: float) -
         paragraph.paragraph_format.first_line_indent = Mm(-4)
         paragraph.paragraph_format.space_after = Pt(base * 0.15)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(4), WD_TAB_ALIGNMENT.LEFT)
-        bullet = "\u00d7" if section.key is Section.AVOID else "•"
+        bullet = "\u00d7" if section.spec.crossed else "•"
         _run(paragraph, f"{bullet}\t", base, colour=colours.heading_bg, bold=True)
         if item.essential:
             tag = _run(

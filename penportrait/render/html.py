@@ -16,8 +16,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from penportrait import resources
-from penportrait.core.sections import Section
-from penportrait.core.views import OverviewView, PageView, columns
+from penportrait.core import sections
+from penportrait.core.views import OverviewView, PageView, SectionView, columns
 from penportrait.render import palette
 
 PHOTO_URL: Final = "penportrait-photo:portrait"
@@ -26,21 +26,11 @@ DEFAULT_DPI: Final = 300
 # The page's font: shipped in penportrait/fonts and loaded by render.pdf, never the machine's.
 PAGE_FONT: Final = "Liberation Sans"
 
-SECTION_COLOURS: Final[dict[Section, palette.SectionColours]] = {
-    Section.ABOUT_ME: palette.PERSON,
-    Section.LIKE_ADMIRE: palette.PERSON,
-    Section.IMPORTANT_TO_ME: palette.PERSON,
-    Section.STRENGTHS: palette.STRENGTH,
-    Section.DIFFICULTIES: palette.HARD,
-    Section.STRATEGIES: palette.HELP,
-    Section.AVOID: palette.AVOID,
-    Section.COMMUNICATION: palette.HELP,
-    Section.UPSET_SIGNS: palette.HARD,
-    Section.PUPIL_VOICE: palette.VOICE,
-    Section.FAMILY_VOICE: palette.VOICE,
-    Section.TARGETS: palette.PLAN,
-    Section.ACCESS_ARRANGEMENTS: palette.PLAN,
-}
+
+def section_colours(section: SectionView) -> palette.SectionColours:
+    """The colours of a boxed section: the palette's for its registry entry's colour role."""
+    return palette.ROLES[section.spec.colour]
+
 
 # The photo box, in millimetres; photos are stored between square and 4:5 (see core.photos).
 PHOTO_WIDTH_MM: Final = 30.0
@@ -58,6 +48,7 @@ def environment() -> jinja2.Environment:
         auto_reload=False,
     )
     env.globals["page_font"] = PAGE_FONT
+    env.globals["section_heading"] = sections.heading
     env.filters["lines"] = lines
     env.filters["nobreak"] = nobreak
     return env
@@ -222,7 +213,7 @@ def render_portrait(
             pt=FontSizes(base_pt),
             px=Lengths(photo_aspect),
             c=palette,
-            section_colours=SECTION_COLOURS,
+            section_colours=section_colours,
             tile_colour=palette.TILES[page.tile_colour],
             tile_pad=_tile_pad(base_pt),
             photo_url=PHOTO_URL,

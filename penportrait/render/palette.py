@@ -44,6 +44,17 @@ HARD: Final = SectionColours("#6b4c9a", "#f2eef8")  # what I find difficult
 VOICE: Final = SectionColours("#7a3e6d", "#f8eef5")  # in my own words, my family says
 PLAN: Final = SectionColours("#4d5a6b", "#eef1f4")  # targets, access arrangements
 
+# The colour roles a section names in core/sections.py (its ``colour``), and their colours.
+ROLES: Final[dict[str, SectionColours]] = {
+    "person": PERSON,
+    "strength": STRENGTH,
+    "help": HELP,
+    "avoid": AVOID,
+    "hard": HARD,
+    "voice": VOICE,
+    "plan": PLAN,
+}
+
 # The initials tile, for pupils without a photo (white letters).
 TILES: Final = ("#2f5d8a", "#2e6b3a", "#7a3e6d", "#9a3412", "#1e6a5a", "#6b4c9a")
 
@@ -57,20 +68,8 @@ TEXT_PAIRS: Final[list[tuple[str, str, str]]] = [
     ("medical text on tint", INK, ALERT_TINT),
     ("must do tag", WHITE, MUST_DO),
     ("copy type on white", BAND, WHITE),
-    *[
-        (f"{name} heading", WHITE, colours.heading_bg)
-        for name, colours in {
-            "person": PERSON, "strength": STRENGTH, "help": HELP, "avoid": AVOID,
-            "hard": HARD, "voice": VOICE, "plan": PLAN,
-        }.items()
-    ],
-    *[
-        (f"{name} text", INK, colours.tint)
-        for name, colours in {
-            "person": PERSON, "strength": STRENGTH, "help": HELP, "avoid": AVOID,
-            "hard": HARD, "voice": VOICE, "plan": PLAN,
-        }.items()
-    ],
+    *[(f"{name} heading", WHITE, colours.heading_bg) for name, colours in ROLES.items()],
+    *[(f"{name} text", INK, colours.tint) for name, colours in ROLES.items()],
     *[(f"initials tile {n}", WHITE, colour) for n, colour in enumerate(TILES)],
 ]  # fmt: skip
 

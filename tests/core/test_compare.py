@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from penportrait.core.compare import FIELDS, differences
+from penportrait.core.compare import differences, fields
 from penportrait.core.model import Pupil
 from tests.helpers import example
 
@@ -47,7 +47,7 @@ def test_a_deleted_pupil_has_nothing_to_compare() -> None:
 
 
 def test_every_editable_field_is_compared() -> None:
-    compared = {path for path, _ in FIELDS}
+    compared = {path for path, _ in fields()}
     data = example()
     editable = {
         f"{section}.{key}"

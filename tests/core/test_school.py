@@ -9,7 +9,7 @@ import pytest
 
 from penportrait.core.school import SchoolSettings, load_school, save_school
 from penportrait.core.school_files import SchoolFileError
-from penportrait.core.sections import COVER_HIDDEN_BY_DEFAULT, Section
+from penportrait.core.sections import Section, spec
 
 
 def test_no_file_means_the_defaults(tmp_path: Path) -> None:
@@ -17,8 +17,11 @@ def test_no_file_means_the_defaults(tmp_path: Path) -> None:
     assert problems == []
     assert settings.review_period_weeks == 13
     assert settings.base_font_pt == 11.0
+    hidden = {Section.DATE_OF_BIRTH, Section.UPN, Section.SEND_SUMMARY}
+    hidden |= {Section.FAMILY_VOICE, Section.TARGETS}
+    assert {s for s in Section if not spec(s).cover_default} == hidden
     for section in Section:
-        assert settings.cover_shows(section) == (section not in COVER_HIDDEN_BY_DEFAULT)
+        assert settings.cover_shows(section) == (section not in hidden)
     assert not settings.cover_shows(Section.DATE_OF_BIRTH)
     assert not settings.cover_shows(Section.FAMILY_VOICE)
 

@@ -91,13 +91,15 @@ def test_plain_english_hints_appear_beside_the_field_as_you_type(
     label = window.editor.hint_labels["about_me"]
     assert not label.isVisibleTo(window)
     with qtbot.waitSignal(window.editing.hint_timer.timeout, timeout=3000):
-        window.editor.ui.aboutMe.setPlainText(
+        window.editor.texts["about_me"].setPlainText(
             "I see the SALT and I need a low-arousal environment."
         )
     assert label.isVisibleTo(window)
     assert "speech and language therapist" in label.text() and "a calm, quiet space" in label.text()
     assert window.live.hints.text() == "2 plain-English hints…"
-    assert window.editor.ui.aboutMe.toPlainText().startswith("I see the SALT")  # never changed
+    assert (
+        window.editor.texts["about_me"].toPlainText().startswith("I see the SALT")
+    )  # never changed
     shown = []
     monkeypatch.setattr(HintsDialog, "exec", lambda self: shown.append(self.table.rowCount()) or 0)
     window.live.hints.click()

@@ -67,8 +67,8 @@ def test_a_second_conflict_while_choosing_is_asked_in_turn_and_keeps_both_of_the
     answers.choices = [Choice.MINE, Choice.MINE]
     # While the user reads the first dialog, the other laptop saves yet again.
     answers.while_open = [lambda: save_elsewhere(sample_store, mira, "Theirs, second.")]
-    window.editor.ui.aboutMe.clear()
-    type_into(qtbot, window.editor.ui.aboutMe, "Mine.")
+    window.editor.texts["about_me"].clear()
+    type_into(qtbot, window.editor.texts["about_me"], "Mine.")
     window.save_action.trigger()
 
     assert len(answers.asked) == 2 and answers.deepest == 1  # one after the other, not nested
@@ -86,19 +86,19 @@ def test_cancel_keeps_the_edit_and_saving_again_asks_again(
     mira = select(window, "Mira Hussain")
     save_elsewhere(sample_store, mira, "Theirs.")
     answers.choices = [Choice.CANCEL, Choice.THEIRS]
-    window.editor.ui.aboutMe.clear()
-    type_into(qtbot, window.editor.ui.aboutMe, "Mine.")
+    window.editor.texts["about_me"].clear()
+    type_into(qtbot, window.editor.texts["about_me"], "Mine.")
     window.save_action.trigger()
 
     assert len(answers.asked) == 1
     assert window.editing.save_label.text() == SaveState.CONFLICT.value
     assert window.save_action.isEnabled()
-    assert window.editor.ui.aboutMe.toPlainText() == "Mine."  # still on screen
+    assert window.editor.texts["about_me"].toPlainText() == "Mine."  # still on screen
     assert sample_store.load(mira.id).portrait.about_me == "Theirs."
 
     window.save_action.trigger()  # the user saves on purpose: they are asked again
     assert len(answers.asked) == 2
-    assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
+    assert window.editor.texts["about_me"].toPlainText() == "Theirs."
     assert "Mine." in history(sample_store, mira.id)
     assert window.editing.save_label.text() == SaveState.SAVED.value
 
@@ -109,8 +109,8 @@ def test_moving_to_another_pupil_after_cancel_asks_again_first(
     mira = select(window, "Mira Hussain")
     save_elsewhere(sample_store, mira, "Theirs.")
     answers.choices = [Choice.CANCEL, Choice.MINE]
-    window.editor.ui.aboutMe.clear()
-    type_into(qtbot, window.editor.ui.aboutMe, "Mine.")
+    window.editor.texts["about_me"].clear()
+    type_into(qtbot, window.editor.texts["about_me"], "Mine.")
     window.save_action.trigger()
     assert len(answers.asked) == 1
 
@@ -139,9 +139,9 @@ def test_a_failed_autosave_is_tried_again_without_the_user(
 
     monkeypatch.setattr(sample_store, "save", save_once_full)
     window.session.retry_timer.setInterval(100)  # the real wait is a few seconds
-    window.editor.ui.aboutMe.clear()
+    window.editor.texts["about_me"].clear()
     with qtbot.waitSignal(window.session.failed, timeout=5000) as failed:
-        type_into(qtbot, window.editor.ui.aboutMe, "Written on a full disk.")
+        type_into(qtbot, window.editor.texts["about_me"], "Written on a full disk.")
     assert failed.args == ["Mira Hussain could not be saved: the disk is full."]
     assert window.editing.save_label.text() == SaveState.FAILED.value
     assert window.session.timer.interval() == AUTOSAVE_MS  # the autosave keeps its pace
@@ -161,8 +161,8 @@ def test_saving_while_the_conflict_dialog_is_open_does_not_open_another(
     answers.choices = [Choice.MINE, Choice.MINE]
     # A save that arrives while the user is choosing (a shortcut, a timer) waits for the choice.
     answers.while_open = [window.save_action.trigger]
-    window.editor.ui.aboutMe.clear()
-    type_into(qtbot, window.editor.ui.aboutMe, "Mine.")
+    window.editor.texts["about_me"].clear()
+    type_into(qtbot, window.editor.texts["about_me"], "Mine.")
     window.save_action.trigger()
 
     assert len(answers.asked) == 1 and answers.deepest == 1

@@ -32,9 +32,9 @@ def test_medical_notes_cover_contact_and_new_sections_are_saved_structured(
     qtbot: QtBot, window: MainWindow, sample_store: Store
 ) -> None:
     pupil = select(window, "Mira Hussain")
-    ui = window.editor.ui
-    type_into(qtbot, ui.communication, "I talk a lot; check I have understood")
-    type_into(qtbot, ui.upsetSigns, "I go quiet. Give me two minutes")
+    texts = window.editor.texts
+    type_into(qtbot, texts["communication"], "I talk a lot; check I have understood")
+    type_into(qtbot, texts["upset_signs"], "I go quiet. Give me two minutes")
     add_line(
         qtbot,
         window.editor.lists["medical"],
@@ -94,7 +94,7 @@ def test_the_fields_people_write_most_get_the_room(window: MainWindow) -> None:
     ui = window.editor.ui
     strategies = window.editor.lists["strategies"]
     assert strategies.list.width() >= ui.summary.width() * 0.9
-    assert ui.summary.height() <= ui.aboutMe.height()
+    assert ui.summary.height() <= window.editor.texts["about_me"].height()
 
 
 def test_other_needs_labels_are_not_cut_off(window: MainWindow) -> None:

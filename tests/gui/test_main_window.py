@@ -143,12 +143,13 @@ def test_undo_and_redo_work_across_fields_and_are_saved(
     mira = select(window, "Mira Hussain")
     ui = window.editor.ui
     type_into(qtbot, ui.preferredName, "x")  # "Mirax"
-    ui.aboutMe.moveCursor(ui.aboutMe.textCursor().MoveOperation.End)
-    type_into(qtbot, ui.aboutMe, " I also like cats.")
+    about = window.editor.texts["about_me"]
+    about.moveCursor(about.textCursor().MoveOperation.End)
+    type_into(qtbot, about, " I also like cats.")
     assert window.editing.undo_stack.count() == 2
 
     window.undo_action.trigger()  # undoes the About me typing
-    assert ui.aboutMe.toPlainText().endswith("I want to be a vet.")
+    assert about.toPlainText().endswith("I want to be a vet.")
     assert ui.preferredName.text() == "Mirax"
     window.undo_action.trigger()
     assert ui.preferredName.text() == "Mira"
@@ -216,7 +217,7 @@ def test_the_live_page_follows_the_audience_switch_and_typing(
     assert window.live.meter.text().startswith("✓ Fits on one page at")
 
     with qtbot.waitSignal(window.live.updated, timeout=3000) as shown:
-        window.editor.ui.aboutMe.setPlainText("Short now.")
+        window.editor.texts["about_me"].setPlainText("Short now.")
     assert shown.args[0].view.section(Section.ABOUT_ME).text == "Short now."
     image = window.live.canvas.grab().toImage()
     assert image.width() > 100
@@ -228,7 +229,7 @@ def test_after_a_save_the_live_page_says_who_updated_it_and_when(
     select(window, "Lily-Mae Cooper")
     window.session.user = "J. Fresh"
     with qtbot.waitSignal(window.session.saved, timeout=5000):
-        window.editor.ui.aboutMe.setPlainText("I like dragons.")
+        window.editor.texts["about_me"].setPlainText("I like dragons.")
     qtbot.waitUntil(
         lambda: (
             window.live.fitted is not None
@@ -241,7 +242,7 @@ def test_after_a_save_the_live_page_says_who_updated_it_and_when(
 def test_a_page_too_long_says_what_to_shorten(qtbot: QtBot, window: MainWindow) -> None:
     select(window, "Ruby Hall")
     with qtbot.waitSignal(window.live.updated, timeout=3000) as shown:
-        window.editor.ui.aboutMe.setPlainText(" ".join(["words"] * 2500))
+        window.editor.texts["about_me"].setPlainText(" ".join(["words"] * 2500))
     assert not shown.args[0].fits
     assert "Too long for one page: shorten About me" in window.live.meter.text()
 
@@ -273,7 +274,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
         return choice
 
     monkeypatch.setattr(ConflictDialog, "ask", staticmethod(answer))
-    window.editor.ui.aboutMe.setPlainText("Mine.")
+    window.editor.texts["about_me"].setPlainText("Mine.")
     window.save_action.trigger()
 
     assert asked
@@ -288,7 +289,7 @@ def test_a_conflict_shows_both_versions_and_loses_nothing(
         assert "Theirs." in history
     else:
         assert saved.portrait.about_me == "Theirs."
-        assert window.editor.ui.aboutMe.toPlainText() == "Theirs."
+        assert window.editor.texts["about_me"].toPlainText() == "Theirs."
         assert "Mine." in history  # as the dialog promises: the other version is kept
     assert window.editing.save_label.text() == "Saved"
 
@@ -297,12 +298,12 @@ def test_the_list_notices_pupils_added_elsewhere_without_losing_the_edit(
     qtbot: QtBot, window: MainWindow, sample_store: Store
 ) -> None:
     select(window, "Mira Hussain")
-    window.editor.ui.aboutMe.setPlainText("Half-written sentence")
+    window.editor.texts["about_me"].setPlainText("Half-written sentence")
     other_laptop = Store(sample_store.root)
     with qtbot.waitSignal(window.pupil_list.pupils.modelReset, timeout=5000):
         other_laptop.save(other_laptop.new_pupil("Newton", "Added"), by="laptop 2")
     assert window.pupil_list.pupils.rowCount() == 52
-    assert window.editor.ui.aboutMe.toPlainText() == "Half-written sentence"
+    assert window.editor.texts["about_me"].toPlainText() == "Half-written sentence"
     assert window.session.content is not None and window.session.content.pupil.first_name == "Amira"
 
 
@@ -390,7 +391,7 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
                 unnamed.append(f"{type(widget).__name__} {widget.objectName()!r}")
     assert unnamed == []
     assert window.editor.ui.firstName.accessibleName() == "First name"
-    assert window.editor.ui.aboutMe.accessibleName() == "About me"
+    assert window.editor.texts["about_me"].accessibleName() == "About me"
     assert window.editor.lists["strategies"].list.accessibleName() == "How to help me"
 
 

@@ -209,8 +209,8 @@ def test_the_staff_name_is_asked_kept_and_signs_every_save(
     item = next(a for a in on_menus(window) if a.text() == "Your &name on portraits…")
     item.trigger()
     assert asked == ["Your name on portraits"]
-    window.editor.ui.aboutMe.setFocus()
-    qtbot.keyClicks(window.editor.ui.aboutMe, "x")
+    window.editor.texts["about_me"].setFocus()
+    qtbot.keyClicks(window.editor.texts["about_me"], "x")
     with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
         pass
     assert saved.args[0].updated_by == "K. Okafor"
@@ -231,8 +231,8 @@ def test_without_a_staff_name_the_computer_login_is_never_used(
 ) -> None:
     import getpass
 
-    window.editor.ui.aboutMe.setFocus()
-    qtbot.keyClicks(window.editor.ui.aboutMe, "x")
+    window.editor.texts["about_me"].setFocus()
+    qtbot.keyClicks(window.editor.texts["about_me"], "x")
     with qtbot.waitSignal(window.session.saved, timeout=5000) as saved:
         pass
     assert saved.args[0].updated_by == ""  # "Updated on …", not someone else's name

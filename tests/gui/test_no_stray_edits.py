@@ -116,13 +116,13 @@ def test_a_nameless_new_pupil_with_writing_asks_before_it_is_left(
 ) -> None:
     before = files_on_disk(sample_store)
     window.new_action.trigger()
-    window.editor.ui.aboutMe.setFocus()
-    qtbot.keyClicks(window.editor.ui.aboutMe, "Loves trains")
+    window.editor.texts["about_me"].setFocus()
+    qtbot.keyClicks(window.editor.texts["about_me"], "Loves trains")
     click_row(qtbot, window, 2)  # the question is answered Cancel: stay with the new pupil
     qtbot.waitUntil(lambda: not window.pupil_list.table.selectionModel().selectedRows())
     assert message_boxes[-1][0] == "New pupil not saved"
     assert window.session.is_new
-    assert window.editor.ui.aboutMe.toPlainText() == "Loves trains"
+    assert window.editor.texts["about_me"].toPlainText() == "Loves trains"
     assert (
         not window.pupil_list.table.currentIndex().isValid()
     )  # no other pupil's row looks selected
@@ -141,8 +141,8 @@ def test_after_a_failed_save_and_cancel_the_list_still_selects_the_pupil_being_e
     click_row(qtbot, window, first)
     editing = window.session.content
     assert editing is not None
-    window.editor.ui.aboutMe.setFocus()
-    qtbot.keyClicks(window.editor.ui.aboutMe, " More.")
+    window.editor.texts["about_me"].setFocus()
+    qtbot.keyClicks(window.editor.texts["about_me"], " More.")
 
     def refuse(*args: object, **kwargs: object) -> Pupil:
         raise OSError(30, "Read-only file system")
@@ -155,7 +155,7 @@ def test_after_a_failed_save_and_cancel_the_list_still_selects_the_pupil_being_e
     assert window.pupil_list.table.currentIndex().data(PUPIL_ROLE).id == editing.id
     highlighted = window.pupil_list.table.selectionModel().selectedRows()
     assert [i.data(PUPIL_ROLE).id for i in highlighted] == [editing.id]
-    assert " More." in window.editor.ui.aboutMe.toPlainText()
+    assert " More." in window.editor.texts["about_me"].toPlainText()
     monkeypatch.delattr(window.store, "save")  # the folder is writable again
     assert window.session.save()
 
@@ -170,15 +170,15 @@ def test_undo_import_cancelled_at_the_question_keeps_the_edit(
 
     window.school_actions.last_import = ImportResult()
     window.undo_import_action.setEnabled(True)
-    window.editor.ui.aboutMe.setFocus()
-    qtbot.keyClicks(window.editor.ui.aboutMe, " Kept.")
+    window.editor.texts["about_me"].setFocus()
+    qtbot.keyClicks(window.editor.texts["about_me"], " Kept.")
     monkeypatch.setattr(
         window.store, "save", lambda *a, **k: (_ for _ in ()).throw(OSError(5, "I/O error"))
     )
     message_boxes.answers += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel]
     window.undo_import_action.trigger()  # Yes to undo, then Cancel to "Changes not saved"
     assert window.session.content is not None and window.session.dirty
-    assert " Kept." in window.editor.ui.aboutMe.toPlainText()
+    assert " Kept." in window.editor.texts["about_me"].toPlainText()
     assert window.school_actions.last_import is not None  # nothing was undone
     monkeypatch.delattr(window.store, "save")
     assert window.session.save()

@@ -102,8 +102,8 @@ def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
     qtbot.addWidget(window)
     window.show()
     assert not window.pupil_list.read_only_banner.isVisible()
-    window.editor.ui.aboutMe.setFocus()
-    qtbot.keyClicks(window.editor.ui.aboutMe, "More. ")
+    window.editor.texts["about_me"].setFocus()
+    qtbot.keyClicks(window.editor.texts["about_me"], "More. ")
     folder.read_only()
     assert not window.session.save()
     title, text = message_boxes[-1]
@@ -111,7 +111,7 @@ def test_a_folder_that_turns_read_only_while_editing_is_said_in_words(
     assert "could not be saved: the folder is read-only." in text
     assert "Errno" not in text and ".lock" not in text
     assert window.pupil_list.read_only_banner.isVisible()
-    assert "More. " in window.editor.ui.aboutMe.toPlainText()  # still on screen
+    assert "More. " in window.editor.texts["about_me"].toPlainText()  # still on screen
     folder.read_only(False)
     assert window.session.save()  # once the folder can be changed again, it saves
     assert not window.pupil_list.read_only_banner.isVisible() and window.new_action.isEnabled()

@@ -18,14 +18,12 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from penportrait import __version__
-from penportrait.core import school_files
+from penportrait.core import folder, school_files
 from penportrait.core.access import folder_problem
-from penportrait.core.bank import SCHOOL_FILE as BANK_FILE
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
-from penportrait.core.plain_english import SCHOOL_FILE as WORDS_FILE
 from penportrait.core.reviews import due_pupils, is_due
-from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
+from penportrait.core.school import SchoolSettings, load_school
 from penportrait.core.store import FolderScan, Problem, Store
 
 from .core import clock
@@ -323,8 +321,7 @@ def _check(args: argparse.Namespace) -> int:
         + store.temporary_file_problems()
         + _conflict_copy_problems(store)
     )
-    school_wide = (SCHOOL_FILE, BANK_FILE, WORDS_FILE)
-    has_school_files = sum((store.root / name).exists() for name in school_wide)
+    has_school_files = sum((store.root / name).exists() for name in folder.SCHOOL_WIDE_FILES)
     checked = len(scan.pupils) + len(scan.bad_files) + has_school_files
     bad_files = sorted({p.file for p in problems})
     if args.json:

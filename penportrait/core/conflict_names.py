@@ -42,10 +42,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
+from penportrait.core.folder import SCHOOL_WIDE_FILES
 from penportrait.core.model import is_valid_id
-
-# The school-wide files in the root of the data folder (DESIGN.md, "The data folder").
-SCHOOL_WIDE_FILES: Final = ("school.json", "strategies.json", "plain_english.json")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from penportrait.core.conflict_names import (
     recognise_pupil_copy,
     recognise_school_copy,
 )
+from penportrait.core.folder import DataFolder
 from penportrait.core.merge import Clash, MergeResult, Side, merge3
 from penportrait.core.model import Pupil, load_pupil_json
 from penportrait.core.store import (
@@ -39,7 +40,6 @@ from penportrait.core.store import (
     Store,
 )
 
-KEPT_COPIES_FOLDER: Final = "conflict-copies"  # under trash/
 # files.write_new's name for a history file written beside another one of the same revision.
 _SECOND_HISTORY_VERSION: Final = re.compile(r"(\d+)\.[0-9a-f]{8}\.json")
 
@@ -144,7 +144,7 @@ class MergeSummary:
 def find_copies(root: Path) -> list[ConflictCopy]:
     """Every conflict copy in pupils/ and of the school-wide files, by name."""
     found: list[ConflictCopy] = []
-    pupils = root / "pupils"
+    pupils = DataFolder(root).pupils
     names = _names(pupils)
     beside = set(names)
     for name in names:
@@ -424,7 +424,7 @@ def _content(pupil: Pupil) -> dict[str, Any]:
 
 def _keep_bytes(store: Store, name: str, data: bytes) -> Path:
     """Write ``data`` to trash/conflict-copies/ under a free name; read it back to be sure."""
-    folder = store.trash_dir / KEPT_COPIES_FOLDER
+    folder = store.folder.conflict_copies
     target = folder / name
     n = 1
     while target.exists():

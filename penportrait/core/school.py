@@ -13,10 +13,10 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from penportrait.core import school_files
+from penportrait.core.folder import SCHOOL_FILE
 from penportrait.core.sections import ALWAYS_ON_COVER, COVER_SECTIONS_DEFAULT, Section
 from penportrait.core.store import Problem
 
-SCHOOL_FILE: Final = "school.json"
 FONT_FLOOR_PT: Final = 9.0
 
 # The sections of school.json files written before pronouns, the need line, "How I

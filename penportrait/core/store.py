@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from penportrait.core import files
 from penportrait.core.conflict_names import is_pupil_copy
+from penportrait.core.folder import DataFolder
 from penportrait.core.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -142,27 +143,14 @@ class Store:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
-
-    # -- where things are -------------------------------------------------------------------
-
-    @property
-    def pupils_dir(self) -> Path:
-        return self.root / "pupils"
-
-    @property
-    def photos_dir(self) -> Path:
-        return self.root / "photos"
-
-    @property
-    def history_dir(self) -> Path:
-        return self.root / "history"
-
-    @property
-    def trash_dir(self) -> Path:
-        return self.root / "trash"
+        self.folder = DataFolder(self.root)  # where things are (core.folder)
+        self.pupils_dir = self.folder.pupils
+        self.photos_dir = self.folder.photos
+        self.history_dir = self.folder.history
+        self.trash_dir = self.folder.trash
 
     def pupil_path(self, pupil_id: str) -> Path:
-        return self.pupils_dir / f"{_checked_id(pupil_id)}.json"
+        return self.folder.pupil_file(_checked_id(pupil_id))
 
     def photo_path(self, pupil: Pupil) -> Path | None:
         """The pupil's photo file, if they have one and it exists."""

@@ -34,6 +34,7 @@ from typing import Any, Final
 
 from penportrait.core import clock
 from penportrait.core.access import plain_reason
+from penportrait.core.folder import PUPILS
 from penportrait.core.importers.record import (
     RecordWriter,
     Touched,
@@ -488,7 +489,7 @@ class UnreadablePupil:
 def unreadable_pupils(store: Store, problems: Sequence[Problem]) -> list[UnreadablePupil]:
     """What can be read of each pupil file that does not load (damaged, or a newer format)."""
     found = []
-    for file in sorted({p.file for p in problems if p.file.startswith("pupils/")}):
+    for file in sorted({p.file for p in problems if p.file.startswith(f"{PUPILS}/")}):
         first = next(p for p in problems if p.file == file)
         reason = f"{first.field}: {first.reason}" if first.field else first.reason
         try:

@@ -433,7 +433,7 @@ def _export(args: argparse.Namespace) -> int:
 
     from penportrait.core.views import Audience
     from penportrait.render.export import fit_portraits, overflows, write_pages
-    from penportrait.render.pdf import RenderError
+    from penportrait.render.output import RenderError
 
     if not out.parent.is_dir():
         raise UserError(f"cannot write {out}: the folder {out.parent} does not exist")
@@ -458,6 +458,7 @@ def _pack(args: argparse.Namespace) -> int:
     scan = store.scan()
 
     from penportrait.core.views import Audience
+    from penportrait.render.output import RenderError
     from penportrait.render.pack import (
         PackRequest,
         build_pack,
@@ -465,7 +466,6 @@ def _pack(args: argparse.Namespace) -> int:
         match_groups,
         write_pack,
     )
-    from penportrait.render.pdf import RenderError
 
     groups, missing = match_groups(scan.pupils, args.groups)
     if missing:

@@ -44,6 +44,7 @@ from penportrait.core.store import Store
 from penportrait.core.views import Audience
 from penportrait.gui import messages, ui_state
 from penportrait.gui.jobs import Job
+from penportrait.render.output import RenderError
 from penportrait.render.pack import (
     MAX_COPIES,
     Pack,
@@ -52,7 +53,7 @@ from penportrait.render.pack import (
     group_counts,
     write_pack,
 )
-from penportrait.render.pdf import RenderError, print_pages
+from penportrait.render.pdf import print_pages
 
 GROUP_ROLE: Final = Qt.ItemDataRole.UserRole + 30
 

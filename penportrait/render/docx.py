@@ -7,6 +7,7 @@ Table widths are set on the columns and on every cell: LibreOffice ignores cell 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from PIL import ImageFont
 
+from penportrait import resources
 from penportrait.core import clock
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.sections import Section
@@ -36,11 +39,13 @@ from penportrait.core.views import (
     columns,
 )
 from penportrait.render import palette
+from penportrait.render.footer import Footer
+from penportrait.render.geometry import A4_HEIGHT_MM, A4_WIDTH_MM, CONTENT_WIDTH_MM, MARGIN_MM
 from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, SECTION_COLOURS
-from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
+from penportrait.render.output import write_output
 
 FONT: Final = "Arial"
-PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
+PAGE_WIDTH_MM: Final = CONTENT_WIDTH_MM
 CELL_PAD_MM: Final = 1.4
 OVERVIEW_WORD_MARGIN_PT: Final = 1.0
 VOICES: Final = (Section.PUPIL_VOICE, Section.FAMILY_VOICE)
@@ -77,9 +82,7 @@ def half_point(size: float) -> float:
 
 def write_docx(pages: Sequence[WordPage | WordOverview], out: Path) -> None:
     """Write ``pages`` to ``out`` as one Word document, one page each, replacing it atomically."""
-    from penportrait.render.pdf import _write_output
-
-    _write_output(out, docx_bytes(pages))
+    write_output(out, docx_bytes(pages))
 
 
 def docx_bytes(pages: Sequence[WordPage | WordOverview]) -> bytes:
@@ -108,7 +111,7 @@ def docx_bytes(pages: Sequence[WordPage | WordOverview]) -> bytes:
 def _set_up(document: WordDocument) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(A4_MM.width()), Mm(A4_MM.height())
+    section.page_width, section.page_height = Mm(A4_WIDTH_MM), Mm(A4_HEIGHT_MM)
     for side in ("left_margin", "right_margin", "top_margin"):
         setattr(section, side, Mm(MARGIN_MM))
     section.bottom_margin = Mm(MARGIN_MM + 5)
@@ -525,19 +528,18 @@ STRIP_LABELS: Final = ("In an emergency", "MEDICAL \u25b2 ALERTS", "Routine care
 def label_width_mm(size_pt: float, labels: Sequence[str] = STRIP_LABELS) -> float:
     """A strip's label column wide enough for the longest word of any label in bold at
     ``size_pt`` (with the cell's padding), so Word never breaks a word ("emergenc/y")."""
-    from PySide6.QtGui import QFont, QFontMetricsF
-
-    from penportrait.render.html import PAGE_FONT
-    from penportrait.render.pdf import ensure_gui_application
-
-    ensure_gui_application()
-    font = QFont(PAGE_FONT)  # Liberation Sans: Arial's metrics, which the Word file names
-    font.setBold(True)
-    font.setPixelSize(1000)  # widths in thousandths of an em
-    metrics = QFontMetricsF(font)
-    em = max(metrics.horizontalAdvance(word) for label in labels for word in label.split()) / 1000
+    font = _bold_page_font()
+    em = max(font.getlength(word) for label in labels for word in label.split()) / 1000
     word_mm = em * size_pt * 25.4 / 72
     return max(LABEL_MIN_MM, word_mm * 1.08 + 2 * CELL_PAD_MM + 1.0)  # a little slack
+
+
+@functools.cache
+def _bold_page_font() -> ImageFont.FreeTypeFont:
+    """The page's bold font file at 1000 px (widths in thousandths of an em), read without Qt:
+    Liberation Sans, with Arial's metrics, which the Word file names."""
+    data = io.BytesIO(resources.read_font("LiberationSans-Bold.ttf"))
+    return ImageFont.truetype(data, 1000, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _columns(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -56,6 +55,18 @@ from penportrait import resources
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.views import OverviewView, PageView
 from penportrait.render import palette
+from penportrait.render.footer import Footer as Footer  # re-exported: the page's footer
+from penportrait.render.footer import footer_for as footer_for
+from penportrait.render.footer import overview_footer as overview_footer
+from penportrait.render.footer import page_title as page_title
+from penportrait.render.geometry import (
+    A4_HEIGHT_MM,
+    A4_WIDTH_MM,
+    CONTENT_HEIGHT_MM,
+    CONTENT_WIDTH_MM,
+    FOOTER_MM,
+    MARGIN_MM,
+)
 from penportrait.render.html import (
     DEFAULT_DPI,
     LOGO_URL,
@@ -65,19 +76,15 @@ from penportrait.render.html import (
     render_overview,
     render_portrait,
 )
+from penportrait.render.output import RenderError as RenderError  # re-exported
+from penportrait.render.output import write_output
 
-MARGIN_MM: Final = 12.0
 # The only title an exported PDF carries (no pupil, group or author: see write_pdf).
 EXPORT_TITLE: Final = "Confidential pupil information (PenPortrait)"
-FOOTER_MM: Final = 9.0  # the footer's band inside the bottom margin area
-A4_MM: Final = QSizeF(210.0, 297.0)
+A4_MM: Final = QSizeF(A4_WIDTH_MM, A4_HEIGHT_MM)
 STEP_PT: Final = 0.1
 ENDLESS: Final = 1e7  # a page height no portrait reaches: layout without page breaks
 LIST_INDENT_MM: Final = 4.0
-
-
-class RenderError(Exception):
-    """An output that could not be written (the message names the file and why)."""
 
 
 # -- Qt set-up --------------------------------------------------------------------------------
@@ -168,9 +175,7 @@ def _mm(value: float, dpi: float = DEFAULT_DPI) -> float:
 
 def content_size(dpi: float = DEFAULT_DPI) -> QSizeF:
     """The area the document fills on an A4 page, in device pixels."""
-    width = A4_MM.width() - 2 * MARGIN_MM
-    height = A4_MM.height() - 2 * MARGIN_MM - FOOTER_MM
-    return QSizeF(_mm(width, dpi), _mm(height, dpi))
+    return QSizeF(_mm(CONTENT_WIDTH_MM, dpi), _mm(CONTENT_HEIGHT_MM, dpi))
 
 
 # -- fitting ----------------------------------------------------------------------------------
@@ -552,42 +557,6 @@ def load_photo(path: Path) -> QImage | None:
 # -- painting ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Footer:
-    left: str  # always whole (the pupil's name, CONFIDENTIAL)
-    centre: str  # shortened with an ellipsis when the line is crowded
-    right: str  # always whole (review date, and "Page n of m" added when painted)
-    note: str = ""  # e.g. "Copy 2 of 5: return to the school office"
-    school: str = ""  # after the left text; shortened first when the line is crowded
-
-    @property
-    def left_text(self) -> str:
-        """The left text in full, with the school's name (as the Word footer shows it)."""
-        return " · ".join(part for part in (self.left, self.school) if part)
-
-
-def page_title(view: PageView | OverviewView) -> str:
-    return view.name if isinstance(view, PageView) else f"Class overview: {view.group}"
-
-
-def overview_footer(view: OverviewView, note: str = "") -> Footer:
-    return Footer(
-        "CONFIDENTIAL",
-        f"Printed {view.printed_on}",
-        f"Class overview: {view.group}",
-        note,
-        school=view.school_name,
-    )
-
-
-def footer_for(view: PageView, note: str = "") -> Footer:
-    # The name on every sheet: a second page of a long portrait is never anonymous.
-    right = f"Review by {view.review_by}" if view.review_by else ""
-    if view.review_overdue:
-        right = f"Review overdue: it was due {view.review_by}"
-    return Footer(f"{view.name} · CONFIDENTIAL", view.updated, right, note, view.school_name)
-
-
 def paint_page(
     painter: QPainter, fitted: FittedPage, index: int, *, dpi: float, footer: Footer
 ) -> None:
@@ -654,8 +623,8 @@ def footer_line(
 
 def _paint_footer(painter: QPainter, dpi: float, footer: Footer, *, page: int, pages: int) -> None:
     left = _mm(MARGIN_MM, dpi)
-    width = _mm(A4_MM.width() - 2 * MARGIN_MM, dpi)
-    top = _mm(A4_MM.height() - MARGIN_MM - FOOTER_MM + 2.0, dpi)
+    width = _mm(CONTENT_WIDTH_MM, dpi)
+    top = _mm(A4_HEIGHT_MM - MARGIN_MM - FOOTER_MM + 2.0, dpi)
     painter.save()
     painter.setPen(QPen(QColor(palette.RULE), max(1.0, _mm(0.3, dpi))))
     painter.drawLine(QPointF(left, top), QPointF(left + width, top))
@@ -698,7 +667,7 @@ class PrintedPage:
 def write_pdf(pages: Sequence[PrintedPage], out: Path, *, title: str = "") -> None:
     """Write ``pages`` to ``out`` as one PDF (A4, fonts embedded), replacing it atomically."""
     data = pdf_bytes(pages, title=title)
-    _write_output(out, data)
+    write_output(out, data)
 
 
 def pdf_bytes(pages: Sequence[PrintedPage], *, title: str = "") -> bytes:
@@ -745,21 +714,3 @@ def _painting(device: QPagedPaintDevice) -> Iterator[QPainter]:
         yield painter
     finally:
         painter.end()
-
-
-def _write_output(out: Path, data: bytes) -> None:
-    """Write an export next to its final name, then rename: no half-written file is left."""
-    # Created exclusively under an unpredictable name, owner-only, never through a link: a
-    # file or link planted at a guessable temporary name cannot redirect the export.
-    temp = out.with_name(f".{out.name}.{secrets.token_hex(8)}.partial")
-    try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(temp, flags | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, out)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        reason = error.strerror or str(error)
-        raise RenderError(f"cannot write {out}: {reason}") from None

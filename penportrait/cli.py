@@ -24,6 +24,7 @@ from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SchoolSettings, load_school
+from penportrait.core.startup import starting_up
 from penportrait.core.store import FolderScan, Problem, Store
 
 from .core import clock
@@ -238,7 +239,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
     today = clock.today()
     pupils = sorted(
         scan.pupils, key=lambda p: (p.pupil.last_name.casefold(), p.pupil.first_name.casefold())
@@ -312,9 +313,15 @@ def _warn_bad_files(scan: FolderScan) -> None:
 # -- check ------------------------------------------------------------------------------------
 
 
+def _load(store: Store) -> FolderScan:
+    """The folder's pupils: a command's one load, frozen as its start-up (core.startup)."""
+    with starting_up():
+        return store.scan()
+
+
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
     problems = (
         school_files.check(store.root)
         + scan.problems
@@ -427,7 +434,7 @@ def find_pupil(pupils: Sequence[Pupil], wanted: str) -> Pupil:
 def _export(args: argparse.Namespace) -> int:
     out: Path = args.output
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
     chosen = [find_pupil(scan.pupils, wanted) for wanted in args.pupils]
     settings = _settings_with_warnings(store)
 
@@ -455,7 +462,7 @@ def _export(args: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     out: Path = args.output
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
 
     from penportrait.core.views import Audience
     from penportrait.render.output import RenderError
@@ -510,7 +517,7 @@ def _import(args: argparse.Namespace) -> int:
     store = Store(root)
     try:
         table = read_table(args.file)
-        scan = store.scan()
+        scan = _load(store)
         plan = plan_import(table, scan.pupils, unreadable=unreadable_pupils(store, scan.problems))
     except ImportFileError as error:
         raise UserError(str(error)) from None

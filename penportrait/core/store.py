@@ -617,15 +617,13 @@ def _os_reason(error: OSError) -> str:
 def _collector_paused() -> Iterator[None]:
     """Loading thousands of small models is much faster without the cyclic GC running.
 
-    The models just loaded are then frozen (moved out of the collector's sight) so that turning
-    it back on does not trigger a full collection over all of them. They hold no reference
-    cycles, so reference counting still frees them when the list is dropped.
+    Nothing is frozen here: a freeze on every rescan would also freeze whatever cyclic garbage
+    the app made meanwhile, for good. The app freezes once, at start-up (gui/app.py, cli.py).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_enabled:
             gc.enable()

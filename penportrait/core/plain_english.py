@@ -9,7 +9,6 @@ is data (penportrait/data/plain_english.json); a school adds its own in the data
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -261,10 +260,3 @@ def save_school_words(root: Path, entries: list[Entry], revision: int) -> int:
         root, WORDS_FILE, _WordList, school_files.checked(revision, wanted, WORDS_FILE)
     )
     return saved.revision
-
-
-def word_list_json(entries: list[Entry]) -> str:
-    return (
-        json.dumps(_WordList(entries=entries).model_dump(mode="json"), indent=2, ensure_ascii=False)
-        + "\n"
-    )

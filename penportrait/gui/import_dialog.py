@@ -78,7 +78,6 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self.job: Job | None = None
-        self.import_result: ImportResult | None = None  # not .result: QDialog has result()
 
         intro = QLabel(
             "Export a class list from your MIS (SIMS, Arbor, Bromcom, ScholarPack …) as CSV. "
@@ -248,7 +247,6 @@ class ImportDialog(QDialog):
 
     def _finished(self, result: ImportResult) -> None:
         self._ended()
-        self.import_result = result
         plan = self.plan
         assert plan is not None
         lines = [plan.report(), f"Saved {len(result.touched)} pupils.", *result.failed]
@@ -262,7 +260,6 @@ class ImportDialog(QDialog):
     def _cancelled(self, partial: object) -> None:
         self._ended()
         result = partial if isinstance(partial, ImportResult) else ImportResult()
-        self.import_result = result
         saved = len(result.touched)
         self.report.setPlainText(
             "\n".join([f"Stopped: {saved} pupils were saved before you stopped.", *result.failed])

@@ -24,7 +24,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from penportrait.core import files
+from penportrait.core import files, pupil_file
 from penportrait.core.conflict_names import (
     recognise_pupil_copy,
     recognise_school_copy,
@@ -240,7 +240,7 @@ def _read_copy(store: Store, copy: ConflictCopy) -> tuple[bytes, Pupil]:
     except ValidationError as error:
         # The store's own words (a newer PenPortrait, another kind of file ...); the store's
         # reader itself cannot be used: it insists on the file being named after the pupil.
-        raise Store._explain(where, data.decode("utf-8-sig"), error) from None
+        raise pupil_file.explain(where, data.decode("utf-8-sig"), error) from None
 
 
 def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:

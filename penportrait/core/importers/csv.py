@@ -32,7 +32,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
-from penportrait.core import clock
+from penportrait.core import clock, pupil_file
 from penportrait.core.access import plain_reason
 from penportrait.core.folder import PUPILS
 from penportrait.core.importers.record import (
@@ -493,7 +493,7 @@ def unreadable_pupils(store: Store, problems: Sequence[Problem]) -> list[Unreada
         first = next(p for p in problems if p.file == file)
         reason = f"{first.field}: {first.reason}" if first.field else first.reason
         try:
-            raw = json.loads(Store._read_bytes(store.root / file, file).decode("utf-8-sig"))
+            raw = json.loads(pupil_file.read_bytes(store.root / file, file).decode("utf-8-sig"))
             details = raw.get("pupil") if isinstance(raw, dict) else None
         except (OSError, ValueError, RecursionError, PupilFileError):
             details = None

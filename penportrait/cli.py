@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn, TypeAlias
 
 from penportrait import __version__
 from penportrait.core import folder, school_files
@@ -59,16 +59,29 @@ def build_parser() -> argparse.ArgumentParser:
     # For checks of a build (.ci/run): open the window, then quit after SECONDS, exit status 0.
     parser.add_argument("--quit-after", type=_seconds, metavar="SECONDS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _folder_commands(commands)
+    _output_commands(commands)
+    _import_commands(commands)
+    return parser
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Any:
-        sub = commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(handler=handler)
-        return sub
 
-    demo = command("demo", _demo, "write the sample school into DIR")
+Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
+def _command(
+    commands: Commands, name: str, handler: Callable[[argparse.Namespace], int], text: str
+) -> _Parser:
+    sub = commands.add_parser(name, help=text, description=text)
+    sub.set_defaults(handler=handler)
+    return sub
+
+
+def _folder_commands(commands: Commands) -> None:
+    """The commands that read or check the data folder: demo, list, check, conflicts."""
+    demo = _command(commands, "demo", _demo, "write the sample school into DIR")
     demo.add_argument("dir", metavar="DIR", help="an empty or new folder")
 
-    listing = command("list", _list, "list the pupils")
+    listing = _command(commands, "list", _list, "list the pupils")
     _data_option(listing)
     listing.add_argument("--group", metavar="G", help="only pupils in group G")
     listing.add_argument(
@@ -76,11 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    check = command("check", _check, "validate every file; exit 1 if any is bad")
+    check = _command(commands, "check", _check, "validate every file; exit 1 if any is bad")
     _data_option(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    conflicts = command(
+    conflicts = _command(
+        commands,
         "conflicts",
         _conflicts,
         "list sync conflict copies; --merge merges every one without a clash "
@@ -92,12 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conflicts.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    export = command("export", _export, "write portraits to one PDF or Word file, a page each")
+
+def _output_commands(commands: Commands) -> None:
+    """The commands that write portraits: export, pack."""
+    export = _command(
+        commands, "export", _export, "write portraits to one PDF or Word file, a page each"
+    )
     _data_option(export)
     export.add_argument("pupils", metavar="PUPIL", nargs="+", help='an id or a unique "First Last"')
     _output_options(export, default_audience="staff")
 
-    pack = command("pack", _pack, "a pack for cover staff: a class overview, then portraits")
+    pack = _command(
+        commands, "pack", _pack, "a pack for cover staff: a class overview, then portraits"
+    )
     _data_option(pack)
     pack.add_argument("groups", metavar="GROUP", nargs="+", help="a class or set, e.g. 8R")
     _output_options(pack, default_audience="cover")
@@ -110,20 +131,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pack.add_argument("--no-overview", action="store_true", help="leave out the class overview")
 
-    importer = command("import", _import, "import pupils from the school's MIS (a CSV export)")
+
+def _import_commands(commands: Commands) -> None:
+    """Importing from the school's MIS, and undoing it."""
+    importer = _command(
+        commands, "import", _import, "import pupils from the school's MIS (a CSV export)"
+    )
     _data_option(importer)
     importer.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV export")
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would happen; save nothing"
     )
 
-    undo_import = command(
+    undo_import = _command(
+        commands,
         "undo-import",
         _undo_import,
         "undo the last import (pupils changed since it are left as they are, and named)",
     )
     _data_option(undo_import)
-    return parser
 
 
 def _output_options(sub: argparse.ArgumentParser, *, default_audience: str) -> None:

@@ -94,6 +94,22 @@ class ImportDialog(QDialog):
         top.addWidget(self.choose_button)
         top.addWidget(self.file_label, 1)
 
+        self._add_views()
+        self._add_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("Columns as detected (change what a column holds if needed):"))
+        layout.addWidget(self.columns, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.report, 2)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(820, 640)
+
+    def _add_views(self) -> None:
+        """The columns as detected, the summary, the row-by-row report and the progress bar."""
         self.columns = QTableWidget(0, 2 + PREVIEW_ROWS)
         self.columns.setAccessibleName("Columns")
         self.columns.setHorizontalHeaderLabels(
@@ -111,6 +127,8 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.hide()
 
+    def _add_buttons(self) -> None:
+        """Import, Save report, Close; and Stop import while an import runs."""
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton("&Import")
         self.import_button.setEnabled(False)
@@ -127,17 +145,6 @@ class ImportDialog(QDialog):
         self.stop_button.clicked.connect(self.stop_import)
         self.stop_button.hide()
         self.buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(top)
-        layout.addWidget(QLabel("Columns as detected (change what a column holds if needed):"))
-        layout.addWidget(self.columns, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.report, 2)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(820, 640)
 
     # -- the file and its columns ------------------------------------------------------------
 

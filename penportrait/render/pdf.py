@@ -458,55 +458,88 @@ def fit_html(
     page breaks) and "fits" means "no taller than an A4 page". A page that does not fit even at
     the floor is paginated for real, so it prints over more pages with every word kept.
     """
-    device = _measuring_device()
-    page_height = content_size().height()
-
-    html: dict[QTextDocument, str] = {}
-
-    def layout(tenths: int) -> tuple[QTextDocument, bool]:
-        source = render(tenths * STEP_PT)
-        document = _document(source, images, device)
-        html[document] = source
-        return document, document.size().height() <= page_height
-
+    layout = _Layouts(render, images)
     floor = round(FONT_FLOOR_PT / STEP_PT)
     high = max(floor, round(base_pt / STEP_PT))
     document, fits = layout(high)
     if fits:
-        return document, high * STEP_PT, html[document]
+        return document, high * STEP_PT, layout.html[document]
     overflow = document.size().height()
-    estimate = round(high * (page_height / overflow) ** (1 / 1.3))
+    estimate = round(high * (layout.page_height / overflow) ** (1 / 1.3))
     probe = min(max(estimate, floor), high - 1) if high > floor else floor
     document, fits = layout(probe)
+    if fits:
+        bracket = _gallop_up(layout, probe, document, high)
+    else:
+        found = _gallop_down(layout, probe, document, floor)
+        if isinstance(found, QTextDocument):  # not even the floor fits: keep every word,
+            found.setPageSize(content_size())  # over more pages
+            return found, FONT_FLOOR_PT, layout.html[found]
+        bracket = found
+    low, best = _bisect(layout, *bracket)
+    return best, round(low * STEP_PT, 1), layout.html[best]
+
+
+class _Layouts:
+    """``render(size)`` laid out on one endless page at sizes in tenths of a point, each
+    page's HTML kept, and whether it fits an A4 page."""
+
+    def __init__(self, render: Callable[[float], str], images: dict[str, QImage]) -> None:
+        self.render, self.images = render, images
+        self.device = _measuring_device()
+        self.page_height = content_size().height()
+        self.html: dict[QTextDocument, str] = {}
+
+    def __call__(self, tenths: int) -> tuple[QTextDocument, bool]:
+        source = self.render(tenths * STEP_PT)
+        document = _document(source, self.images, self.device)
+        self.html[document] = source
+        return document, document.size().height() <= self.page_height
+
+
+# (largest size known to fit, its page, smallest size known not to fit), in tenths of a point
+_Bracket = tuple[int, QTextDocument, int]
+
+
+def _gallop_up(layout: _Layouts, low: int, best: QTextDocument, high: int) -> _Bracket:
+    """From ``low``, which fits, towards ``high``, which does not, in doubling steps."""
     step = 1
-    if fits:  # gallop up towards `high`, which does not fit
-        low, best = probe, document
-        while high - low > 1:
-            candidate, fits = layout(min(low + step, high - 1))
-            if not fits:
-                high = min(low + step, high - 1)
-                break
-            low, best, step = min(low + step, high - 1), candidate, step * 2
-    else:  # gallop down towards the floor
-        high = probe
-        while True:
-            if high == floor:  # not even the floor fits: keep every word, over more pages
-                document.setPageSize(content_size())
-                return document, FONT_FLOOR_PT, html[document]
-            probe = max(floor, high - step)
-            document, fits = layout(probe)
-            if fits:
-                low, best = probe, document
-                break
-            high, step = probe, step * 2
-    while high - low > 1:  # bisect the bracket
+    while high - low > 1:
+        candidate, fits = layout(min(low + step, high - 1))
+        if not fits:
+            high = min(low + step, high - 1)
+            break
+        low, best, step = min(low + step, high - 1), candidate, step * 2
+    return low, best, high
+
+
+def _gallop_down(
+    layout: _Layouts, high: int, document: QTextDocument, floor: int
+) -> _Bracket | QTextDocument:
+    """From ``high``, which does not fit, down towards the floor in doubling steps; or the
+    page at the floor when not even that fits."""
+    step = 1
+    while True:
+        if high == floor:
+            return document
+        probe = max(floor, high - step)
+        document, fits = layout(probe)
+        if fits:
+            return probe, document, high
+        high, step = probe, step * 2
+
+
+def _bisect(
+    layout: _Layouts, low: int, best: QTextDocument, high: int
+) -> tuple[int, QTextDocument]:
+    while high - low > 1:
         middle = (low + high) // 2
         candidate, fits = layout(middle)
         if fits:
             low, best = middle, candidate
         else:
             high = middle
-    return best, round(low * STEP_PT, 1), html[best]
+    return low, best
 
 
 def _laid_out(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from penportrait.core import files
@@ -19,8 +21,8 @@ def write_output(out: Path, data: bytes) -> None:
     (an export never creates folders).
     """
     try:
-        if not out.parent.is_dir():
-            raise FileNotFoundError(2, "No such file or directory")
+        if not out.parent.exists():  # files.write_atomic would create it
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
         files.write_atomic(out, data)
     except OSError as error:
         reason = error.strerror or str(error)

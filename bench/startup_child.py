@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from penportrait.core.startup import starting_up
 from penportrait.core.store import Store
 from penportrait.gui.app import make_application
 from penportrait.gui.main_window import MainWindow
@@ -25,10 +26,11 @@ class FirstPaint(QObject):
 
 def main() -> None:
     app = make_application()
-    window = MainWindow(Store(Path(sys.argv[1])))
-    spy = FirstPaint()
-    window.installEventFilter(spy)
-    window.show()
+    with starting_up():  # as gui.app.run_app starts the window
+        window = MainWindow(Store(Path(sys.argv[1])))
+        spy = FirstPaint()
+        window.installEventFilter(spy)
+        window.show()
     app.exec()
 
 

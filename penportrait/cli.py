@@ -15,17 +15,16 @@ import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn, TypeAlias
 
 from penportrait import __version__
-from penportrait.core import school_files
+from penportrait.core import folder, school_files
 from penportrait.core.access import folder_problem
-from penportrait.core.bank import SCHOOL_FILE as BANK_FILE
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
-from penportrait.core.plain_english import SCHOOL_FILE as WORDS_FILE
 from penportrait.core.reviews import due_pupils, is_due
-from penportrait.core.school import SCHOOL_FILE, SchoolSettings, load_school
+from penportrait.core.school import SchoolSettings, load_school
+from penportrait.core.startup import starting_up
 from penportrait.core.store import FolderScan, Problem, Store
 
 from .core import clock
@@ -60,16 +59,29 @@ def build_parser() -> argparse.ArgumentParser:
     # For checks of a build (.ci/run): open the window, then quit after SECONDS, exit status 0.
     parser.add_argument("--quit-after", type=_seconds, metavar="SECONDS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _folder_commands(commands)
+    _output_commands(commands)
+    _import_commands(commands)
+    return parser
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Any:
-        sub = commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(handler=handler)
-        return sub
 
-    demo = command("demo", _demo, "write the sample school into DIR")
+Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
+def _command(
+    commands: Commands, name: str, handler: Callable[[argparse.Namespace], int], text: str
+) -> _Parser:
+    sub = commands.add_parser(name, help=text, description=text)
+    sub.set_defaults(handler=handler)
+    return sub
+
+
+def _folder_commands(commands: Commands) -> None:
+    """The commands that read or check the data folder: demo, list, check, conflicts."""
+    demo = _command(commands, "demo", _demo, "write the sample school into DIR")
     demo.add_argument("dir", metavar="DIR", help="an empty or new folder")
 
-    listing = command("list", _list, "list the pupils")
+    listing = _command(commands, "list", _list, "list the pupils")
     _data_option(listing)
     listing.add_argument("--group", metavar="G", help="only pupils in group G")
     listing.add_argument(
@@ -77,11 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    check = command("check", _check, "validate every file; exit 1 if any is bad")
+    check = _command(commands, "check", _check, "validate every file; exit 1 if any is bad")
     _data_option(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    conflicts = command(
+    conflicts = _command(
+        commands,
         "conflicts",
         _conflicts,
         "list sync conflict copies; --merge merges every one without a clash "
@@ -93,12 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conflicts.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    export = command("export", _export, "write portraits to one PDF or Word file, a page each")
+
+def _output_commands(commands: Commands) -> None:
+    """The commands that write portraits: export, pack."""
+    export = _command(
+        commands, "export", _export, "write portraits to one PDF or Word file, a page each"
+    )
     _data_option(export)
     export.add_argument("pupils", metavar="PUPIL", nargs="+", help='an id or a unique "First Last"')
     _output_options(export, default_audience="staff")
 
-    pack = command("pack", _pack, "a pack for cover staff: a class overview, then portraits")
+    pack = _command(
+        commands, "pack", _pack, "a pack for cover staff: a class overview, then portraits"
+    )
     _data_option(pack)
     pack.add_argument("groups", metavar="GROUP", nargs="+", help="a class or set, e.g. 8R")
     _output_options(pack, default_audience="cover")
@@ -111,20 +131,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pack.add_argument("--no-overview", action="store_true", help="leave out the class overview")
 
-    importer = command("import", _import, "import pupils from the school's MIS (a CSV export)")
+
+def _import_commands(commands: Commands) -> None:
+    """Importing from the school's MIS, and undoing it."""
+    importer = _command(
+        commands, "import", _import, "import pupils from the school's MIS (a CSV export)"
+    )
     _data_option(importer)
     importer.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV export")
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would happen; save nothing"
     )
 
-    undo_import = command(
+    undo_import = _command(
+        commands,
         "undo-import",
         _undo_import,
         "undo the last import (pupils changed since it are left as they are, and named)",
     )
     _data_option(undo_import)
-    return parser
 
 
 def _output_options(sub: argparse.ArgumentParser, *, default_audience: str) -> None:
@@ -240,7 +265,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
     today = clock.today()
     pupils = sorted(
         scan.pupils, key=lambda p: (p.pupil.last_name.casefold(), p.pupil.first_name.casefold())
@@ -314,17 +339,22 @@ def _warn_bad_files(scan: FolderScan) -> None:
 # -- check ------------------------------------------------------------------------------------
 
 
+def _load(store: Store) -> FolderScan:
+    """The folder's pupils: a command's one load, frozen as its start-up (core.startup)."""
+    with starting_up():
+        return store.scan()
+
+
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
     problems = (
         school_files.check(store.root)
         + scan.problems
         + store.temporary_file_problems()
         + _conflict_copy_problems(store)
     )
-    school_wide = (SCHOOL_FILE, BANK_FILE, WORDS_FILE)
-    has_school_files = sum((store.root / name).exists() for name in school_wide)
+    has_school_files = sum((store.root / name).exists() for name in folder.SCHOOL_WIDE_FILES)
     checked = len(scan.pupils) + len(scan.bad_files) + has_school_files
     bad_files = sorted({p.file for p in problems})
     if args.json:
@@ -430,13 +460,13 @@ def find_pupil(pupils: Sequence[Pupil], wanted: str) -> Pupil:
 def _export(args: argparse.Namespace) -> int:
     out: Path = args.output
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
     chosen = [find_pupil(scan.pupils, wanted) for wanted in args.pupils]
     settings = _settings_with_warnings(store)
 
     from penportrait.core.views import Audience
     from penportrait.render.export import fit_portraits, overflows, write_pages
-    from penportrait.render.pdf import RenderError
+    from penportrait.render.output import RenderError
 
     if not out.parent.is_dir():
         raise UserError(f"cannot write {out}: the folder {out.parent} does not exist")
@@ -458,9 +488,10 @@ def _export(args: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     out: Path = args.output
     store = _store(args)
-    scan = store.scan()
+    scan = _load(store)
 
     from penportrait.core.views import Audience
+    from penportrait.render.output import RenderError
     from penportrait.render.pack import (
         PackRequest,
         build_pack,
@@ -468,7 +499,6 @@ def _pack(args: argparse.Namespace) -> int:
         match_groups,
         write_pack,
     )
-    from penportrait.render.pdf import RenderError
 
     groups, missing = match_groups(scan.pupils, args.groups)
     if missing:
@@ -513,7 +543,7 @@ def _import(args: argparse.Namespace) -> int:
     store = Store(root)
     try:
         table = read_table(args.file)
-        scan = store.scan()
+        scan = _load(store)
         plan = plan_import(table, scan.pupils, unreadable=unreadable_pupils(store, scan.problems))
     except ImportFileError as error:
         raise UserError(str(error)) from None

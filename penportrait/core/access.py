@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 from penportrait.core.files import LockTimeout
+from penportrait.core.folder import DataFolder
 
 _REASONS = {
     errno.EROFS: "the folder is read-only",
@@ -50,7 +51,8 @@ def folder_problem(root: Path) -> str | None:
         return f"The data folder {root} is not there (a drive or network share disconnected?)."
     if not root.is_dir():
         return f"The data folder {root} is a file, not a folder."
-    target = root / "pupils" if (root / "pupils").is_dir() else root
+    pupils = DataFolder(root).pupils
+    target = pupils if pupils.is_dir() else root
     probe = target / f".penportrait-write-check-{uuid.uuid4().hex}.tmp"
     try:
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -27,10 +27,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from penportrait import resources
 from penportrait.core import school_files
+from penportrait.core.folder import BANK_FILE
 from penportrait.core.model import NEED_CODES, NeedArea, NeedCode, Strategy
 from penportrait.core.store import Problem
 
-SCHOOL_FILE: Final = "strategies.json"
 Context = Literal["lessons", "unstructured", "transitions", "tests"]
 CONTEXT_LABELS: Final[dict[str, str]] = {
     "lessons": "Lessons",
@@ -205,7 +205,7 @@ class Bank:
         """Why the school's file leaves this strategy in doubt; "" when it does not."""
         if not self.problems:
             return ""
-        file_problem = f"{SCHOOL_FILE} could not be read ({self.problems[0].reason})"
+        file_problem = f"{BANK_FILE} could not be read ({self.problems[0].reason})"
         if strategy.bank_id and strategy.bank_id not in self._index()[0]:
             # Not a strategy the app knows: its entry may be in the part that could not be read.
             return f"It is not in the strategy bank as read, and {file_problem}. "
@@ -294,7 +294,7 @@ def load_bank(root: Path | None) -> Bank:
     if root is None:
         return bank
     try:
-        document = school_files.load(root, SCHOOL_FILE, _BankFile)
+        document = school_files.load(root, BANK_FILE, _BankFile)
     except school_files.SchoolFileError as error:
         # Never fail open: what can be read still counts, what cannot is in doubt.
         bank.problems.extend(error.problems)
@@ -309,7 +309,7 @@ def _salvage(root: Path) -> tuple[list[BankStrategy], list[tuple[str, str]]]:
     """From a school file that did not validate: the entries that read on their own, and the
     (id, words) of those that did not."""
     try:
-        data = school_files.read_bytes(root / SCHOOL_FILE) or b""
+        data = school_files.read_bytes(root / BANK_FILE) or b""
         document = json.loads(data.decode("utf-8-sig"))
     except (school_files.SchoolFileError, ValueError, RecursionError):
         return [], []
@@ -340,9 +340,7 @@ def save_school_strategies(root: Path, strategies: list[BankStrategy], revision:
     SchoolFileConflict (another computer saved it meanwhile); nothing is written then.
     """
     wanted = _BankFile(strategies=strategies)
-    school_files.save(
-        root, SCHOOL_FILE, _BankFile, school_files.checked(revision, wanted, SCHOOL_FILE)
-    )
+    school_files.save(root, BANK_FILE, _BankFile, school_files.checked(revision, wanted, BANK_FILE))
     return load_bank(root)
 
 
@@ -379,7 +377,7 @@ def add_school_strategy(root: Path, strategy: BankStrategy) -> Bank:
             else (current.model_copy(update={"strategies": [*kept, strategy]}))
         )
 
-    school_files.save(root, SCHOOL_FILE, _BankFile, add)
+    school_files.save(root, BANK_FILE, _BankFile, add)
     return load_bank(root)
 
 
@@ -390,5 +388,5 @@ def remove_school_strategy(root: Path, strategy_id: str) -> Bank:
         kept = [s for s in current.strategies if s.id != strategy_id]
         return current.model_copy(update={"strategies": kept})
 
-    school_files.save(root, SCHOOL_FILE, _BankFile, remove)
+    school_files.save(root, BANK_FILE, _BankFile, remove)
     return load_bank(root)

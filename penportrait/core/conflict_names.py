@@ -42,10 +42,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
+from penportrait.core.folder import SCHOOL_WIDE_FILES
 from penportrait.core.model import is_valid_id
-
-# The school-wide files in the root of the data folder (DESIGN.md, "The data folder").
-SCHOOL_WIDE_FILES: Final = ("school.json", "strategies.json", "plain_english.json")
 
 
 @dataclass(frozen=True)
@@ -99,7 +97,6 @@ CLIENT_PATTERNS: Final[tuple[ClientPattern, ...]] = (
 
 # OneDrive's copies are recognised in code below (the computer name needs the context).
 ONEDRIVE: Final = "OneDrive"
-ONEDRIVE_EXAMPLE: Final = "<name>-LAPTOP-7.json"
 _UUID: Final = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # NetBIOS computer names: at most 15 letters, digits and hyphens; then -1, -2 ... for more.
 _COMPUTER: Final = r"[A-Za-z0-9][A-Za-z0-9_-]{0,14}?(?:-\d{1,3})?"

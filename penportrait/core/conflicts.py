@@ -24,11 +24,12 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from penportrait.core import files
+from penportrait.core import files, pupil_file
 from penportrait.core.conflict_names import (
     recognise_pupil_copy,
     recognise_school_copy,
 )
+from penportrait.core.folder import DataFolder
 from penportrait.core.merge import Clash, MergeResult, Side, merge3
 from penportrait.core.model import Pupil, load_pupil_json
 from penportrait.core.store import (
@@ -39,7 +40,6 @@ from penportrait.core.store import (
     Store,
 )
 
-KEPT_COPIES_FOLDER: Final = "conflict-copies"  # under trash/
 # files.write_new's name for a history file written beside another one of the same revision.
 _SECOND_HISTORY_VERSION: Final = re.compile(r"(\d+)\.[0-9a-f]{8}\.json")
 
@@ -144,7 +144,7 @@ class MergeSummary:
 def find_copies(root: Path) -> list[ConflictCopy]:
     """Every conflict copy in pupils/ and of the school-wide files, by name."""
     found: list[ConflictCopy] = []
-    pupils = root / "pupils"
+    pupils = DataFolder(root).pupils
     names = _names(pupils)
     beside = set(names)
     for name in names:
@@ -240,7 +240,7 @@ def _read_copy(store: Store, copy: ConflictCopy) -> tuple[bytes, Pupil]:
     except ValidationError as error:
         # The store's own words (a newer PenPortrait, another kind of file ...); the store's
         # reader itself cannot be used: it insists on the file being named after the pupil.
-        raise Store._explain(where, data.decode("utf-8-sig"), error) from None
+        raise pupil_file.explain(where, data.decode("utf-8-sig"), error) from None
 
 
 def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
@@ -424,7 +424,7 @@ def _content(pupil: Pupil) -> dict[str, Any]:
 
 def _keep_bytes(store: Store, name: str, data: bytes) -> Path:
     """Write ``data`` to trash/conflict-copies/ under a free name; read it back to be sure."""
-    folder = store.trash_dir / KEPT_COPIES_FOLDER
+    folder = store.folder.conflict_copies
     target = folder / name
     n = 1
     while target.exists():

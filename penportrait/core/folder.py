@@ -11,6 +11,7 @@ README ("Where the data lives") and DESIGN.md describe the same tree::
     history/<id>/<revision>.json  earlier revisions              (HISTORY)
     history/school/, history/strategies/, history/plain_english/: the school-wide files' history
     trash/<id>.json               deleted pupils, restorable     (TRASH)
+    trash/conflict-copies/        sync conflict copies, merged   (CONFLICT_COPIES)
     imports/import-<n>.jsonl      what each import saved         (IMPORTS)
 """
 
@@ -32,6 +33,8 @@ HISTORY: Final = "history"
 TRASH: Final = "trash"
 IMPORTS: Final = "imports"
 FOLDERS: Final = (PUPILS, PHOTOS, HISTORY, TRASH, IMPORTS)
+# Under trash/: the sync clients' conflict copies, kept once merged (core.conflicts).
+CONFLICT_COPIES: Final = "conflict-copies"
 
 PUPIL_SUFFIX: Final = ".json"
 LOGO_STEM: Final = "logo"
@@ -88,6 +91,10 @@ class DataFolder:
     @property
     def imports(self) -> Path:
         return self.root / IMPORTS
+
+    @property
+    def conflict_copies(self) -> Path:
+        return self.trash / CONFLICT_COPIES
 
     def pupil_file(self, pupil_id: str) -> Path:
         return self.pupils / f"{pupil_id}{PUPIL_SUFFIX}"

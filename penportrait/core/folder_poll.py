@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import Final
 
+from penportrait.core.folder import PUPILS
+
 # File systems whose changes by other machines inotify does not report.
 NETWORK_FILE_SYSTEMS: Final = frozenset(
     {"cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "davfs", "fuse.davfs2", "afs",
@@ -24,7 +26,7 @@ Signature = frozenset[tuple[str, int, int]]
 def folder_signature(root: Path) -> Signature:
     """(relative name, size, mtime in ns) of every entry in the data folder and pupils/."""
     found: set[tuple[str, int, int]] = set()
-    for prefix, folder in (("", root), ("pupils/", root / "pupils")):
+    for prefix, folder in (("", root), (f"{PUPILS}/", root / PUPILS)):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:

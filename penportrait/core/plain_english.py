@@ -9,7 +9,6 @@ is data (penportrait/data/plain_english.json); a school adds its own in the data
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,10 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from penportrait import resources
 from penportrait.core import school_files, sections
+from penportrait.core.folder import WORDS_FILE
 from penportrait.core.model import MedicalNote, Pupil
 from penportrait.core.store import Problem
 
-SCHOOL_FILE: Final = "plain_english.json"
 LONG_SENTENCE_WORDS: Final = 25
 Kind = Literal["acronym", "jargon", "vague", "stigmatising"]
 # Kinds whose term is fine once the text spells it out: "speech and language therapist (SALT)".
@@ -234,7 +233,7 @@ def load_checker(root: Path | None) -> tuple[Checker, list[Problem]]:
     problems: list[Problem] = []
     if root is not None:
         try:
-            document = school_files.load(root, SCHOOL_FILE, _WordList)
+            document = school_files.load(root, WORDS_FILE, _WordList)
         except school_files.SchoolFileError as error:
             problems.extend(error.problems)
         else:
@@ -244,7 +243,7 @@ def load_checker(root: Path | None) -> tuple[Checker, list[Problem]]:
 
 def load_school_words(root: Path) -> tuple[list[Entry], int]:
     """The school's own entries and the revision of their file (raises SchoolFileError)."""
-    document = school_files.load(root, SCHOOL_FILE, _WordList)
+    document = school_files.load(root, WORDS_FILE, _WordList)
     return (document.entries, document.revision) if document else ([], 0)
 
 
@@ -253,13 +252,6 @@ def save_school_words(root: Path, entries: list[Entry], revision: int) -> int:
     Raises SchoolFileError or SchoolFileConflict, writing nothing."""
     wanted = _WordList(entries=entries)
     saved = school_files.save(
-        root, SCHOOL_FILE, _WordList, school_files.checked(revision, wanted, SCHOOL_FILE)
+        root, WORDS_FILE, _WordList, school_files.checked(revision, wanted, WORDS_FILE)
     )
     return saved.revision
-
-
-def word_list_json(entries: list[Entry]) -> str:
-    return (
-        json.dumps(_WordList(entries=entries).model_dump(mode="json"), indent=2, ensure_ascii=False)
-        + "\n"
-    )

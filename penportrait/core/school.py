@@ -21,9 +21,9 @@ from pydantic import (
 )
 
 from penportrait.core import school_files, sections
+from penportrait.core.folder import SCHOOL_FILE
 from penportrait.core.store import Problem
 
-SCHOOL_FILE: Final = "school.json"
 FONT_FLOOR_PT: Final = 9.0
 
 # The sections of school.json files written before pronouns, the need line, "How I

@@ -24,6 +24,7 @@ from typing import Final, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from penportrait.core import files
+from penportrait.core.folder import DataFolder
 from penportrait.core.model import describe_errors
 from penportrait.core.store import HISTORY_KEPT, Problem
 
@@ -158,12 +159,8 @@ def _revision(document: BaseModel | None) -> int:
     return value if isinstance(value, int) else 0
 
 
-def history_folder(root: Path, name: str) -> Path:
-    return root / "history" / name.removesuffix(".json")
-
-
 def _keep_in_history(root: Path, name: str, revision: int, data: bytes) -> None:
-    folder = history_folder(root, name)
+    folder = DataFolder(root).school_history(name)
     files.ensure_folder(folder)
     files.write_new(folder / f"{revision}.json", data)
     kept = sorted(int(p.stem) for p in folder.iterdir() if p.suffix == ".json" and p.stem.isdigit())

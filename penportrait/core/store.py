@@ -1,4 +1,6 @@
-"""The data folder (DESIGN.md): pupils, their history, the trash and photos.
+"""The data folder's pupils (DESIGN.md): their files, history, the trash and photos.
+
+Where each lives is core.folder's; reading one file safely is core.pupil_file's.
 
 ```
 pupils/<id>.json              one pupil per file
@@ -16,11 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import gc
-import json
 import os
-import stat
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,33 +30,30 @@ from pydantic import ValidationError
 
 from penportrait.core import files
 from penportrait.core.conflict_names import is_pupil_copy
+from penportrait.core.folder import DataFolder
 from penportrait.core.model import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
     Pupil,
-    describe_errors,
     is_valid_id,
     load_pupil_json,
 )
 from penportrait.core.photos import PhotoError, clean_photo
+from penportrait.core.pupil_file import (
+    MAX_PUPIL_FILE_BYTES,
+    Problem,
+    PupilFileError,
+    os_reason,
+    parse,
+    read_bytes,
+)
 
 from . import clock
 
 HISTORY_KEPT: Final = 20
 # A temporary file this old (by the file system's clock) was left by a crashed save.
 STALE_TEMP_SECONDS: Final = 3600.0
-# Never follow a link out of the folder; never block on a FIFO named like a pupil file.
-_READ_FLAGS: Final = (
-    os.O_RDONLY
-    | getattr(os, "O_BINARY", 0)
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-)
-# A portrait is a few kilobytes and photos live beside it, so anything this big is not a pupil
-# file; it is reported without being read into memory.
-MAX_PUPIL_FILE_BYTES: Final = 2 * 1024 * 1024
 
 __all__ = [
+    "MAX_PUPIL_FILE_BYTES",
     "FolderScan",
     "PhotoError",
     "Problem",
@@ -65,30 +61,6 @@ __all__ = [
     "SaveConflict",
     "Store",
 ]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one file: where (relative to the data folder), which field, why."""
-
-    file: str
-    field: str
-    reason: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.file}: {self.field}: {self.reason}"
-            if self.field
-            else f"{self.file}: {self.reason}"
-        )
-
-
-class PupilFileError(Exception):
-    """A pupil file that could not be loaded. The file is left as it was."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
-        self.problems = problems
 
 
 class NotFoundError(LookupError):
@@ -142,27 +114,14 @@ class Store:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
-
-    # -- where things are -------------------------------------------------------------------
-
-    @property
-    def pupils_dir(self) -> Path:
-        return self.root / "pupils"
-
-    @property
-    def photos_dir(self) -> Path:
-        return self.root / "photos"
-
-    @property
-    def history_dir(self) -> Path:
-        return self.root / "history"
-
-    @property
-    def trash_dir(self) -> Path:
-        return self.root / "trash"
+        self.folder = DataFolder(self.root)  # where things are (core.folder)
+        self.pupils_dir = self.folder.pupils
+        self.photos_dir = self.folder.photos
+        self.history_dir = self.folder.history
+        self.trash_dir = self.folder.trash
 
     def pupil_path(self, pupil_id: str) -> Path:
-        return self.pupils_dir / f"{_checked_id(pupil_id)}.json"
+        return self.folder.pupil_file(_checked_id(pupil_id))
 
     def photo_path(self, pupil: Pupil) -> Path | None:
         """The pupil's photo file, if they have one and it exists."""
@@ -214,11 +173,11 @@ class Store:
             for name, path in self._pupil_files(folder):
                 where = f"{prefix}/{name}"
                 try:
-                    scan.pupils.append(self._parse(where, name, self._read_bytes(path, where)))
+                    scan.pupils.append(parse(where, name, read_bytes(path, where)))
                 except PupilFileError as error:
                     scan.problems.extend(error.problems)
                 except OSError as error:
-                    scan.problems.append(Problem(where, "", _os_reason(error)))
+                    scan.problems.append(Problem(where, "", os_reason(error)))
         return scan
 
     @staticmethod
@@ -237,135 +196,15 @@ class Store:
             and not is_pupil_copy(entry.name)
         )
 
-    @staticmethod
-    def _read_bytes(path: str | Path, where: str) -> bytes:
-        """The file's bytes, refusing (without reading) anything far too big to be a pupil.
-
-        Plain os.open/os.read: this runs once per pupil when a folder opens, and the buffered
-        file object costs more than the read itself.
-        """
-        try:
-            fd = os.open(path, _READ_FLAGS)
-        except OSError as error:
-            if error.errno == errno.ELOOP:  # O_NOFOLLOW: a symbolic link
-                raise PupilFileError(
-                    [
-                        Problem(
-                            where,
-                            "",
-                            "is a link to another file; only files inside the data folder "
-                            "are read, so it was not read",
-                        )
-                    ]
-                ) from None
-            raise
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a device fill memory
-                raise PupilFileError(
-                    [
-                        Problem(
-                            where, "", "is not a regular file (a pipe, device or folder); not read"
-                        )
-                    ]
-                )
-            size = info.st_size
-            if size > MAX_PUPIL_FILE_BYTES:
-                raise PupilFileError(
-                    [
-                        Problem(
-                            where,
-                            "",
-                            f"is {size / 1_048_576:.1f} MB, far too big for a pupil file "
-                            f"(at most {MAX_PUPIL_FILE_BYTES // 1_048_576} MB); it was not read",
-                        )
-                    ]
-                )
-            # Network shares may return short reads: read until the end of the file.
-            chunks = []
-            while chunk := os.read(fd, max(size, 65_536)):
-                chunks.append(chunk)
-                if sum(map(len, chunks)) > MAX_PUPIL_FILE_BYTES:
-                    break
-            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-        finally:
-            os.close(fd)
-
     def _read_path(self, path: Path) -> Pupil:
         where = self.relative(path)
-        return self._parse(where, path.name, self._read_bytes(path, where))
+        return parse(where, path.name, read_bytes(path, where))
 
     def _read_optional(self, path: Path) -> Pupil | None:
         try:
             return self._read_path(path)
         except FileNotFoundError:
             return None
-
-    def _parse(self, where: str, file_name: str, data: bytes) -> Pupil:
-        def fail(field_name: str, reason: str) -> PupilFileError:
-            return PupilFileError([Problem(where, field_name, reason)])
-
-        try:
-            pupil = load_pupil_json(data)
-        except ValidationError as error:
-            if not data.strip():
-                raise fail("", f"is empty ({len(data)} bytes)") from None
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as bad:
-                reason = f"is not UTF-8 text (byte 0x{data[bad.start]:02x} at position {bad.start})"
-                raise fail("", reason) from None
-            if text.startswith("\ufeff"):  # a byte-order mark from a Windows editor
-                try:
-                    pupil = load_pupil_json(text[1:])
-                except ValidationError as again:
-                    raise self._explain(where, text[1:], again) from None
-            else:
-                raise self._explain(where, text, error) from None
-        if pupil.id != file_name.removesuffix(".json"):
-            raise fail("id", f"is {pupil.id!r} but the file is named {file_name}")
-        return pupil
-
-    @staticmethod
-    def _explain(where: str, text: str, error: ValidationError) -> PupilFileError:
-        """The problems of a file that did not validate; a newer or foreign file says so first."""
-        try:
-            raw = json.loads(text)
-        except ValueError:
-            raw = None
-        except RecursionError:  # thousands of nested brackets: not a pupil, and not loaded
-            return PupilFileError(
-                [Problem(where, "", "is nested far too deeply to be a pupil file; it was not read")]
-            )
-        if isinstance(raw, dict):
-            version = raw.get("format_version")
-            if raw.get("format", FORMAT_NAME) != FORMAT_NAME:
-                return PupilFileError(
-                    [
-                        Problem(
-                            where,
-                            "format",
-                            f"is {raw.get('format')!r}, not a PenPortrait pupil file",
-                        )
-                    ]
-                )
-            if (
-                isinstance(version, int)
-                and not isinstance(version, bool)
-                and version > FORMAT_VERSION
-            ):
-                return PupilFileError(
-                    [
-                        Problem(
-                            where,
-                            "format_version",
-                            f"is {version}, written by a newer PenPortrait (this one reads "
-                            f"version {FORMAT_VERSION}); update PenPortrait to open it. "
-                            "The file was left as it is.",
-                        )
-                    ]
-                )
-        return PupilFileError([Problem(where, f, r) for f, r in describe_errors(error)])
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -390,12 +229,10 @@ class Store:
         with files.save_lock(path) as held:
             where = self.relative(path)
             try:
-                current_bytes: bytes | None = self._read_bytes(path, where)
+                current_bytes: bytes | None = read_bytes(path, where)
             except FileNotFoundError:
                 current_bytes = None
-            current = (
-                self._parse(where, path.name, current_bytes) if current_bytes is not None else None
-            )
+            current = parse(where, path.name, current_bytes) if current_bytes is not None else None
             on_disk = current.revision if current else 0
             if on_disk != pupil.revision:
                 raise SaveConflict(pupil, current)
@@ -430,7 +267,7 @@ class Store:
         replace would otherwise destroy."""
         where = self.relative(path)
         try:
-            now: bytes | None = self._read_bytes(path, where)
+            now: bytes | None = read_bytes(path, where)
         except FileNotFoundError:
             now = None
         if held.still_held() and now == checked:
@@ -438,7 +275,7 @@ class Store:
         theirs = None
         if now is not None:
             with contextlib.suppress(PupilFileError, ValueError):
-                theirs = self._parse(where, path.name, now)
+                theirs = parse(where, path.name, now)
         raise SaveConflict(pupil, theirs)
 
     def delete(self, pupil_id: str, *, only_at_revision: int | None = None) -> None:
@@ -481,7 +318,7 @@ class Store:
         path = self.history_dir / _checked_id(pupil_id) / f"{revision}.json"
         if not path.exists():
             raise NotFoundError(f"revision {revision} of {pupil_id} is not in history")
-        data = self._read_bytes(path, self.relative(path))
+        data = read_bytes(path, self.relative(path))
         # The file name is the revision, not the pupil id, so parse without the name check.
         try:
             return load_pupil_json(data.decode("utf-8-sig"))
@@ -512,10 +349,10 @@ class Store:
         with files.save_lock(path) as held:
             where = self.relative(path)
             try:
-                data: bytes | None = self._read_bytes(path, where)
+                data: bytes | None = read_bytes(path, where)
             except FileNotFoundError:
                 data = None
-            current = None if data is None else self._parse(where, path.name, data)
+            current = None if data is None else parse(where, path.name, data)
             known = max(self._last_known_revision(pupil.id), current.revision if current else 0)
             kept = pupil.model_copy(update={"revision": known + 1})
             if current is not None:
@@ -621,23 +458,17 @@ def _checked_id(pupil_id: str) -> str:
     return pupil_id
 
 
-def _os_reason(error: OSError) -> str:
-    return f"could not be read ({error.strerror or error})"
-
-
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Loading thousands of small models is much faster without the cyclic GC running.
 
-    The models just loaded are then frozen (moved out of the collector's sight) so that turning
-    it back on does not trigger a full collection over all of them. They hold no reference
-    cycles, so reference counting still frees them when the list is dropped.
+    Nothing is frozen here: a freeze on every rescan would also freeze whatever cyclic garbage
+    the app made meanwhile, for good. The app freezes once, at start-up (gui/app.py, cli.py).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_enabled:
             gc.enable()

@@ -18,6 +18,7 @@ from penportrait.core import files
 from penportrait.core.access import plain_reason
 from penportrait.core.demo import write_sample_school
 from penportrait.core.paths import APP_NAME
+from penportrait.core.startup import starting_up
 from penportrait.core.store import Store
 from penportrait.gui import messages, ui_state
 from penportrait.gui.dialogs import Start, WelcomeDialog
@@ -109,8 +110,9 @@ def run_app(data: Path, *, demo: bool = False, quit_after: float | None = None) 
         box.exec()
         return 1
     try:
-        window = MainWindow(Store(folder), sample=sample)
-        window.show()
+        with starting_up():  # the window and the first scan, frozen once (core.startup)
+            window = MainWindow(Store(folder), sample=sample)
+            window.show()
         if quit_after is not None:  # closes the window and any dialog open over it
             QTimer.singleShot(round(quit_after * 1000), app.closeAllWindows)
         if not ui_state.staff_name():  # asked once; Tools > Your name on portraits changes it

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from penportrait.core.compare import _item
 from penportrait.core.conflicts import CopyReport
-from penportrait.core.merge import Side
+from penportrait.core.merge import Clash, Side
 from penportrait.core.model import Pupil
 
 
@@ -141,29 +141,9 @@ class ClashDialog(QDialog):
         )
         grid.addWidget(self.kept_heading, 0, 1)
         grid.addWidget(self.copy_heading, 0, 2)
-        row = 1
-        for clash in report.clashes:
-            grid.addWidget(_plain_label(clash.label), row, 0, Qt.AlignmentFlag.AlignTop)
-            group = QButtonGroup(self)
-            group.setExclusive(True)
-            self.groups[clash.path] = group
-            for column, side, value in ((1, "kept", clash.kept), (2, "copy", clash.copy)):
-                text = QPlainTextEdit(plain(value))
-                text.setReadOnly(True)
-                text.setAccessibleName(f"{clash.label}: version {column}")
-                text.setFixedHeight(text.fontMetrics().lineSpacing() * 5 + 12)
-                text.setTabChangesFocus(True)
-                button = QRadioButton("Keep this one")
-                button.setAccessibleName(f"Keep version {column} of {clash.label}")
-                group.addButton(button)
-                button.toggled.connect(self._update_ok)
-                self.buttons[(clash.path, side)] = button  # type: ignore[index]
-                cell = QVBoxLayout()
-                cell.addWidget(text)
-                cell.addWidget(button)
-                grid.addLayout(cell, row, column)
-            row += 1
-        grid.setRowStretch(row, 1)  # the rows sit at the top, not spread over the height
+        for row, clash in enumerate(report.clashes, start=1):
+            self._add_clash(grid, row, clash)
+        grid.setRowStretch(len(report.clashes) + 1, 1)  # the rows sit at the top, not spread out
         body = QWidget()
         body.setLayout(grid)
         scroll = QScrollArea()
@@ -180,6 +160,32 @@ class ClashDialog(QDialog):
         layout.addWidget(self.button_box)
         self.resize(900, min(700, 200 + 140 * len(report.clashes)))
         self._update_ok()
+
+    def _add_clash(self, grid: QGridLayout, row: int, clash: Clash) -> None:
+        """One clashing field: its label, then each version with "Keep this one" under it."""
+        grid.addWidget(_plain_label(clash.label), row, 0, Qt.AlignmentFlag.AlignTop)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        self.groups[clash.path] = group
+        versions: tuple[tuple[int, Side, Any], ...] = (
+            (1, "kept", clash.kept),
+            (2, "copy", clash.copy),
+        )
+        for column, side, value in versions:
+            text = QPlainTextEdit(plain(value))
+            text.setReadOnly(True)
+            text.setAccessibleName(f"{clash.label}: version {column}")
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 5 + 12)
+            text.setTabChangesFocus(True)
+            button = QRadioButton("Keep this one")
+            button.setAccessibleName(f"Keep version {column} of {clash.label}")
+            group.addButton(button)
+            button.toggled.connect(self._update_ok)
+            self.buttons[(clash.path, side)] = button
+            cell = QVBoxLayout()
+            cell.addWidget(text)
+            cell.addWidget(button)
+            grid.addLayout(cell, row, column)
 
     def choices(self) -> dict[str, Side]:
         chosen: dict[str, Side] = {}

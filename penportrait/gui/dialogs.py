@@ -1,4 +1,5 @@
-"""The app's dialogs: school settings, conflicts, data check, trash, welcome, shortcuts."""
+"""The app's smaller dialogs, by concern: school settings, a save conflict, the checks (data
+folder, plain English), the trash, the first run, the shortcuts, the strategy bank, reviews."""
 
 from __future__ import annotations
 
@@ -234,7 +235,7 @@ def differences_html(mine: Pupil, theirs: Pupil | None) -> str:
     return "".join(parts)
 
 
-# -- data check -----------------------------------------------------------------------------------
+# -- checks: the data folder's files, a portrait's wording ------------------------------------
 
 
 class ReportDialog(QDialog):
@@ -290,6 +291,27 @@ class CheckDialog(ReportDialog):
         )
         rows = [(p.file, p.field, p.reason) for p in problems]
         super().__init__("Check data", summary, ["File", "Field", "Problem"], rows, parent)
+
+
+class HintsDialog(ReportDialog):
+    """Tools > Check this portrait: every plain-English hint, by section."""
+
+    def __init__(self, name: str, hints: list[FieldHint], parent: QWidget | None = None) -> None:
+        count = len(hints)
+        summary = (
+            "No plain-English hints: this portrait reads clearly."
+            if not hints
+            else f"{count} thing{'s' if count != 1 else ''} to look at again. Nothing has been "
+            "changed: you decide."
+        )
+        rows = [(h.label, h.hint.found, h.hint.advice) for h in hints]
+        super().__init__(
+            f"Check this portrait: {name}",
+            summary,
+            ["Section", "Found", "Suggestion"],
+            rows,
+            parent,
+        )
 
 
 # -- trash ----------------------------------------------------------------------------------------
@@ -385,7 +407,7 @@ def show_shortcuts(parent: QWidget | None) -> None:
     messages.inform_rich(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
 
 
-# -- issue 5: the strategy bank, plain English, reviews ------------------------------------------
+# -- the strategy bank ---------------------------------------------------------------------------
 
 
 class StrategyBankDialog(QDialog):
@@ -479,25 +501,7 @@ class StrategyBankDialog(QDialog):
         return found
 
 
-class HintsDialog(ReportDialog):
-    """Tools > Check this portrait: every plain-English hint, by section."""
-
-    def __init__(self, name: str, hints: list[FieldHint], parent: QWidget | None = None) -> None:
-        count = len(hints)
-        summary = (
-            "No plain-English hints: this portrait reads clearly."
-            if not hints
-            else f"{count} thing{'s' if count != 1 else ''} to look at again. Nothing has been "
-            "changed: you decide."
-        )
-        rows = [(h.label, h.hint.found, h.hint.advice) for h in hints]
-        super().__init__(
-            f"Check this portrait: {name}",
-            summary,
-            ["Section", "Found", "Suggestion"],
-            rows,
-            parent,
-        )
+# -- reviews --------------------------------------------------------------------------------------
 
 
 class ReviewsDialog(QDialog):

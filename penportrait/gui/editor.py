@@ -37,7 +37,6 @@ from penportrait.core.model import (
 from penportrait.core.plain_english import FieldHint
 from penportrait.core.sections import Kind, SectionSpec
 from penportrait.gui.bank_panel import BankPanel
-from penportrait.gui.fields import DateField
 from penportrait.gui.forms.ui_pupil_editor import Ui_PupilEditor
 from penportrait.gui.list_editors import (
     ContactListEditor,
@@ -451,9 +450,6 @@ class PupilEditor(QWidget):
             author=ui.author.text().strip(),
         )
         return Pupil.model_validate(data)
-
-    def date_fields(self) -> list[DateField]:
-        return [self.ui.dateOfBirth, self.ui.lastReviewed, self.ui.nextReview]
 
 
 def _set_text(widget: QLineEdit, text: str) -> None:

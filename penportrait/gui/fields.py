@@ -33,9 +33,6 @@ class DateField(QDateEdit):
     def set_iso(self, value: str) -> None:
         self.setDate(QDate.fromString(value, Qt.DateFormat.ISODate) if value else NOT_SET)
 
-    def clear_date(self) -> None:
-        self.setDate(NOT_SET)
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # An empty date opens the calendar at today, not in 1900.
         if self.date() == NOT_SET:

@@ -78,7 +78,6 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self.job: Job | None = None
-        self.import_result: ImportResult | None = None  # not .result: QDialog has result()
 
         intro = QLabel(
             "Export a class list from your MIS (SIMS, Arbor, Bromcom, ScholarPack …) as CSV. "
@@ -95,6 +94,22 @@ class ImportDialog(QDialog):
         top.addWidget(self.choose_button)
         top.addWidget(self.file_label, 1)
 
+        self._add_views()
+        self._add_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("Columns as detected (change what a column holds if needed):"))
+        layout.addWidget(self.columns, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.report, 2)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(820, 640)
+
+    def _add_views(self) -> None:
+        """The columns as detected, the summary, the row-by-row report and the progress bar."""
         self.columns = QTableWidget(0, 2 + PREVIEW_ROWS)
         self.columns.setAccessibleName("Columns")
         self.columns.setHorizontalHeaderLabels(
@@ -112,6 +127,8 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.hide()
 
+    def _add_buttons(self) -> None:
+        """Import, Save report, Close; and Stop import while an import runs."""
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton("&Import")
         self.import_button.setEnabled(False)
@@ -128,17 +145,6 @@ class ImportDialog(QDialog):
         self.stop_button.clicked.connect(self.stop_import)
         self.stop_button.hide()
         self.buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(top)
-        layout.addWidget(QLabel("Columns as detected (change what a column holds if needed):"))
-        layout.addWidget(self.columns, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.report, 2)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(820, 640)
 
     # -- the file and its columns ------------------------------------------------------------
 
@@ -248,7 +254,6 @@ class ImportDialog(QDialog):
 
     def _finished(self, result: ImportResult) -> None:
         self._ended()
-        self.import_result = result
         plan = self.plan
         assert plan is not None
         lines = [plan.report(), f"Saved {len(result.touched)} pupils.", *result.failed]
@@ -262,7 +267,6 @@ class ImportDialog(QDialog):
     def _cancelled(self, partial: object) -> None:
         self._ended()
         result = partial if isinstance(partial, ImportResult) else ImportResult()
-        self.import_result = result
         saved = len(result.touched)
         self.report.setPlainText(
             "\n".join([f"Stopped: {saved} pupils were saved before you stopped.", *result.failed])

@@ -73,10 +73,6 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     show(parent, Icon.Information, title, text)
 
 
-def critical(parent: QWidget | None, title: str, text: str) -> None:
-    show(parent, Icon.Critical, title, text)
-
-
 def ask(
     parent: QWidget | None,
     title: str,

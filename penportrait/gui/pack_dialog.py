@@ -44,6 +44,7 @@ from penportrait.core.store import Store
 from penportrait.core.views import Audience
 from penportrait.gui import messages, ui_state
 from penportrait.gui.jobs import Job
+from penportrait.render.output import RenderError
 from penportrait.render.pack import (
     MAX_COPIES,
     Pack,
@@ -52,7 +53,7 @@ from penportrait.render.pack import (
     group_counts,
     write_pack,
 )
-from penportrait.render.pdf import RenderError, print_pages
+from penportrait.render.pdf import print_pages
 
 GROUP_ROLE: Final = Qt.ItemDataRole.UserRole + 30
 
@@ -103,6 +104,29 @@ class PackDialog(QDialog):
         self.out: Path | None = None
         self.warnings: list[str] = []  # overdue reviews and overflowing portraits, by name
 
+        self._add_groups(pupils, groups)
+        form = self._options_form()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are user data
+        self.status.setWordWrap(True)
+
+        self._add_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Groups to include:"))
+        layout.addWidget(self.groups)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(460, 480)
+        self._update_state()
+
+    def _add_groups(self, pupils: Sequence[Pupil], groups: Sequence[str]) -> None:
+        """Every group with its count, a tick box each; ``groups`` ticked."""
         self.groups = QListWidget()
         self.groups.setAccessibleName("Groups")
         for group, count in group_counts(pupils).items():
@@ -115,6 +139,8 @@ class PackDialog(QDialog):
         self.groups.setCurrentRow(0)
         self.groups.itemChanged.connect(lambda _item: self._update_state())
 
+    def _options_form(self) -> QFormLayout:
+        """Audience, overview, numbered copies and PDF, Word or Print."""
         self.audience = QComboBox()
         self.audience.setAccessibleName("Audience")
         self.audience.addItem("Cover and supply staff", Audience.COVER.value)
@@ -139,13 +165,14 @@ class PackDialog(QDialog):
             kinds.addWidget(button)
         kinds.addStretch()
 
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress")
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are user data
-        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Audience", self.audience)
+        form.addRow("", self.overview)
+        form.addRow("Numbered copies", self.copies)
+        form.addRow("Make it as", kinds)
+        return form
 
+    def _add_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.make_button = QPushButton("&Make pack")
         self.make_button.setDefault(True)
@@ -153,21 +180,6 @@ class PackDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.make_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
-
-        form = QFormLayout()
-        form.addRow("Audience", self.audience)
-        form.addRow("", self.overview)
-        form.addRow("Numbered copies", self.copies)
-        form.addRow("Make it as", kinds)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Groups to include:"))
-        layout.addWidget(self.groups)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self.resize(460, 480)
-        self._update_state()
 
     # -- choices --------------------------------------------------------------------------
 

@@ -52,9 +52,6 @@ class PupilListModel(QAbstractTableModel):
         ).casefold()
         return (*(self._text(pupil, column) for column in range(len(self.HEADERS))), search)
 
-    def pupil_at(self, row: int) -> Pupil:
-        return self._pupils[row]
-
     def revisions(self) -> dict[str, int]:
         """Each listed pupil's id and revision: what a rescan is compared with."""
         return {p.id: p.revision for p in self._pupils}

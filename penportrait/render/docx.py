@@ -7,6 +7,7 @@ Table widths are set on the columns and on every cell: LibreOffice ignores cell 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from PIL import ImageFont
 
+from penportrait import resources
 from penportrait.core import clock, sections
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.sections import Section
@@ -36,11 +39,13 @@ from penportrait.core.views import (
     columns,
 )
 from penportrait.render import palette
+from penportrait.render.footer import Footer
+from penportrait.render.geometry import A4_HEIGHT_MM, A4_WIDTH_MM, CONTENT_WIDTH_MM, MARGIN_MM
 from penportrait.render.html import NOTES_LINES, OVERVIEW_COLUMNS, PHOTO_WIDTH_MM, section_colours
-from penportrait.render.pdf import A4_MM, MARGIN_MM, Footer
+from penportrait.render.output import write_output
 
 FONT: Final = "Arial"
-PAGE_WIDTH_MM: Final = A4_MM.width() - 2 * MARGIN_MM
+PAGE_WIDTH_MM: Final = CONTENT_WIDTH_MM
 CELL_PAD_MM: Final = 1.4
 OVERVIEW_WORD_MARGIN_PT: Final = 1.0
 
@@ -76,9 +81,7 @@ def half_point(size: float) -> float:
 
 def write_docx(pages: Sequence[WordPage | WordOverview], out: Path) -> None:
     """Write ``pages`` to ``out`` as one Word document, one page each, replacing it atomically."""
-    from penportrait.render.pdf import _write_output
-
-    _write_output(out, docx_bytes(pages))
+    write_output(out, docx_bytes(pages))
 
 
 def docx_bytes(pages: Sequence[WordPage | WordOverview]) -> bytes:
@@ -107,7 +110,7 @@ def docx_bytes(pages: Sequence[WordPage | WordOverview]) -> bytes:
 def _set_up(document: WordDocument) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(A4_MM.width()), Mm(A4_MM.height())
+    section.page_width, section.page_height = Mm(A4_WIDTH_MM), Mm(A4_HEIGHT_MM)
     for side in ("left_margin", "right_margin", "top_margin"):
         setattr(section, side, Mm(MARGIN_MM))
     section.bottom_margin = Mm(MARGIN_MM + 5)
@@ -247,6 +250,20 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
     view = page.view
     base = max(FONT_FLOOR_PT, half_point(page.base_pt - OVERVIEW_WORD_MARGIN_PT))
     document.styles["Normal"].font.size = Pt(base)
+    _overview_band(document, page, base)
+    if not _overview_intro(document, view, base):
+        return
+    sheets = page.sheets or (range(len(view.rows)),)
+    for number, sheet in enumerate(sheets):
+        if number:  # a continued sheet starts a page with the group again, as on the PDF
+            _continued_band(document, view, base)
+        _overview_table(document, page, sheet, base)
+
+
+def _overview_band(document: WordDocument, page: WordOverview, base: float) -> None:
+    """The overview's band (group; logo, school, date, CONFIDENTIAL), then the emergency
+    contacts and every medical alert of the group."""
+    view = page.view
     left, right = _band(document)
     _run(
         left.paragraphs[0],
@@ -273,6 +290,9 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
             paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
             _medical_runs(paragraph, note, base, pupil=note.pupil_name)
 
+
+def _overview_intro(document: WordDocument, view: OverviewView, base: float) -> bool:
+    """Who the overview lists and how to read it; False when it lists nobody."""
     intro = document.add_paragraph()
     intro.paragraph_format.space_before = Pt(4)
     intro.paragraph_format.space_after = Pt(4)
@@ -297,13 +317,8 @@ def _overview(document: WordDocument, page: WordOverview) -> None:
             "medical alert. One-page portraits follow.",
             base,
         )
-        return
-
-    sheets = page.sheets or (range(len(view.rows)),)
-    for number, sheet in enumerate(sheets):
-        if number:  # a continued sheet starts a page with the group again, as on the PDF
-            _continued_band(document, view, base)
-        _overview_table(document, page, sheet, base)
+        return False
+    return True
 
 
 def _band(document: WordDocument) -> tuple[_Cell, _Cell]:
@@ -410,15 +425,18 @@ def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
         picture.add_run().add_picture(io.BytesIO(page.photo), width=Mm(PHOTO_WIDTH_MM))
     else:
         _initials_tile(cells[0], view, base)
+    _name_and_facts(cells[1], view, base)
+    _school_side(cells[2], page, base)
 
-    name = cells[1].paragraphs[0]
+
+def _name_and_facts(cell: _Cell, view: PageView, base: float) -> None:
+    """The header band's middle: the name, the full name, the facts line and the need."""
+    name = cell.paragraphs[0]
     _run(name, view.name, size=base * 2.0, bold=True, colour=palette.WHITE)
     if view.full_name:
-        _run(
-            cells[1].add_paragraph(), f"Full name: {view.full_name}", base, colour=palette.BAND_SOFT
-        )
+        _run(cell.add_paragraph(), f"Full name: {view.full_name}", base, colour=palette.BAND_SOFT)
     if view.facts:
-        facts = cells[1].add_paragraph()
+        facts = cell.add_paragraph()
         facts.paragraph_format.space_before = Pt(3)
         for index, fact in enumerate(view.facts):
             if index:
@@ -427,43 +445,45 @@ def _header_band(document: WordDocument, page: WordPage, base: float) -> None:
                 _run(facts, _nobreak(fact.label) + "\u00a0", base, colour=palette.BAND_SOFT)
             _run(facts, _nobreak(fact.value), base, bold=True, colour=palette.WHITE)
     if view.need:
-        need = cells[1].add_paragraph()
+        need = cell.add_paragraph()
         need.paragraph_format.space_before = Pt(3)
         _run(need, view.need, base, colour=palette.WHITE)
 
-    cells[2].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-    right = cells[2].paragraphs[0]
+
+def _school_side(cell: _Cell, page: WordPage, base: float) -> None:
+    """The header band's right: the logo, the school, the copy label and the review date."""
+    view = page.view
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    right = cell.paragraphs[0]
     right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     small = base * 0.85
     if page.logo is not None:
         _logo(right, page.logo)
-        right = _right(cells[2].add_paragraph())
+        right = _right(cell.add_paragraph())
     marker = right
     if view.school_name:
         _run(right, view.school_name, small, colour=palette.BAND_SOFT)
-        marker = _right(cells[2].add_paragraph())
+        marker = _right(cell.add_paragraph())
         marker.paragraph_format.space_before = Pt(3)
     tag = _run(
         marker, f"\u00a0{view.copy_label}\u00a0", base * 1.05, bold=True, colour=palette.BAND
     )
     _highlight(tag, palette.WHITE)
     if view.review_overdue:
-        label = _right(cells[2].add_paragraph())
+        label = _right(cell.add_paragraph())
         label.paragraph_format.space_before = Pt(3)
         _run(label, "\u25b2 Review overdue", base, bold=True, colour=palette.WHITE)
         _run(
-            _right(cells[2].add_paragraph()),
+            _right(cell.add_paragraph()),
             f"was due {view.review_by}",
             small,
             colour=palette.BAND_SOFT,
         )
     elif view.review_by:
-        label = _right(cells[2].add_paragraph())
+        label = _right(cell.add_paragraph())
         label.paragraph_format.space_before = Pt(3)
         _run(label, "Review by", small, colour=palette.BAND_SOFT)
-        _run(
-            _right(cells[2].add_paragraph()), view.review_by, base, bold=True, colour=palette.WHITE
-        )
+        _run(_right(cell.add_paragraph()), view.review_by, base, bold=True, colour=palette.WHITE)
 
 
 def _initials_tile(cell: _Cell, view: PageView, base: float) -> None:
@@ -530,19 +550,18 @@ STRIP_LABELS: Final = (
 def label_width_mm(size_pt: float, labels: Sequence[str] = STRIP_LABELS) -> float:
     """A strip's label column wide enough for the longest word of any label in bold at
     ``size_pt`` (with the cell's padding), so Word never breaks a word ("emergenc/y")."""
-    from PySide6.QtGui import QFont, QFontMetricsF
-
-    from penportrait.render.html import PAGE_FONT
-    from penportrait.render.pdf import ensure_gui_application
-
-    ensure_gui_application()
-    font = QFont(PAGE_FONT)  # Liberation Sans: Arial's metrics, which the Word file names
-    font.setBold(True)
-    font.setPixelSize(1000)  # widths in thousandths of an em
-    metrics = QFontMetricsF(font)
-    em = max(metrics.horizontalAdvance(word) for label in labels for word in label.split()) / 1000
+    font = _bold_page_font()
+    em = max(font.getlength(word) for label in labels for word in label.split()) / 1000
     word_mm = em * size_pt * 25.4 / 72
     return max(LABEL_MIN_MM, word_mm * 1.08 + 2 * CELL_PAD_MM + 1.0)  # a little slack
+
+
+@functools.cache
+def _bold_page_font() -> ImageFont.FreeTypeFont:
+    """The page's bold font file at 1000 px (widths in thousandths of an em), read without Qt:
+    Liberation Sans, with Arial's metrics, which the Word file names."""
+    data = io.BytesIO(resources.read_font("LiberationSans-Bold.ttf"))
+    return ImageFont.truetype(data, 1000, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _columns(

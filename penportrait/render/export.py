@@ -18,15 +18,9 @@ from penportrait.core.model import Pupil
 from penportrait.core.school import SchoolSettings, logo_path
 from penportrait.core.store import Store
 from penportrait.core.views import Audience, PageView, page_view
-from penportrait.render.pdf import (
-    FittedPage,
-    PrintedPage,
-    RenderError,
-    fit_page,
-    footer_for,
-    page_title,
-    write_pdf,
-)
+from penportrait.render.footer import footer_for, page_title
+from penportrait.render.output import RenderError
+from penportrait.render.pdf import FittedPage, PrintedPage, fit_page, write_pdf
 
 if TYPE_CHECKING:
     from penportrait.render.docx import WordPage

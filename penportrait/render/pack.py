@@ -28,12 +28,8 @@ from penportrait.core.views import (
     review_overdue,
 )
 from penportrait.render.export import Progress, fit_portrait, output_format, word_page
-from penportrait.render.pdf import (
-    PrintedPage,
-    fit_overview,
-    overview_footer,
-    write_pdf,
-)
+from penportrait.render.footer import overview_footer
+from penportrait.render.pdf import PrintedPage, fit_overview, write_pdf
 
 MAX_COPIES: Final = 99
 

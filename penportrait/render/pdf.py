@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -56,6 +55,18 @@ from penportrait import resources
 from penportrait.core.school import FONT_FLOOR_PT
 from penportrait.core.views import OverviewView, PageView
 from penportrait.render import palette
+from penportrait.render.footer import Footer as Footer  # re-exported: the page's footer
+from penportrait.render.footer import footer_for as footer_for
+from penportrait.render.footer import overview_footer as overview_footer
+from penportrait.render.footer import page_title as page_title
+from penportrait.render.geometry import (
+    A4_HEIGHT_MM,
+    A4_WIDTH_MM,
+    CONTENT_HEIGHT_MM,
+    CONTENT_WIDTH_MM,
+    FOOTER_MM,
+    MARGIN_MM,
+)
 from penportrait.render.html import (
     DEFAULT_DPI,
     LOGO_URL,
@@ -65,19 +76,15 @@ from penportrait.render.html import (
     render_overview,
     render_portrait,
 )
+from penportrait.render.output import RenderError as RenderError  # re-exported
+from penportrait.render.output import write_output
 
-MARGIN_MM: Final = 12.0
 # The only title an exported PDF carries (no pupil, group or author: see write_pdf).
 EXPORT_TITLE: Final = "Confidential pupil information (PenPortrait)"
-FOOTER_MM: Final = 9.0  # the footer's band inside the bottom margin area
-A4_MM: Final = QSizeF(210.0, 297.0)
+A4_MM: Final = QSizeF(A4_WIDTH_MM, A4_HEIGHT_MM)
 STEP_PT: Final = 0.1
 ENDLESS: Final = 1e7  # a page height no portrait reaches: layout without page breaks
 LIST_INDENT_MM: Final = 4.0
-
-
-class RenderError(Exception):
-    """An output that could not be written (the message names the file and why)."""
 
 
 # -- Qt set-up --------------------------------------------------------------------------------
@@ -168,9 +175,7 @@ def _mm(value: float, dpi: float = DEFAULT_DPI) -> float:
 
 def content_size(dpi: float = DEFAULT_DPI) -> QSizeF:
     """The area the document fills on an A4 page, in device pixels."""
-    width = A4_MM.width() - 2 * MARGIN_MM
-    height = A4_MM.height() - 2 * MARGIN_MM - FOOTER_MM
-    return QSizeF(_mm(width, dpi), _mm(height, dpi))
+    return QSizeF(_mm(CONTENT_WIDTH_MM, dpi), _mm(CONTENT_HEIGHT_MM, dpi))
 
 
 # -- fitting ----------------------------------------------------------------------------------
@@ -453,55 +458,88 @@ def fit_html(
     page breaks) and "fits" means "no taller than an A4 page". A page that does not fit even at
     the floor is paginated for real, so it prints over more pages with every word kept.
     """
-    device = _measuring_device()
-    page_height = content_size().height()
-
-    html: dict[QTextDocument, str] = {}
-
-    def layout(tenths: int) -> tuple[QTextDocument, bool]:
-        source = render(tenths * STEP_PT)
-        document = _document(source, images, device)
-        html[document] = source
-        return document, document.size().height() <= page_height
-
+    layout = _Layouts(render, images)
     floor = round(FONT_FLOOR_PT / STEP_PT)
     high = max(floor, round(base_pt / STEP_PT))
     document, fits = layout(high)
     if fits:
-        return document, high * STEP_PT, html[document]
+        return document, high * STEP_PT, layout.html[document]
     overflow = document.size().height()
-    estimate = round(high * (page_height / overflow) ** (1 / 1.3))
+    estimate = round(high * (layout.page_height / overflow) ** (1 / 1.3))
     probe = min(max(estimate, floor), high - 1) if high > floor else floor
     document, fits = layout(probe)
+    if fits:
+        bracket = _gallop_up(layout, probe, document, high)
+    else:
+        found = _gallop_down(layout, probe, document, floor)
+        if isinstance(found, QTextDocument):  # not even the floor fits: keep every word,
+            found.setPageSize(content_size())  # over more pages
+            return found, FONT_FLOOR_PT, layout.html[found]
+        bracket = found
+    low, best = _bisect(layout, *bracket)
+    return best, round(low * STEP_PT, 1), layout.html[best]
+
+
+class _Layouts:
+    """``render(size)`` laid out on one endless page at sizes in tenths of a point, each
+    page's HTML kept, and whether it fits an A4 page."""
+
+    def __init__(self, render: Callable[[float], str], images: dict[str, QImage]) -> None:
+        self.render, self.images = render, images
+        self.device = _measuring_device()
+        self.page_height = content_size().height()
+        self.html: dict[QTextDocument, str] = {}
+
+    def __call__(self, tenths: int) -> tuple[QTextDocument, bool]:
+        source = self.render(tenths * STEP_PT)
+        document = _document(source, self.images, self.device)
+        self.html[document] = source
+        return document, document.size().height() <= self.page_height
+
+
+# (largest size known to fit, its page, smallest size known not to fit), in tenths of a point
+_Bracket = tuple[int, QTextDocument, int]
+
+
+def _gallop_up(layout: _Layouts, low: int, best: QTextDocument, high: int) -> _Bracket:
+    """From ``low``, which fits, towards ``high``, which does not, in doubling steps."""
     step = 1
-    if fits:  # gallop up towards `high`, which does not fit
-        low, best = probe, document
-        while high - low > 1:
-            candidate, fits = layout(min(low + step, high - 1))
-            if not fits:
-                high = min(low + step, high - 1)
-                break
-            low, best, step = min(low + step, high - 1), candidate, step * 2
-    else:  # gallop down towards the floor
-        high = probe
-        while True:
-            if high == floor:  # not even the floor fits: keep every word, over more pages
-                document.setPageSize(content_size())
-                return document, FONT_FLOOR_PT, html[document]
-            probe = max(floor, high - step)
-            document, fits = layout(probe)
-            if fits:
-                low, best = probe, document
-                break
-            high, step = probe, step * 2
-    while high - low > 1:  # bisect the bracket
+    while high - low > 1:
+        candidate, fits = layout(min(low + step, high - 1))
+        if not fits:
+            high = min(low + step, high - 1)
+            break
+        low, best, step = min(low + step, high - 1), candidate, step * 2
+    return low, best, high
+
+
+def _gallop_down(
+    layout: _Layouts, high: int, document: QTextDocument, floor: int
+) -> _Bracket | QTextDocument:
+    """From ``high``, which does not fit, down towards the floor in doubling steps; or the
+    page at the floor when not even that fits."""
+    step = 1
+    while True:
+        if high == floor:
+            return document
+        probe = max(floor, high - step)
+        document, fits = layout(probe)
+        if fits:
+            return probe, document, high
+        high, step = probe, step * 2
+
+
+def _bisect(
+    layout: _Layouts, low: int, best: QTextDocument, high: int
+) -> tuple[int, QTextDocument]:
+    while high - low > 1:
         middle = (low + high) // 2
         candidate, fits = layout(middle)
         if fits:
             low, best = middle, candidate
         else:
             high = middle
-    return best, round(low * STEP_PT, 1), html[best]
+    return low, best
 
 
 def _laid_out(html: str, images: dict[str, QImage], device: QPagedPaintDevice) -> QTextDocument:
@@ -550,42 +588,6 @@ def load_photo(path: Path) -> QImage | None:
 
 
 # -- painting ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Footer:
-    left: str  # always whole (the pupil's name, CONFIDENTIAL)
-    centre: str  # shortened with an ellipsis when the line is crowded
-    right: str  # always whole (review date, and "Page n of m" added when painted)
-    note: str = ""  # e.g. "Copy 2 of 5: return to the school office"
-    school: str = ""  # after the left text; shortened first when the line is crowded
-
-    @property
-    def left_text(self) -> str:
-        """The left text in full, with the school's name (as the Word footer shows it)."""
-        return " · ".join(part for part in (self.left, self.school) if part)
-
-
-def page_title(view: PageView | OverviewView) -> str:
-    return view.name if isinstance(view, PageView) else f"Class overview: {view.group}"
-
-
-def overview_footer(view: OverviewView, note: str = "") -> Footer:
-    return Footer(
-        "CONFIDENTIAL",
-        f"Printed {view.printed_on}",
-        f"Class overview: {view.group}",
-        note,
-        school=view.school_name,
-    )
-
-
-def footer_for(view: PageView, note: str = "") -> Footer:
-    # The name on every sheet: a second page of a long portrait is never anonymous.
-    right = f"Review by {view.review_by}" if view.review_by else ""
-    if view.review_overdue:
-        right = f"Review overdue: it was due {view.review_by}"
-    return Footer(f"{view.name} · CONFIDENTIAL", view.updated, right, note, view.school_name)
 
 
 def paint_page(
@@ -654,8 +656,8 @@ def footer_line(
 
 def _paint_footer(painter: QPainter, dpi: float, footer: Footer, *, page: int, pages: int) -> None:
     left = _mm(MARGIN_MM, dpi)
-    width = _mm(A4_MM.width() - 2 * MARGIN_MM, dpi)
-    top = _mm(A4_MM.height() - MARGIN_MM - FOOTER_MM + 2.0, dpi)
+    width = _mm(CONTENT_WIDTH_MM, dpi)
+    top = _mm(A4_HEIGHT_MM - MARGIN_MM - FOOTER_MM + 2.0, dpi)
     painter.save()
     painter.setPen(QPen(QColor(palette.RULE), max(1.0, _mm(0.3, dpi))))
     painter.drawLine(QPointF(left, top), QPointF(left + width, top))
@@ -698,7 +700,7 @@ class PrintedPage:
 def write_pdf(pages: Sequence[PrintedPage], out: Path, *, title: str = "") -> None:
     """Write ``pages`` to ``out`` as one PDF (A4, fonts embedded), replacing it atomically."""
     data = pdf_bytes(pages, title=title)
-    _write_output(out, data)
+    write_output(out, data)
 
 
 def pdf_bytes(pages: Sequence[PrintedPage], *, title: str = "") -> bytes:
@@ -745,21 +747,3 @@ def _painting(device: QPagedPaintDevice) -> Iterator[QPainter]:
         yield painter
     finally:
         painter.end()
-
-
-def _write_output(out: Path, data: bytes) -> None:
-    """Write an export next to its final name, then rename: no half-written file is left."""
-    # Created exclusively under an unpredictable name, owner-only, never through a link: a
-    # file or link planted at a guessable temporary name cannot redirect the export.
-    temp = out.with_name(f".{out.name}.{secrets.token_hex(8)}.partial")
-    try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(temp, flags | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, out)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        reason = error.strerror or str(error)
-        raise RenderError(f"cannot write {out}: {reason}") from None

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from penportrait.core.bank import (
-    SCHOOL_FILE,
     STRATEGY_TAGS,
     BankStrategy,
     add_school_strategy,
@@ -17,6 +16,7 @@ from penportrait.core.bank import (
     new_school_strategy,
     remove_school_strategy,
 )
+from penportrait.core.folder import BANK_FILE
 from penportrait.core.model import NEED_CODES, NeedCode, Strategy
 from penportrait.core.plain_english import load_checker
 
@@ -78,7 +78,7 @@ def test_the_schools_strategies_are_shared_through_the_data_folder(tmp_path: Pat
     ours = new_school_strategy("Let me use the sensory room after PE.", ["ASD", "PD"])
     assert ours.id.startswith("school-") and ours.area == "communication_interaction"
     add_school_strategy(tmp_path, ours)
-    saved = json.loads((tmp_path / SCHOOL_FILE).read_text(encoding="utf-8"))
+    saved = json.loads((tmp_path / BANK_FILE).read_text(encoding="utf-8"))
     assert saved["strategies"][0]["text"] == "Let me use the sensory room after PE."
     # A second laptop reads the same folder.
     other = load_bank(tmp_path)
@@ -95,16 +95,16 @@ def test_the_schools_strategies_are_shared_through_the_data_folder(tmp_path: Pat
 
 
 def test_a_damaged_school_file_is_reported_and_left_alone(tmp_path: Path) -> None:
-    (tmp_path / SCHOOL_FILE).write_text(
+    (tmp_path / BANK_FILE).write_text(
         '{"strategies": [{"id": "x y", "text": 1}]}', encoding="utf-8"
     )
     bank = load_bank(tmp_path)
-    assert bank.problems and all(p.file == SCHOOL_FILE for p in bank.problems)
+    assert bank.problems and all(p.file == BANK_FILE for p in bank.problems)
     assert len(bank.strategies) == len(BANK.built_in)
     with pytest.raises(ValueError, match=r"strategies\.0\.id"):
         add_school_strategy(tmp_path, new_school_strategy("Anything at all here.", ["HI"]))
     assert (
-        json.loads((tmp_path / SCHOOL_FILE).read_text(encoding="utf-8"))["strategies"][0]["id"]
+        json.loads((tmp_path / BANK_FILE).read_text(encoding="utf-8"))["strategies"][0]["id"]
         == "x y"
     )
 
@@ -207,7 +207,7 @@ def test_the_schools_own_strategies_carry_tags_through_the_shared_file(tmp_path:
     )
     assert ours.tags == ["needs_preparation"]  # unknown tags are not invented
     add_school_strategy(tmp_path, ours)
-    saved = json.loads((tmp_path / SCHOOL_FILE).read_text(encoding="utf-8"))
+    saved = json.loads((tmp_path / BANK_FILE).read_text(encoding="utf-8"))
     assert saved["strategies"][0]["tags"] == ["needs_preparation"]
     twice = ours.model_copy(update={"tags": ["trained_staff_only", "trained_staff_only"]})
     assert twice.why_not_for_cover().count("Trained staff only") == 1
@@ -223,7 +223,7 @@ def test_the_schools_own_strategies_carry_tags_through_the_shared_file(tmp_path:
 
 
 def test_a_tag_the_app_does_not_know_is_a_problem_named_in_the_file(tmp_path: Path) -> None:
-    (tmp_path / SCHOOL_FILE).write_text(
+    (tmp_path / BANK_FILE).write_text(
         json.dumps(
             {
                 "strategies": [
@@ -266,7 +266,7 @@ def _school_file(tmp_path: Path, *extra: object) -> None:
         "tags": ["trained_staff_only"],
     }
     document = {"format": "penportrait.strategies", "format_version": 1}
-    (tmp_path / SCHOOL_FILE).write_text(
+    (tmp_path / BANK_FILE).write_text(
         json.dumps({**document, "strategies": [ours, *extra]}), encoding="utf-8"
     )
 
@@ -306,9 +306,9 @@ def test_a_school_file_that_cannot_be_read_at_all_puts_its_strategies_in_doubt(
     tmp_path: Path, damage: str
 ) -> None:
     _school_file(tmp_path)
-    (tmp_path / SCHOOL_FILE).write_text(damage, encoding="utf-8")
+    (tmp_path / BANK_FILE).write_text(damage, encoding="utf-8")
     bank = load_bank(tmp_path)
-    assert bank.problems and bank.problems[0].file == SCHOOL_FILE
+    assert bank.problems and bank.problems[0].file == BANK_FILE
     ours = Strategy(text=MIDAZOLAM, essential=True, bank_id="school-midaz")
     moving = Strategy(text=built_in("pmld-04").text, essential=True, bank_id="pmld-04")
     plain = Strategy(text=built_in("asd-01").text, essential=True, bank_id="asd-01")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from penportrait.core.folder import WORDS_FILE
 from penportrait.core.model import Pupil
 from penportrait.core.plain_english import (
-    SCHOOL_FILE,
     Checker,
     Entry,
     built_in_entries,
@@ -71,7 +71,7 @@ def test_a_whole_portrait_is_checked_by_section() -> None:
 
 
 def test_the_school_adds_its_own_words(tmp_path: Path) -> None:
-    (tmp_path / SCHOOL_FILE).write_text(
+    (tmp_path / WORDS_FILE).write_text(
         '{"entries": [{"term": "Nurture Nook", "kind": "jargon",'
         ' "plain": "the quiet room by the library"}]}',
         encoding="utf-8",
@@ -79,9 +79,9 @@ def test_the_school_adds_its_own_words(tmp_path: Path) -> None:
     checker, problems = load_checker(tmp_path)
     assert problems == []
     assert [h.found for h in checker.check("Go to the Nurture Nook.")] == ["Nurture Nook"]
-    (tmp_path / SCHOOL_FILE).write_text('{"entries": [{"term": 3}]}', encoding="utf-8")
+    (tmp_path / WORDS_FILE).write_text('{"entries": [{"term": 3}]}', encoding="utf-8")
     checker, problems = load_checker(tmp_path)
-    assert problems and problems[0].file == SCHOOL_FILE
+    assert problems and problems[0].file == WORDS_FILE
     assert checker.check("I see the SALT.")  # the built-in list still works
 
 
@@ -175,7 +175,7 @@ def test_the_readme_counts_the_word_list_as_it_is() -> None:
 
 
 def test_a_schools_stigmatising_word_without_an_alternative_still_reads(tmp_path: Path) -> None:
-    (tmp_path / SCHOOL_FILE).write_text(
+    (tmp_path / WORDS_FILE).write_text(
         '{"entries": [{"term": "problem child", "kind": "stigmatising"}]}', encoding="utf-8"
     )
     checker, problems = load_checker(tmp_path)
@@ -201,9 +201,9 @@ def test_a_term_without_a_word_is_refused_by_name(tmp_path: Path, term: str) -> 
     """ "-" compiled to a pattern matching the empty string: a hint at every gap."""
     entries = [{"term": "Nurture Nook", "kind": "jargon", "plain": "the quiet room"}]
     entries.append({"term": term, "kind": "jargon", "plain": "x"})
-    (tmp_path / SCHOOL_FILE).write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    (tmp_path / WORDS_FILE).write_text(json.dumps({"entries": entries}), encoding="utf-8")
     checker, problems = load_checker(tmp_path)
     [problem] = problems
-    assert (problem.file, problem.field) == (SCHOOL_FILE, "entries.1.term")
+    assert (problem.file, problem.field) == (WORDS_FILE, "entries.1.term")
     assert "has no letters or digits" in problem.reason
     assert [h.kind for h in checker.check("Mo likes trains, maps and lego.")] == []

@@ -13,12 +13,12 @@ import pytest
 
 from penportrait.core import school_files
 from penportrait.core.bank import (
-    SCHOOL_FILE,
     add_school_strategy,
     load_bank,
     new_school_strategy,
     save_school_strategies,
 )
+from penportrait.core.folder import BANK_FILE
 from penportrait.core.plain_english import Entry, load_school_words, save_school_words
 from penportrait.core.school import load_school, save_school
 
@@ -27,7 +27,7 @@ TEN = [new_school_strategy(f"Strategy number {n} for the class.", ["ASD"]) for n
 
 def test_a_bank_with_one_bad_value_is_never_written_over(tmp_path: Path) -> None:
     save_school_strategies(tmp_path, TEN, 0)
-    path = tmp_path / SCHOOL_FILE
+    path = tmp_path / BANK_FILE
     document = json.loads(path.read_text(encoding="utf-8"))
     document["strategies"][3]["area"] = "nonsense"
     bad = json.dumps(document).encode()

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from penportrait.core import clock
-from penportrait.core.bank import SCHOOL_FILE, load_bank
+from penportrait.core.bank import load_bank
+from penportrait.core.folder import BANK_FILE
 from penportrait.core.store import Store
 from penportrait.gui.dialogs import HintsDialog, ReviewsDialog, StrategyBankDialog
 from penportrait.gui.list_editors import StrategyListEditor
@@ -61,7 +62,7 @@ def test_a_pupils_strategy_goes_into_the_schools_bank(
     strategies.list.setCurrentRow(3)
     text = strategies.list.currentItem().text()
     window.editor.add_to_bank_button.click()
-    saved = json.loads((sample_store.root / SCHOOL_FILE).read_text(encoding="utf-8"))
+    saved = json.loads((sample_store.root / BANK_FILE).read_text(encoding="utf-8"))
     assert [s["text"] for s in saved["strategies"]] == [text]
     assert saved["strategies"][0]["needs"] == ["ASD", "SLCN"]
     # Another laptop using the folder sees it.
@@ -81,7 +82,7 @@ def test_the_strategy_bank_dialog_manages_the_schools_strategies(
     window.bank_action.trigger()
     assert [s.text for s in window.bank.school] == ["Let me use the quiet room at lunch."]
     assert window.bank.school[0].needs == ["SEMH"]
-    assert (sample_store.root / SCHOOL_FILE).exists()
+    assert (sample_store.root / BANK_FILE).exists()
 
 
 def test_plain_english_hints_appear_beside_the_field_as_you_type(
@@ -234,7 +235,7 @@ def test_the_school_tags_its_own_strategies_in_the_bank_dialog(
     window.bank_action.trigger()
     [ours] = window.bank.school
     assert ours.tags == ["needs_preparation"]
-    saved = json.loads((sample_store.root / SCHOOL_FILE).read_text(encoding="utf-8"))
+    saved = json.loads((sample_store.root / BANK_FILE).read_text(encoding="utf-8"))
     assert saved["strategies"][0]["tags"] == ["needs_preparation"]
     panel = window.editor.bank_panel
     panel.search.setText("blue box")
@@ -251,7 +252,7 @@ def test_ok_in_the_strategy_bank_never_writes_over_a_file_it_could_not_read(
     sample_store: Store,
     message_boxes: list[tuple[str, str]],
 ) -> None:
-    path = sample_store.root / SCHOOL_FILE
+    path = sample_store.root / BANK_FILE
     strategies = [
         {"id": f"school-{n:04d}", "text": f"Strategy {n} here.", "area": "semh"} for n in range(10)
     ]

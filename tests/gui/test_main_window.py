@@ -414,8 +414,8 @@ def test_ctrl_f_moves_to_the_search_box(qtbot: QtBot, window: MainWindow) -> Non
 
 
 def test_bad_files_are_named_and_the_rest_works(
-    qtbot: QtBot, sample_dir: Path, message_boxes: list
-) -> None:  # type: ignore[type-arg]
+    qtbot: QtBot, sample_dir: Path, message_boxes: list[tuple[str, str]]
+) -> None:
     (sample_dir / "pupils" / "broken.json").write_bytes(b"{")
     window = MainWindow(Store(sample_dir))
     qtbot.addWidget(window)

@@ -32,8 +32,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
-from penportrait.core import clock
+from penportrait.core import clock, pupil_file
 from penportrait.core.access import plain_reason
+from penportrait.core.folder import PUPILS
 from penportrait.core.importers.record import (
     RecordWriter,
     Touched,
@@ -488,11 +489,11 @@ class UnreadablePupil:
 def unreadable_pupils(store: Store, problems: Sequence[Problem]) -> list[UnreadablePupil]:
     """What can be read of each pupil file that does not load (damaged, or a newer format)."""
     found = []
-    for file in sorted({p.file for p in problems if p.file.startswith("pupils/")}):
+    for file in sorted({p.file for p in problems if p.file.startswith(f"{PUPILS}/")}):
         first = next(p for p in problems if p.file == file)
         reason = f"{first.field}: {first.reason}" if first.field else first.reason
         try:
-            raw = json.loads(Store._read_bytes(store.root / file, file).decode("utf-8-sig"))
+            raw = json.loads(pupil_file.read_bytes(store.root / file, file).decode("utf-8-sig"))
             details = raw.get("pupil") if isinstance(raw, dict) else None
         except (OSError, ValueError, RecursionError, PupilFileError):
             details = None
@@ -509,16 +510,32 @@ def unreadable_pupils(store: Store, problems: Sequence[Problem]) -> list[Unreada
 
 
 class _Context:
-    """Existing pupils by name (for rows with neither UPN nor date of birth), and the pupils
-    that cannot be read."""
+    """What planning knows: the pupils in the folder (by UPN, by name and date of birth, by
+    name alone, and those that cannot be read), and what earlier rows of the file claimed."""
 
-    def __init__(self, existing: Sequence[Pupil], unreadable: Sequence[UnreadablePupil]) -> None:
+    def __init__(
+        self,
+        existing: Sequence[Pupil],
+        unreadable: Sequence[UnreadablePupil],
+        new_id: Callable[[], str] | None = None,
+    ) -> None:
+        self.by_upn = {p.pupil.upn.casefold(): p for p in existing if p.pupil.upn}
+        self.by_name = {
+            _name_key(p.pupil.first_name, p.pupil.last_name, p.pupil.date_of_birth): p
+            for p in existing
+            if p.pupil.date_of_birth
+        }
         self.by_plain_name: dict[tuple[str, str], list[Pupil]] = {}
         for pupil in existing:
             key = _plain_name(pupil.pupil.first_name, pupil.pupil.last_name)
             self.by_plain_name.setdefault(key, []).append(pupil)
         self.unreadable = list(unreadable)
+        self.new_id = new_id
+        # Earlier rows: by UPN, by name and date of birth, by name alone; pupil id -> row.
+        self.seen_upn: dict[str, int] = {}
+        self.seen_name: dict[tuple[str, str, str], int] = {}
         self.seen_without_ids: dict[tuple[str, str], int] = {}
+        self.matched: dict[str, int] = {}
 
     def unreadable_match(self, upn: str, first: str, last: str) -> UnreadablePupil | None:
         name = _plain_name(first, last)
@@ -553,33 +570,10 @@ def plan_import(
     if lacking:
         what = " or ".join(t.value.lower() for t in lacking)
         raise ImportFileError(f"{table.path.name}: no column holds the pupils' {what}; map one")
-    context = _Context(existing, unreadable)
-    by_upn = {p.pupil.upn.casefold(): p for p in existing if p.pupil.upn}
-    by_name = {
-        _name_key(p.pupil.first_name, p.pupil.last_name, p.pupil.date_of_birth): p
-        for p in existing
-        if p.pupil.date_of_birth
-    }
-    seen_upn: dict[str, int] = {}
-    seen_name: dict[tuple[str, str, str], int] = {}
-    matched: dict[str, int] = {}
-    plans = []
-    for number, cells in table.rows:
-        plans.append(
-            _plan_row(
-                number,
-                cells,
-                table.headers,
-                mapping,
-                by_upn,
-                by_name,
-                seen_upn,
-                seen_name,
-                matched,
-                new_id,
-                context,
-            )
-        )
+    context = _Context(existing, unreadable, new_id)
+    plans = [
+        _plan_row(number, cells, table.headers, mapping, context) for number, cells in table.rows
+    ]
     return ImportPlan(table, mapping, plans)
 
 
@@ -597,17 +591,7 @@ def _name_key(first: str, last: str, dob: str) -> tuple[str, str, str]:
 
 
 def _plan_row(
-    number: int,
-    cells: tuple[str, ...],
-    headers: Sequence[str],
-    mapping: Mapping,
-    by_upn: dict[str, Pupil],
-    by_name: dict[tuple[str, str, str], Pupil],
-    seen_upn: dict[str, int],
-    seen_name: dict[tuple[str, str, str], int],
-    matched: dict[str, int],
-    new_id: Callable[[], str] | None,
-    context: _Context,
+    number: int, cells: tuple[str, ...], headers: Sequence[str], mapping: Mapping, context: _Context
 ) -> RowPlan:
     values: dict[Target, list[str]] = {}
     for index, target in mapping.items():
@@ -616,109 +600,108 @@ def _plan_row(
     first = (values.get(Target.FIRST_NAME) or [""])[0]
     last = (values.get(Target.LAST_NAME) or [""])[0]
     name = " ".join(part for part in (first, last) if part)
-    if len(cells) != len(headers):
-        return RowPlan(
-            number,
-            Outcome.REJECTED,
-            name,
-            f"has {len(cells)} cells, but the header has {len(headers)}",
-        )
-    if not first or not last:
-        return RowPlan(
-            number, Outcome.REJECTED, name, "missing " + ("first name" if not first else "surname")
-        )
-    for target, texts in values.items():
-        for text in texts:
-            if _looks_like_formula(text):
-                reason = (
-                    f"the {target.value.lower()} {text[:30]!r} looks like a spreadsheet "
-                    "formula, not data"
-                )
-                return RowPlan(number, Outcome.REJECTED, name, reason)
     try:
+        _check_cells(cells, headers, values, first, last)
         found = _parse(values)
+        existing = _existing_pupil(number, first, last, found, context)
     except RowError as error:
         return RowPlan(number, Outcome.REJECTED, name, str(error))
-    upn = found.get("upn", "")
-    if upn:
-        if upn.casefold() in seen_upn:
-            first_row = seen_upn[upn.casefold()]
-            return RowPlan(
-                number,
-                Outcome.REJECTED,
-                name,
-                f"duplicate UPN {upn} in the file (also on row {first_row})",
-            )
-        seen_upn[upn.casefold()] = number
-    name_key = _name_key(first, last, found.get("date_of_birth", ""))
-    if not upn and found.get("date_of_birth"):
-        if name_key in seen_name:
-            return RowPlan(
-                number,
-                Outcome.REJECTED,
-                name,
-                f"the same pupil as row {seen_name[name_key]} (name and date of birth)",
-            )
-        seen_name[name_key] = number
-
-    existing = (by_upn.get(upn.casefold()) if upn else None) or by_name.get(name_key)
-    if existing is None and not upn and not found.get("date_of_birth"):
-        # Nothing identifies this row but the name: a re-run after a crash must not add the
-        # pupil twice. Match on name and group, or refuse.
-        plain = _plain_name(first, last)
-        if plain in context.seen_without_ids:
-            return RowPlan(
-                number,
-                Outcome.REJECTED,
-                name,
-                f"the same name as row {context.seen_without_ids[plain]}, and neither has a "
-                "UPN or date of birth to tell them apart",
-            )
-        context.seen_without_ids[plain] = number
-        namesakes = context.by_plain_name.get(plain, [])
-        groups = {g.casefold() for g in found.get("groups", [])}
-        same_group = [p for p in namesakes if groups & {g.casefold() for g in p.pupil.groups}]
-        if len(same_group) == 1:
-            existing = same_group[0]
-        elif namesakes:
-            return RowPlan(
-                number,
-                Outcome.REJECTED,
-                name,
-                f"has no UPN or date of birth, and {len(namesakes)} pupil(s) of that name are "
-                "already in the folder"
-                + (" in the same group" if same_group else "")
-                + ": add a UPN or date of birth so the row matches one pupil",
-            )
-    if existing is None:
-        suspect = context.unreadable_match(upn, first, last)
-        if suspect is not None:
-            return RowPlan(
-                number,
-                Outcome.REJECTED,
-                name,
-                f"might be the pupil in {suspect.file}, which cannot be read ({suspect.reason}); "
-                "fix or update that file first, so the pupil is not added twice",
-            )
     if existing is not None:
-        if existing.id in matched:
-            return RowPlan(
-                number,
-                Outcome.REJECTED,
-                name,
-                f"matches the same pupil as row {matched[existing.id]}",
-            )
-        matched[existing.id] = number
+        if existing.id in context.matched:
+            reason = f"matches the same pupil as row {context.matched[existing.id]}"
+            return RowPlan(number, Outcome.REJECTED, name, reason)
+        context.matched[existing.id] = number
         updated, changes = _apply(existing, found)
         if not changes:
             return RowPlan(number, Outcome.UNCHANGED, existing.full_name, pupil=existing)
         return RowPlan(number, Outcome.UPDATED, existing.full_name, changes=changes, pupil=updated)
     data: dict[str, Any] = {
-        "id": new_id() if new_id else Store.new_pupil("", "").id,
+        "id": context.new_id() if context.new_id else Store.new_pupil("", "").id,
         "pupil": {"first_name": first, "last_name": last},
     }
     pupil, _ = _apply(Pupil.model_validate(data), found)
     return RowPlan(number, Outcome.NEW, pupil.full_name, pupil=pupil)
+
+
+def _check_cells(
+    cells: tuple[str, ...],
+    headers: Sequence[str],
+    values: dict[Target, list[str]],
+    first: str,
+    last: str,
+) -> None:
+    """RowError unless the row has its cells, both names and no spreadsheet formula."""
+    if len(cells) != len(headers):
+        raise RowError(f"has {len(cells)} cells, but the header has {len(headers)}")
+    if not first or not last:
+        raise RowError("missing " + ("first name" if not first else "surname"))
+    for target, texts in values.items():
+        for text in texts:
+            if _looks_like_formula(text):
+                raise RowError(
+                    f"the {target.value.lower()} {text[:30]!r} looks like a spreadsheet "
+                    "formula, not data"
+                )
+
+
+def _existing_pupil(
+    number: int, first: str, last: str, found: dict[str, Any], context: _Context
+) -> Pupil | None:
+    """The folder's pupil this row updates, None for a new pupil; RowError when the row
+    repeats an earlier one or cannot be told apart from a pupil (or an unreadable file)."""
+    upn = found.get("upn", "")
+    if upn:
+        if upn.casefold() in context.seen_upn:
+            first_row = context.seen_upn[upn.casefold()]
+            raise RowError(f"duplicate UPN {upn} in the file (also on row {first_row})")
+        context.seen_upn[upn.casefold()] = number
+    name_key = _name_key(first, last, found.get("date_of_birth", ""))
+    if not upn and found.get("date_of_birth"):
+        if name_key in context.seen_name:
+            raise RowError(
+                f"the same pupil as row {context.seen_name[name_key]} (name and date of birth)"
+            )
+        context.seen_name[name_key] = number
+    existing = (context.by_upn.get(upn.casefold()) if upn else None) or context.by_name.get(
+        name_key
+    )
+    if existing is None and not upn and not found.get("date_of_birth"):
+        existing = _by_name_alone(number, first, last, found, context)
+    if existing is None:
+        suspect = context.unreadable_match(upn, first, last)
+        if suspect is not None:
+            raise RowError(
+                f"might be the pupil in {suspect.file}, which cannot be read ({suspect.reason}); "
+                "fix or update that file first, so the pupil is not added twice"
+            )
+    return existing
+
+
+def _by_name_alone(
+    number: int, first: str, last: str, found: dict[str, Any], context: _Context
+) -> Pupil | None:
+    """Nothing identifies this row but the name: a re-run after a crash must not add the
+    pupil twice. Match on name and group, or refuse."""
+    plain = _plain_name(first, last)
+    if plain in context.seen_without_ids:
+        raise RowError(
+            f"the same name as row {context.seen_without_ids[plain]}, and neither has a "
+            "UPN or date of birth to tell them apart"
+        )
+    context.seen_without_ids[plain] = number
+    namesakes = context.by_plain_name.get(plain, [])
+    groups = {g.casefold() for g in found.get("groups", [])}
+    same_group = [p for p in namesakes if groups & {g.casefold() for g in p.pupil.groups}]
+    if len(same_group) == 1:
+        return same_group[0]
+    if namesakes:
+        raise RowError(
+            f"has no UPN or date of birth, and {len(namesakes)} pupil(s) of that name are "
+            "already in the folder"
+            + (" in the same group" if same_group else "")
+            + ": add a UPN or date of birth so the row matches one pupil"
+        )
+    return None
 
 
 def _parse(values: dict[Target, list[str]]) -> dict[str, Any]:
@@ -821,41 +804,43 @@ def run_import(
         for index, row in enumerate(todo):
             if cancelled is not None and cancelled():
                 raise ImportCancelled(result)
-            assert row.pupil is not None
-            before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
-            # The intent goes in the record before the save, so a crash (or a kill) between
-            # the save and its completion line still leaves the pupil where undo finds it.
-            stamp = clock.now().astimezone(dt.UTC).replace(microsecond=0)
-            who = by or "MIS import"
-            intended = row.pupil.model_copy(
-                update={"updated_at": stamp.isoformat(), "updated_by": who}
-            )
-            writer.intend(intended, before)
-            try:
-                saved = store.save(row.pupil, by=who, now=stamp)
-            except SaveConflict:
-                with contextlib.suppress(OSError):  # (left out, undo finds it unsaved)
-                    writer.failed(row.pupil.id)  # nothing was written
-                result.failed.append(
-                    f"Row {row.row}: {row.name} changed while importing; import again"
-                )
-            except (OSError, ValueError) as error:
-                # Usually nothing was written; if the file is the import's after all, the
-                # intent stays without a completion, and undo puts it back (record.py).
-                if not _is_on_disk(store, intended):
-                    with contextlib.suppress(OSError):
-                        writer.failed(row.pupil.id)
-                reason = plain_reason(error)
-                result.failed.append(f"Row {row.row}: {row.name} could not be saved: {reason}")
-            else:
-                touched = Touched(row.pupil.id, before, saved.revision)
-                writer.add(touched)
-                result.touched.append(touched)
+            _save_row(row, store, writer, result, by or "MIS import")
             if progress:
                 progress(index + 1, len(todo))
     finally:
         writer.close()
     return result
+
+
+def _save_row(
+    row: RowPlan, store: Store, writer: RecordWriter, result: ImportResult, who: str
+) -> None:
+    """Save one row's pupil, recorded for undo; a failure is added to ``result.failed``."""
+    assert row.pupil is not None
+    before = row.pupil.revision if row.outcome is Outcome.UPDATED else None
+    # The intent goes in the record before the save, so a crash (or a kill) between
+    # the save and its completion line still leaves the pupil where undo finds it.
+    stamp = clock.now().astimezone(dt.UTC).replace(microsecond=0)
+    intended = row.pupil.model_copy(update={"updated_at": stamp.isoformat(), "updated_by": who})
+    writer.intend(intended, before)
+    try:
+        saved = store.save(row.pupil, by=who, now=stamp)
+    except SaveConflict:
+        with contextlib.suppress(OSError):  # (left out, undo finds it unsaved)
+            writer.failed(row.pupil.id)  # nothing was written
+        result.failed.append(f"Row {row.row}: {row.name} changed while importing; import again")
+    except (OSError, ValueError) as error:
+        # Usually nothing was written; if the file is the import's after all, the
+        # intent stays without a completion, and undo puts it back (record.py).
+        if not _is_on_disk(store, intended):
+            with contextlib.suppress(OSError):
+                writer.failed(row.pupil.id)
+        reason = plain_reason(error)
+        result.failed.append(f"Row {row.row}: {row.name} could not be saved: {reason}")
+    else:
+        touched = Touched(row.pupil.id, before, saved.revision)
+        writer.add(touched)
+        result.touched.append(touched)
 
 
 def _is_on_disk(store: Store, intended: Pupil) -> bool:

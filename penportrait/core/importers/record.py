@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Final, TypeGuard
 
 from penportrait.core import clock, files
+from penportrait.core.folder import IMPORTS
 from penportrait.core.model import Pupil, is_valid_id
 from penportrait.core.store import NotFoundError, PupilFileError, SaveConflict, Store
 
-FOLDER: Final = "imports"
 SUFFIX: Final = ".jsonl"
 UNDONE_SUFFIX: Final = ".undone"
 FORMAT: Final = "penportrait.import"
@@ -80,7 +80,7 @@ class RecordWriter:
     """Appends to a new record as an import saves each pupil."""
 
     def __init__(self, store: Store, source: str, by: str) -> None:
-        folder = store.root / FOLDER
+        folder = store.folder.imports
         files.ensure_folder(folder)
         # Imports are ordered by a number one higher than any record's (undone ones too), not
         # by a clock: a laptop whose clock is behind, or two imports in one second, must not
@@ -153,7 +153,7 @@ def read_record(path: Path) -> ImportRecord:
             if problem is None:
                 continue
             if raw.endswith(b"\n") or number == 1 or len(raw) > MAX_LINE:
-                record.damaged = f"{FOLDER}/{path.name}, line {number}: {problem}"
+                record.damaged = f"{IMPORTS}/{path.name}, line {number}: {problem}"
                 break
             # The last line, without its end: torn by a crash while it was written.
     record.interrupted = list(pending.values())
@@ -219,7 +219,7 @@ def _is_revision(value: object) -> TypeGuard[int | None]:
 def last_import(store: Store) -> ImportRecord | None:
     """The newest import not yet undone, if any: the highest number (older records, named by
     their time, come before every numbered one)."""
-    folder = store.root / FOLDER
+    folder = store.folder.imports
     names = [name for name in _names(folder) if not name.endswith(UNDONE_SUFFIX + SUFFIX)]
     if not names:
         return None

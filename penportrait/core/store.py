@@ -119,6 +119,12 @@ class Store:
         self.photos_dir = self.folder.photos
         self.history_dir = self.folder.history
         self.trash_dir = self.folder.trash
+        # Per folder: each file's bytes and the pupil parsed from them at the last scan. A
+        # rescan (the watcher fires on every save, ours included) reuses the pupil of a file
+        # whose bytes are the same, so it validates, and makes for the collector to walk, only
+        # what changed. Compared by the bytes themselves (no hashing: keeping them costs less
+        # than hashing them), never by times or sizes a sync client may set.
+        self._parsed: dict[str, dict[str, tuple[bytes, Pupil]]] = {}
 
     def pupil_path(self, pupil_id: str) -> Path:
         return self.folder.pupil_file(_checked_id(pupil_id))
@@ -169,15 +175,23 @@ class Store:
         # no Path objects, and a relative name only for a file that has a problem.
         scan = FolderScan()
         prefix = self.relative(folder)
+        known = self._parsed.get(str(folder), {})
+        parsed: dict[str, tuple[bytes, Pupil]] = {}
         with _collector_paused():
             for name, path in self._pupil_files(folder):
                 where = f"{prefix}/{name}"
                 try:
-                    scan.pupils.append(parse(where, name, read_bytes(path, where)))
+                    data = read_bytes(path, where)
+                    same = known.get(path)
+                    pupil = same[1] if same and same[0] == data else parse(where, name, data)
                 except PupilFileError as error:
                     scan.problems.extend(error.problems)
                 except OSError as error:
                     scan.problems.append(Problem(where, "", os_reason(error)))
+                else:
+                    parsed[path] = (data, pupil)
+                    scan.pupils.append(pupil)
+        self._parsed[str(folder)] = parsed
         return scan
 
     @staticmethod

@@ -495,3 +495,23 @@ def test_letting_a_pupil_stay_deleted_keeps_my_version_in_history(data_dir: Path
     assert kept == 3  # after revision 2, which is in the trash
     assert laptop_a.load_revision(pupil.id, kept).portrait.about_me == "my late edit"
     assert not laptop_a.pupil_path(pupil.id).exists()
+
+
+def test_a_rescan_reuses_unchanged_pupils_and_rereads_every_changed_byte(store: Store) -> None:
+    amira, ben = saved_pupil(store), saved_pupil(store, "Ben", "Okoro")
+    first = {p.id: p for p in store.scan().pupils}
+    # Another laptop changes one letter of Ben's file: same size, and its times put back as a
+    # sync client does, so only the bytes tell.
+    path = store.pupil_path(ben.id)
+    before = path.stat()
+    path.write_bytes(path.read_bytes().replace(b'"Okoro"', b'"Okoru"'))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    again = {p.id: p for p in store.scan().pupils}
+    assert again[amira.id] is first[amira.id]  # unchanged: not parsed again
+    assert again[ben.id].pupil.last_name == "Okoru"
+    # A file that no longer loads is reported, not served from what it was.
+    path.write_bytes(b"{")
+    third = store.scan()
+    assert [p.id for p in third.pupils] == [amira.id]
+    assert third.bad_files == [f"pupils/{ben.id}.json"]

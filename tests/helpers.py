@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 # The example from DESIGN.md, key for key, as format version 2 writes it.
 DESIGN_EXAMPLE: dict[str, Any] = {
@@ -80,3 +87,37 @@ def example(**changes: Any) -> dict[str, Any]:
             target = target[part]
         target[last] = value
     return data
+
+
+class ReadOnlyFolder:
+    """A copy of a data folder that can be switched to read-only and back: a small tmpfs
+    remounted read-only when the tests run as root (as CI does; root ignores file permissions),
+    else the files' write permissions removed."""
+
+    def __init__(self, source: Path, where: Path) -> None:
+        self.root = where / "school"
+        self.mounted = False
+        where.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            mount = ["mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", str(where)]
+            if subprocess.run(mount, capture_output=True, check=False).returncode != 0:
+                pytest.skip("running as root without permission to mount a read-only folder")
+            self.mounted = True
+        self.where = where
+        shutil.copytree(source, self.root)
+
+    def read_only(self, on: bool = True) -> None:
+        if self.mounted:
+            option = "remount,ro" if on else "remount,rw"
+            subprocess.run(["mount", "-o", option, str(self.where)], check=True)
+            return
+        for path in [self.root, *self.root.rglob("*")]:
+            mode = path.stat().st_mode
+            write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+            path.chmod(mode & ~write if on else mode | stat.S_IWUSR)
+
+    def close(self) -> None:
+        if self.mounted:
+            subprocess.run(["umount", "-l", str(self.where)], check=False)
+        else:
+            self.read_only(False)

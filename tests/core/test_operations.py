@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from penportrait.core.model import Pupil
 from penportrait.core.operations import OperationFailed
 from penportrait.core.school import load_school
 from penportrait.core.store import STALE_TEMP_SECONDS, Store
+from tests.helpers import ReadOnlyFolder
 
 
 def saved(store: Store, first: str = "Amira", last: str = "Hussain") -> Pupil:
@@ -173,27 +172,23 @@ def test_remove_leftovers_removes_only_stale_copies(store: Store) -> None:
     assert not stale.exists() and live.exists()
 
 
-def test_operations_on_a_read_only_folder_fail_in_words_and_change_nothing(
-    store: Store, tmp_path: Path
-) -> None:
+def test_operations_on_a_read_only_folder_fail_in_words_and_change_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "school")
     pupil = saved(store)
     stale = store.pupils_dir / f".{pupil.id}.json.999.abc.tmp"
     stale.write_bytes(b"x")
     old = stale.stat().st_mtime - 2 * STALE_TEMP_SECONDS
     os.utime(stale, (old, old))
-    if sys.platform == "win32" or os.geteuid() == 0:
-        pytest.skip("permissions are not enforced here (Windows or root)")
-    folders = [store.root, *(p for p in store.root.rglob("*") if p.is_dir())]
-    for folder in folders:
-        folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    folder = ReadOnlyFolder(store.root, tmp_path / "mounted")
+    copy = Store(folder.root)
+    folder.read_only()
     try:
+        with pytest.raises(OperationFailed, match=r"(?i)read-only|permission"):
+            operations.delete_pupil(copy, pupil.id)
         with pytest.raises(OperationFailed):
-            operations.delete_pupil(store, pupil.id)
-        with pytest.raises(OperationFailed):
-            operations.add_to_bank(store.root, "Sit near the door", ["ASD"])
-        assert operations.remove_leftovers(store) == 0
+            operations.add_to_bank(copy.root, "Sit near the door", ["ASD"])
+        assert operations.remove_leftovers(copy) == 0
+        assert [p.id for p in copy.scan().pupils] == [pupil.id]
+        assert (copy.pupils_dir / stale.name).exists()
     finally:
-        for folder in folders:
-            folder.chmod(stat.S_IRWXU)
-    assert [p.id for p in store.scan().pupils] == [pupil.id]
-    assert stale.exists()
+        folder.close()

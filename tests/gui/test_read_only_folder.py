@@ -1,15 +1,10 @@
 """A data folder that cannot be changed: said once, plainly; reading, export and print work.
 
-The folder is made truly read-only: a small tmpfs remounted read-only when the tests run as
-root (as CI does; root ignores file permissions), else the files' write permissions removed.
+The folder is made truly read-only (tests/helpers.py ReadOnlyFolder).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,38 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from penportrait.core.store import Store
 from penportrait.gui.main_window import MainWindow
-
-
-class Folder:
-    """A copy of the sample school that can be switched to read-only and back."""
-
-    def __init__(self, source: Path, where: Path) -> None:
-        self.root = where / "school"
-        self.mounted = False
-        where.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:
-            mount = ["mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", str(where)]
-            if subprocess.run(mount, capture_output=True, check=False).returncode != 0:
-                pytest.skip("running as root without permission to mount a read-only folder")
-            self.mounted = True
-        self.where = where
-        shutil.copytree(source, self.root)
-
-    def read_only(self, on: bool = True) -> None:
-        if self.mounted:
-            option = "remount,ro" if on else "remount,rw"
-            subprocess.run(["mount", "-o", option, str(self.where)], check=True)
-            return
-        for path in [self.root, *self.root.rglob("*")]:
-            mode = path.stat().st_mode
-            write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-            path.chmod(mode & ~write if on else mode | stat.S_IWUSR)
-
-    def close(self) -> None:
-        if self.mounted:
-            subprocess.run(["umount", "-l", str(self.where)], check=False)
-        else:
-            self.read_only(False)
+from tests.helpers import ReadOnlyFolder as Folder
 
 
 @pytest.fixture

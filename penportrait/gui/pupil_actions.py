@@ -8,12 +8,14 @@ to show through the window's small methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from penportrait.core import clock, operations
 from penportrait.core.operations import OperationFailed
@@ -24,6 +26,24 @@ from penportrait.gui.dialogs import HintsDialog, ReviewsDialog, TrashDialog
 
 if TYPE_CHECKING:
     from penportrait.gui.main_window import MainWindow
+
+
+@contextlib.contextmanager
+def focus_kept() -> Iterator[None]:
+    """Keep the keyboard where it was: the editor goes blank for a moment between one pupil and
+    the next (a delete, a restore), and a disabled field loses the focus for good otherwise."""
+    before = QApplication.focusWidget()
+    try:
+        yield
+    finally:
+        if (
+            before is not None
+            and shiboken6.isValid(before)
+            and before.isVisible()
+            and before.isEnabled()
+            and QApplication.focusWidget() is not before
+        ):
+            before.setFocus()
 
 
 class PupilActions(QObject):
@@ -57,6 +77,10 @@ class PupilActions(QObject):
         window.editing.start_new(operations.new_pupil(window.store))
 
     def delete_pupil(self) -> None:
+        with focus_kept():
+            self._delete_pupil()
+
+    def _delete_pupil(self) -> None:
         window = self.window
         content = window.session.content
         if content is None:
@@ -100,6 +124,10 @@ class PupilActions(QObject):
             self.restore(chosen)
 
     def restore(self, pupil_id: str) -> None:
+        with focus_kept():
+            self._restore(pupil_id)
+
+    def _restore(self, pupil_id: str) -> None:
         window = self.window
         if not window.flush():
             return

@@ -328,6 +328,27 @@ def test_delete_moves_to_the_trash_and_can_be_undone(
     assert sample_store.pupil_path(mira.id).exists()
 
 
+def test_the_keyboard_stays_in_the_field_after_delete_and_undo_delete(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select(window, "Mira Hussain")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    last_name = window.editor.ui.lastName
+    last_name.setFocus()
+    assert QApplication.focusWidget() is last_name
+    window.delete_action.trigger()  # Ctrl+Del
+    assert (
+        window.session.content is not None and window.session.content.display_name != "Mira Hussain"
+    )
+    assert QApplication.focusWidget() is last_name  # on the next pupil, not lost
+    window.undo_delete_action.trigger()
+    assert (
+        window.session.content is not None and window.session.content.display_name == "Mira Hussain"
+    )
+    assert QApplication.focusWidget() is last_name
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 

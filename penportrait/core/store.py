@@ -370,6 +370,20 @@ class Store:
             raise NotFoundError(f"revision {revision} of {pupil_id} is not in history")
         return self.read_history_file(path)
 
+    def restore_revision(self, pupil_id: str, revision: int, *, by: str = "") -> Pupil:
+        """Save revision ``revision`` from history back as the pupil's newest revision; the
+        version it replaces is kept in history for good. Raises SaveConflict, writing nothing,
+        if the pupil's file changes meanwhile (another laptop saved it)."""
+        old = self.load_revision(pupil_id, revision)
+        if old.id != pupil_id:
+            where = self.relative(self.history_dir / pupil_id)
+            raise PupilFileError(
+                [Problem(where, "id", f"revision {revision} holds pupil {old.id}, not this one")]
+            )
+        current = self._read_optional(self.pupil_path(pupil_id))
+        at = current.revision if current else 0
+        return self.save(old.model_copy(update={"revision": at}), by=by, keep_replaced=True)
+
     def read_history_file(self, path: Path) -> Pupil:
         """One file of history/<id>/ (routine or kept)."""
         data = read_bytes(path, self.relative(path))

@@ -65,7 +65,7 @@ def test_keep_theirs_keeps_mine_after_any_number_of_autosaves(data_dir: Path) ->
 
 
 def test_keep_mine_keeps_theirs_after_any_number_of_saves(data_dir: Path) -> None:
-    laptop_a, laptop_b, draft, pupil = conflict_for_a(data_dir)
+    laptop_a, _, draft, pupil = conflict_for_a(data_dir)
     saved = draft.resolve(Choice.MINE)
     assert isinstance(saved, Saved)
     keep_typing(laptop_a, pupil.id)
@@ -105,7 +105,7 @@ def test_a_deleted_pupils_earlier_trash_copy_is_kept_for_good(data_dir: Path) ->
 def test_a_stale_sync_copy_of_theirs_merges_after_keep_mine(data_dir: Path) -> None:
     """After Keep mine, theirs is in history only as a kept file; a sync client's late copy of
     theirs is still recognised as an older version the file holds, not a clash for a person."""
-    laptop_a, laptop_b, draft, pupil = conflict_for_a(data_dir)
+    laptop_a, _, draft, pupil = conflict_for_a(data_dir)
     theirs_bytes = laptop_a.pupil_path(pupil.id).read_bytes()
     assert isinstance(draft.resolve(Choice.MINE), Saved)
     copy = laptop_a.pupils_dir / f"{pupil.id}.sync-conflict-20261124-101500-ABCDEF7.json"

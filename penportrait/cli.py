@@ -487,7 +487,7 @@ def _history(args: argparse.Namespace) -> int:
                 f"'penportrait history {pupil_id}' lists them"
             ) from None
         except PupilFileError as error:
-            raise UserError(f"revision {revision} of {name} could not be read: {error}") from None
+            raise UserError(f"{name}: nothing was restored: {error}") from None
         except SaveConflict:
             raise UserError(
                 f"{name} was saved elsewhere just now; nothing was restored: run it again"

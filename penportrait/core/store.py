@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from penportrait.core import files
 from penportrait.core.conflict_names import is_pupil_copy
-from penportrait.core.folder import DataFolder
+from penportrait.core.folder import KEPT_PREFIX, DataFolder
 from penportrait.core.model import (
     Pupil,
     is_valid_id,
@@ -50,17 +50,19 @@ from penportrait.core.pupil_file import (
 from . import clock
 
 HISTORY_KEPT: Final = 20
-# A version kept on purpose rather than as a routine earlier revision: the one chosen against
-# when a conflict was settled (mine for "Keep theirs", theirs for "Keep mine"), the version a
-# restore from history replaced, an earlier copy of a pupil deleted again. The dialog promises
-# it stays in the pupil's history, so the HISTORY_KEPT trimming never removes it.
-KEPT_PREFIX: Final = "kept-"
+# KEPT_PREFIX (core.folder) names a version kept on purpose rather than as a routine earlier
+# revision: the one chosen against when a conflict was settled (mine for "Keep theirs", theirs
+# for "Keep mine"), the version a restore from history replaced, an earlier copy of a pupil
+# deleted again. The dialog promises it stays in the pupil's history, so the HISTORY_KEPT
+# trimming never removes it.
 # A temporary file this old (by the file system's clock) was left by a crashed save.
 STALE_TEMP_SECONDS: Final = 3600.0
 
 __all__ = [
+    "KEPT_PREFIX",
     "MAX_PUPIL_FILE_BYTES",
     "FolderScan",
+    "HistoryEntry",
     "PhotoError",
     "Problem",
     "PupilFileError",

@@ -480,7 +480,9 @@ def _history(args: argparse.Namespace) -> int:
             if args.show is not None:
                 print(store.load_revision(pupil_id, revision).to_json(), end="")
                 return EXIT_OK
-            restored = store.restore_revision(pupil_id, revision, by=args.by)
+            # Signed by someone, never left in the restored version's author's name.
+            by = args.by.strip() or HISTORY_RESTORE
+            restored = store.restore_revision(pupil_id, revision, by=by)
         except NotFoundError:
             raise UserError(
                 f"{name} has no revision {revision} in history; "
@@ -542,7 +544,7 @@ def _print_history(store: Store, pupil_id: str, name: str, *, as_json: bool) -> 
             row.update(updated_at=pupil.updated_at, updated_by=pupil.updated_by)
         rows.append(row)
     if as_json:
-        print(json.dumps({"pupil_id": pupil_id, "history": rows}, ensure_ascii=False, indent=2))
+        print(json.dumps({"pupil_id": pupil_id, "versions": rows}, ensure_ascii=False, indent=2))
         return EXIT_BAD_DATA if bad else EXIT_OK
     if not rows:
         print(f"No earlier versions of {name} in history.")

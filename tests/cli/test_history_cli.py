@@ -69,7 +69,7 @@ def test_history_json_names_each_file(
 ) -> None:
     store, current, kept = kept_after_autosaves
     code, out, _ = run(capsys, "history", "--data", str(store.root), current.id, "--json")
-    listed = json.loads(out)["history"]
+    listed = json.loads(out)["versions"]
     assert code == 0 and len(listed) == HISTORY_KEPT + 1
     assert {
         "revision": kept,
@@ -176,3 +176,14 @@ def test_a_damaged_history_file_is_named_and_the_rest_listed(
     assert f"history/{current.id}/kept-{kept}.json could not be read" in err
     assert re.search(rf"^{kept} kept .* could not be read$", out, re.MULTILINE)
     assert damaged.read_bytes() == b"{half a fi"  # left exactly as it was
+
+
+def test_a_restore_is_signed_by_the_name_given_or_by_the_restore(
+    capsys: pytest.CaptureFixture[str], kept_after_autosaves: tuple[Store, Pupil, int]
+) -> None:
+    store, current, kept = kept_after_autosaves
+    args = ["history", "--data", str(store.root), current.id, "--restore", str(kept)]
+    assert run(capsys, *args, "--by", "K. Okafor")[0] == 0
+    assert store.load(current.id).updated_by == "K. Okafor"
+    assert run(capsys, *args, "--by", "  ")[0] == 0
+    assert store.load(current.id).updated_by == HISTORY_RESTORE  # never the old author's name

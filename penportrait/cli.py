@@ -8,6 +8,7 @@ unexpected is one line asking for a report (set PENPORTRAIT_DEBUG=1 to see the t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -25,13 +26,15 @@ from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SchoolSettings, load_school
 from penportrait.core.startup import starting_up
-from penportrait.core.store import FolderScan, Problem, Store
+from penportrait.core.store import HISTORY_KEPT, FolderScan, Problem, Store
 
 from .core import clock
 
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
 # Who a merge of sync conflict copies from the command line is signed by (never the OS login).
 SYNC_MERGE = "sync merge"
+# Who a restore from history is signed by, unless --by names a person.
+HISTORY_RESTORE = "history restore"
 
 
 class UserError(Exception):
@@ -105,6 +108,27 @@ def _folder_commands(commands: Commands) -> None:
         "--merge", action="store_true", help="merge every copy that has no clash; leave the rest"
     )
     conflicts.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    history = _command(
+        commands,
+        "history",
+        _history,
+        "list a pupil's earlier revisions and kept versions; show one, or restore it",
+    )
+    _data_option(history)
+    history.add_argument("pupil", metavar="PUPIL", help='an id or a unique "First Last"')
+    which = history.add_mutually_exclusive_group()
+    which.add_argument("--show", metavar="N", type=_revision, help="print revision N")
+    which.add_argument(
+        "--restore",
+        metavar="N",
+        type=_revision,
+        help="save revision N back as the newest (the version it replaces is kept)",
+    )
+    history.add_argument(
+        "--by", metavar="NAME", default=HISTORY_RESTORE, help="who the restore is signed by"
+    )
+    history.add_argument("--json", action="store_true", help="print the list as JSON")
 
 
 def _output_commands(commands: Commands) -> None:
@@ -185,6 +209,12 @@ def _seconds(value: str) -> float:
     if not 0 <= seconds <= 86400:  # also refuses nan and inf
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
     return seconds
+
+
+def _revision(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a revision number")
+    return int(value)
 
 
 def _copies(value: str) -> int:
@@ -433,6 +463,126 @@ def _conflicts(args: argparse.Namespace) -> int:
                 f"{len(remaining) - need} can be merged with --merge, {need} need a person."
             )
     return EXIT_BAD_DATA if remaining else EXIT_OK
+
+
+# -- history ----------------------------------------------------------------------------------
+
+
+def _history(args: argparse.Namespace) -> int:
+    from penportrait.core.access import plain_reason
+    from penportrait.core.store import NotFoundError, PupilFileError, SaveConflict
+
+    store = _store(args)
+    pupil_id, name = _history_pupil(store, args.pupil)
+    if args.show is not None or args.restore is not None:
+        revision = args.show if args.show is not None else args.restore
+        try:
+            if args.show is not None:
+                print(store.load_revision(pupil_id, revision).to_json(), end="")
+                return EXIT_OK
+            # Signed by someone, never left in the restored version's author's name.
+            by = args.by.strip() or HISTORY_RESTORE
+            restored = store.restore_revision(pupil_id, revision, by=by)
+        except NotFoundError:
+            raise UserError(
+                f"{name} has no revision {revision} in history; "
+                f"'penportrait history {pupil_id}' lists them"
+            ) from None
+        except PupilFileError as error:
+            raise UserError(f"{name}: nothing was restored: {error}") from None
+        except SaveConflict:
+            raise UserError(
+                f"{name} was saved elsewhere just now; nothing was restored: run it again"
+            ) from None
+        except OSError as error:
+            raise UserError(
+                f"{name} could not be restored: {plain_reason(error)}; nothing was changed"
+            ) from None
+        print(
+            f"Restored revision {revision} of {name} as revision {restored.revision}; the "
+            "version it replaced is kept in the history."
+        )
+        return EXIT_OK
+    return _print_history(store, pupil_id, name, as_json=args.json)
+
+
+def _history_pupil(store: Store, wanted: str) -> tuple[str, str]:
+    """The id and name of the pupil ``wanted`` names: in pupils/, else in the trash, else an id
+    that has a history folder (a pupil deleted for good, whose kept versions remain)."""
+    from penportrait.core.model import is_valid_id
+
+    try:
+        found = find_pupil(_load(store).pupils, wanted)
+    except UserError:
+        try:
+            found = find_pupil(store.scan_trash().pupils, wanted)
+        except UserError:
+            if is_valid_id(wanted) and (store.history_dir / wanted).is_dir():
+                return wanted, f"pupil {wanted}"
+            raise
+    return found.id, found.display_name
+
+
+def _print_history(store: Store, pupil_id: str, name: str, *, as_json: bool) -> int:
+    from penportrait.core.store import NotFoundError, PupilFileError
+
+    rows: list[dict[str, object]] = []
+    bad = 0
+    for entry in store.history_entries(pupil_id):
+        row: dict[str, object] = {
+            "revision": entry.revision,
+            "kept": entry.kept,
+            "file": store.relative(entry.path),
+        }
+        try:
+            pupil = store.read_history_file(entry.path)
+        except (PupilFileError, OSError, ValueError) as error:
+            bad += 1
+            row["problem"] = str(error)
+            print(f"penportrait: {row['file']} could not be read: {error}", file=sys.stderr)
+        else:
+            row.update(updated_at=pupil.updated_at, updated_by=pupil.updated_by)
+        rows.append(row)
+    if as_json:
+        print(json.dumps({"pupil_id": pupil_id, "versions": rows}, ensure_ascii=False, indent=2))
+        return EXIT_BAD_DATA if bad else EXIT_OK
+    if not rows:
+        print(f"No earlier versions of {name} in history.")
+        return EXIT_OK
+    now = ""  # (not said when the pupil is deleted, or its file does not load)
+    with contextlib.suppress(NotFoundError, PupilFileError, OSError, ValueError):
+        current = store.load(pupil_id)
+        now = f"; the file is at revision {current.revision}, saved {_when(current.updated_at)}"
+        now += f" by {current.updated_by}" if current.updated_by else ""
+    print(f"History of {name}{now}. Newest first:\n")
+    table = [("Revision", "Saved", "By", "")] + [
+        (
+            f"{row['revision']}" + (" kept" if row["kept"] else ""),
+            _when(str(row.get("updated_at", ""))),
+            str(row.get("updated_by", "")),
+            "could not be read" if "problem" in row else "",
+        )
+        for row in rows
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(3)]
+    for r in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + r[3])
+    kept = sum(bool(row["kept"]) for row in rows)
+    print(
+        f"\n{len(rows) - kept} earlier revision{'s' if len(rows) - kept != 1 else ''} (the "
+        f"last {HISTORY_KEPT} are kept); {kept} kept version{'s' if kept != 1 else ''} (one "
+        "chosen against in a conflict, replaced by a restore, or deleted), never removed.\n"
+        "--show N prints revision N; --restore N saves it back as the newest revision."
+    )
+    return EXIT_BAD_DATA if bad else EXIT_OK
+
+
+def _when(stamp: str) -> str:
+    """An ISO time as 'YYYY-MM-DD HH:MM UTC' (as it is when it is not one)."""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return stamp
 
 
 # -- export -----------------------------------------------------------------------------------

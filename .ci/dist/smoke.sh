@@ -59,6 +59,9 @@ printf '%s\n' \
 pp import --data school mis.csv | grep -q "1 new" || fail "import did not add Nadia"
 pp list --data school | grep -q "Nadia Rahman" || fail "Nadia is not listed after import"
 
+step "a pupil's history"
+pp history --data school "Ollie Bennett" >history.txt || fail "history of Ollie Bennett"
+
 step "the window opens on the school and closes by itself"
 start=$(date +%s)
 pp --data school --quit-after 3 2>window.log || { cat window.log >&2; fail "the window"; }

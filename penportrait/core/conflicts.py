@@ -33,6 +33,7 @@ from penportrait.core.folder import DataFolder
 from penportrait.core.merge import Clash, MergeResult, Side, merge3
 from penportrait.core.model import Pupil, load_pupil_json
 from penportrait.core.store import (
+    KEPT_PREFIX,
     MAX_PUPIL_FILE_BYTES,
     Problem,
     PupilFileError,
@@ -258,7 +259,8 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
     for certain, so None.
     """
     folder = store.history_dir / kept.id
-    names = set(_names(folder))
+    files_by_name = _history_names(folder)
+    names = set(files_by_name)
     # A revision with a second version beside it (a sync client's copy, or the store's own
     # "<revision>.<8 hex>.json" when a synced history file was already there) is where the
     # two sides parted.
@@ -270,7 +272,7 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
         name = f"{lower.revision}.json"
         if name not in names:
             return None  # its line of history has not synced yet: nothing is certain
-        versions = [folder / name] + [folder / n for n in names if _version_of(n) == name]
+        versions = [folder / files_by_name[n] for n in names if n == name or _version_of(n) == name]
         same = [v for v in versions if _holds(store, v, lower)]
         if same and name in diverged:
             return None  # two versions of that revision: which one it went through is unknown
@@ -290,6 +292,17 @@ def find_base(store: Store, kept: Pupil, theirs: Pupil) -> Pupil | None:
             return None
         return base
     return None
+
+
+def _history_names(folder: Path) -> dict[str, str]:
+    """The files of a pupil's history by the revision each holds: a version kept on purpose
+    (``kept-3.json``) stands for revision 3 where no routine ``3.json`` is there (it is the
+    file's own revision 3 when theirs was kept for "Keep mine")."""
+    found = {name: name for name in _names(folder) if not name.startswith(KEPT_PREFIX)}
+    for name in _names(folder):
+        if name.startswith(KEPT_PREFIX):
+            found.setdefault(name.removeprefix(KEPT_PREFIX), name)
+    return found
 
 
 def _version_of(name: str) -> str:

@@ -39,7 +39,7 @@ class Choice(Enum):
     """What to do about a conflict."""
 
     THEIRS = "theirs"  # take the version on disk; mine goes to history
-    MINE = "mine"  # save mine; theirs goes to history
+    MINE = "mine"  # save mine; theirs goes to history (kept there for good)
     CANCEL = "cancel"  # decide later: keep editing, save nothing now
 
 
@@ -178,13 +178,14 @@ class Draft:
             return self._keep_theirs(conflict)
         if choice is Choice.MINE:
             self.conflict = None
-            return self._write(conflict.keep_mine())
+            # Theirs, chosen against, is kept in history for good (never trimmed).
+            return self._write(conflict.keep_mine(), keep_replaced=True)
         return Undecided(conflict)
 
-    def _write(self, attempt: Pupil) -> Outcome:
+    def _write(self, attempt: Pupil, *, keep_replaced: bool = False) -> Outcome:
         self.state = SaveState.SAVING
         try:
-            saved = self.store.save(attempt, by=self.user)
+            saved = self.store.save(attempt, by=self.user, keep_replaced=keep_replaced)
         except SaveConflict as conflict:
             self.conflict = conflict
             self.state = SaveState.CONFLICT
@@ -197,7 +198,8 @@ class Draft:
         return Saved(saved)
 
     def _keep_theirs(self, conflict: SaveConflict) -> Outcome:
-        # Mine is not thrown away: it goes to the pupil's history, as the dialog promises.
+        # Mine is not thrown away: it goes to the pupil's history for good (never trimmed), as
+        # the dialog promises.
         # Until it is there, the choice stays open and mine stays the draft.
         name = conflict.mine.display_name or "This pupil"
         try:

@@ -9,6 +9,7 @@ lock file beside the pupil's file while it checks the revision and replaces the 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import os
@@ -108,24 +109,71 @@ def write_atomic(
 def write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` only if no file has that name: an existing file is never
     replaced. If one with other bytes is there, the data goes beside it under a unique name.
-    Returns where the data is."""
+    Returns where the data is.
+
+    The new file is a hard link to a synced temporary file, so it appears whole or not at all.
+    A drive without hard links (a FAT32 or exFAT USB stick, some shares) refuses the link: the
+    file is then created exclusively under its own name and written and synced there, which
+    still never replaces a file (see place_new)."""
     temp = _synced_temp(path, data)
     try:
         target = path
-        while True:
-            try:
-                os.link(temp, target)
-                break
-            except FileExistsError:
-                with contextlib.suppress(OSError):
-                    if target.read_bytes() == data:
-                        break
-                target = path.with_name(f"{path.stem}.{secrets.token_hex(4)}{path.suffix}")
+        while not place_new(temp, target, data):
+            with contextlib.suppress(OSError):
+                if target.read_bytes() == data:
+                    break
+            target = path.with_name(f"{path.stem}.{secrets.token_hex(4)}{path.suffix}")
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
     _fsync_folder(path.parent)
     return target
+
+
+# What link() says on a file system without hard links: EPERM (Linux vfat and exfat), ENOTSUP
+# or EOPNOTSUPP (SMB shares, macOS), ENOSYS (some FUSE drives), EINVAL (Windows on FAT).
+NO_HARD_LINKS: Final = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
+)
+
+
+def place_new(source: Path, target: Path, data: bytes) -> bool:
+    """Give ``target`` the bytes ``data`` (those of the file ``source``) unless a file of that
+    name exists; False, touching nothing, if one does.
+
+    A hard link first: the whole file appears at once. Where the file system has none, the
+    target is created exclusively (O_EXCL: never an existing file), written and synced in
+    place; a write that fails removes what it wrote. Only a power cut in the middle of that
+    write can leave part of a file (a history file, then reported like any damaged file; the
+    pupil's own file is always replaced atomically). A real permission problem fails on the
+    create, with its own error."""
+    try:
+        os.link(source, target)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in NO_HARD_LINKS:
+            raise
+    return _create_new(target, data)
+
+
+def _create_new(target: Path, data: bytes) -> bool:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(target, flags, FILE_MODE)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise
+    return True
 
 
 def _synced_temp(path: Path, data: bytes) -> Path:
@@ -433,7 +481,8 @@ def _break_stale_guard(guard: Path) -> None:
         return
     if _read_token(aside) != token:
         with contextlib.suppress(OSError):
-            os.link(aside, guard)  # not ours to break: put it back unless replaced
+            # Not ours to break: put it back unless replaced (a copy where links are missing).
+            place_new(aside, guard, aside.read_bytes())
     with contextlib.suppress(FileNotFoundError):
         aside.unlink()
 

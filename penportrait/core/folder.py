@@ -9,6 +9,7 @@ README ("Where the data lives") and DESIGN.md describe the same tree::
     pupils/<id>.json              one pupil per file             (PUPILS)
     photos/<id>.jpg               pupils' photos                 (PHOTOS)
     history/<id>/<revision>.json  earlier revisions              (HISTORY)
+    history/<id>/kept-<revision>.json  kept on purpose, never trimmed (KEPT_PREFIX)
     history/school/, history/strategies/, history/plain_english/: the school-wide files' history
     trash/<id>.json               deleted pupils, restorable     (TRASH)
     trash/conflict-copies/        sync conflict copies, merged   (CONFLICT_COPIES)
@@ -35,6 +36,8 @@ IMPORTS: Final = "imports"
 FOLDERS: Final = (PUPILS, PHOTOS, HISTORY, TRASH, IMPORTS)
 # Under trash/: the sync clients' conflict copies, kept once merged (core.conflicts).
 CONFLICT_COPIES: Final = "conflict-copies"
+# In history/<id>/: a version kept on purpose (core.store), never trimmed.
+KEPT_PREFIX: Final = "kept-"
 
 PUPIL_SUFFIX: Final = ".json"
 LOGO_STEM: Final = "logo"

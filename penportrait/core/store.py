@@ -6,6 +6,7 @@ Where each lives is core.folder's; reading one file safely is core.pupil_file's.
 pupils/<id>.json              one pupil per file
 photos/<id>.jpg               the pupil's photo
 history/<id>/<revision>.json  earlier revisions, the last HISTORY_KEPT
+history/<id>/kept-<revision>.json  versions kept on purpose (chosen against), never removed
 trash/<id>.json               deleted pupils, restorable
 ```
 
@@ -30,7 +31,7 @@ from pydantic import ValidationError
 
 from penportrait.core import files
 from penportrait.core.conflict_names import is_pupil_copy
-from penportrait.core.folder import DataFolder
+from penportrait.core.folder import KEPT_PREFIX, DataFolder
 from penportrait.core.model import (
     Pupil,
     is_valid_id,
@@ -49,12 +50,19 @@ from penportrait.core.pupil_file import (
 from . import clock
 
 HISTORY_KEPT: Final = 20
+# KEPT_PREFIX (core.folder) names a version kept on purpose rather than as a routine earlier
+# revision: the one chosen against when a conflict was settled (mine for "Keep theirs", theirs
+# for "Keep mine"), the version a restore from history replaced, an earlier copy of a pupil
+# deleted again. The dialog promises it stays in the pupil's history, so the HISTORY_KEPT
+# trimming never removes it.
 # A temporary file this old (by the file system's clock) was left by a crashed save.
 STALE_TEMP_SECONDS: Final = 3600.0
 
 __all__ = [
+    "KEPT_PREFIX",
     "MAX_PUPIL_FILE_BYTES",
     "FolderScan",
+    "HistoryEntry",
     "PhotoError",
     "Problem",
     "PupilFileError",
@@ -95,6 +103,15 @@ class SaveConflict(Exception):
         """My version, ready to save over theirs (theirs then goes to history as usual)."""
         revision = self.theirs.revision if self.theirs else 0
         return self.mine.model_copy(update={"revision": revision})
+
+
+@dataclass
+class HistoryEntry:
+    """One earlier version of a pupil in ``history/<id>/``."""
+
+    revision: int
+    path: Path
+    kept: bool  # kept on purpose (KEPT_PREFIX): never trimmed
 
 
 @dataclass
@@ -232,8 +249,19 @@ class Store:
             }
         )
 
-    def save(self, pupil: Pupil, *, by: str = "", now: dt.datetime | None = None) -> Pupil:
+    def save(
+        self,
+        pupil: Pupil,
+        *,
+        by: str = "",
+        now: dt.datetime | None = None,
+        keep_replaced: bool = False,
+    ) -> Pupil:
         """Save ``pupil``, edited from ``pupil.revision``; return it as saved (revision + 1).
+
+        The version it replaces goes to history: as a routine revision, or, with
+        ``keep_replaced`` (it was chosen against: "Keep mine", a restore), as a kept version
+        that is never trimmed.
 
         Raises SaveConflict, writing nothing, if the file on disk is not at that revision; and
         PupilFileError if the file on disk is damaged (it is never overwritten).
@@ -264,7 +292,7 @@ class Store:
             # Never write what cannot be read back (a model changed without validation).
             Pupil.model_validate_json(text)
             if current is not None and current_bytes is not None:
-                self._keep_in_history(current, current_bytes)
+                self._keep_in_history(current, current_bytes, kept=keep_replaced)
             files.write_atomic(
                 path,
                 text.encode("utf-8"),
@@ -325,13 +353,41 @@ class Store:
         return pupil
 
     def history(self, pupil_id: str) -> list[int]:
-        """Revisions kept in history, newest first."""
-        return sorted(self._history_files(pupil_id), reverse=True)
+        """Revisions in history (routine and kept), newest first."""
+        return sorted({e.revision for e in self.history_entries(pupil_id)}, reverse=True)
+
+    def history_entries(self, pupil_id: str) -> list[HistoryEntry]:
+        """Every earlier version in history, newest first (routine before kept at a tie)."""
+        routine = [HistoryEntry(r, p, False) for r, p in self._history_files(pupil_id).items()]
+        kept = [HistoryEntry(r, p, True) for r, p in self._kept_files(pupil_id).items()]
+        return sorted(routine + kept, key=lambda e: (-e.revision, e.kept))
 
     def load_revision(self, pupil_id: str, revision: int) -> Pupil:
-        path = self.history_dir / _checked_id(pupil_id) / f"{revision}.json"
+        """Revision ``revision`` from history: the routine one, else the one kept on purpose."""
+        folder = self.history_dir / _checked_id(pupil_id)
+        path = folder / f"{revision}.json"
+        if not path.exists():
+            path = folder / f"{KEPT_PREFIX}{revision}.json"
         if not path.exists():
             raise NotFoundError(f"revision {revision} of {pupil_id} is not in history")
+        return self.read_history_file(path)
+
+    def restore_revision(self, pupil_id: str, revision: int, *, by: str = "") -> Pupil:
+        """Save revision ``revision`` from history back as the pupil's newest revision; the
+        version it replaces is kept in history for good. Raises SaveConflict, writing nothing,
+        if the pupil's file changes meanwhile (another laptop saved it)."""
+        old = self.load_revision(pupil_id, revision)
+        if old.id != pupil_id:
+            where = self.relative(self.history_dir / pupil_id)
+            raise PupilFileError(
+                [Problem(where, "id", f"revision {revision} holds pupil {old.id}, not this one")]
+            )
+        current = self._read_optional(self.pupil_path(pupil_id))
+        at = current.revision if current else 0
+        return self.save(old.model_copy(update={"revision": at}), by=by, keep_replaced=True)
+
+    def read_history_file(self, path: Path) -> Pupil:
+        """One file of history/<id>/ (routine or kept)."""
         data = read_bytes(path, self.relative(path))
         # The file name is the revision, not the pupil id, so parse without the name check.
         try:
@@ -339,26 +395,34 @@ class Store:
         except (ValidationError, UnicodeDecodeError) as error:
             raise PupilFileError([Problem(self.relative(path), "", str(error))]) from None
 
-    def _history_files(self, pupil_id: str) -> dict[int, Path]:
+    def _history_files(self, pupil_id: str, prefix: str = "") -> dict[int, Path]:
+        """The routine revisions in history (``<revision>.json``), or with ``prefix`` the
+        versions kept on purpose (``kept-<revision>.json``)."""
         folder = self.history_dir / _checked_id(pupil_id)
         found: dict[int, Path] = {}
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
             for entry in os.scandir(folder):
                 stem, dot, ext = entry.name.partition(".")
-                if dot and ext == "json" and stem.isdigit():
-                    found[int(stem)] = Path(entry.path)
+                number = stem.removeprefix(prefix) if stem.startswith(prefix) else ""
+                if dot and ext == "json" and number.isdigit() and number.isascii():
+                    found[int(number)] = Path(entry.path)
         return found
 
+    def _kept_files(self, pupil_id: str) -> dict[int, Path]:
+        return self._history_files(pupil_id, KEPT_PREFIX)
+
     def _last_known_revision(self, pupil_id: str) -> int:
-        """The highest revision this pupil ever had: in history or in the trash (0: none)."""
-        known = list(self._history_files(pupil_id))
+        """The highest revision this pupil ever had: in history (routine or kept) or in the
+        trash (0: none)."""
+        known = [*self._history_files(pupil_id), *self._kept_files(pupil_id)]
         with contextlib.suppress(PupilFileError, OSError):
             known.append(self.read_file(self.trash_dir / f"{pupil_id}.json").revision)
         return max(known, default=0)
 
-    def keep_in_history(self, pupil: Pupil) -> int:
+    def keep_in_history(self, pupil: Pupil, *, now: dt.datetime | None = None) -> int:
         """Keep ``pupil`` (a version someone chose not to keep) in history as the next revision
-        after every one known; the file itself is not touched. Returns that revision."""
+        after every one known, for good (never trimmed), dated now; the file's content is not
+        touched. Returns that revision."""
         path = self.pupil_path(pupil.id)
         with files.save_lock(path) as held:
             where = self.relative(path)
@@ -368,27 +432,30 @@ class Store:
                 data = None
             current = None if data is None else parse(where, path.name, data)
             known = max(self._last_known_revision(pupil.id), current.revision if current else 0)
-            kept = pupil.model_copy(update={"revision": known + 1})
+            stamp = (now or clock.now()).astimezone(dt.UTC).replace(microsecond=0)
+            kept = pupil.model_copy(update={"revision": known + 1, "updated_at": stamp.isoformat()})
             if current is not None:
                 # The file moves past the kept version, so history stays in order.
                 self._keep_in_history(current, data or b"")
-                self._keep_in_history(kept, kept.to_json().encode("utf-8"))
+                self._keep_in_history(kept, kept.to_json().encode("utf-8"), kept=True)
                 files.write_atomic(
                     path,
                     current.model_copy(update={"revision": known + 2}).to_json().encode(),
                     before_replace=lambda: self._confirm(held, path, current, data),
                 )
             else:
-                self._keep_in_history(kept, kept.to_json().encode("utf-8"))
+                self._keep_in_history(kept, kept.to_json().encode("utf-8"), kept=True)
         return known + 1
 
-    def _keep_in_history(self, pupil: Pupil, data: bytes) -> None:
+    def _keep_in_history(self, pupil: Pupil, data: bytes, *, kept: bool = False) -> None:
+        """Put ``pupil`` in its history; then trim the routine revisions to the last
+        HISTORY_KEPT. Versions kept on purpose (``kept``) are never trimmed."""
         folder = self.history_dir / pupil.id
-        files.write_new(folder / f"{pupil.revision}.json", data)
-        kept = self._history_files(pupil.id)
-        for revision in sorted(kept)[:-HISTORY_KEPT]:
+        files.write_new(folder / f"{KEPT_PREFIX if kept else ''}{pupil.revision}.json", data)
+        routine = self._history_files(pupil.id)
+        for revision in sorted(routine)[:-HISTORY_KEPT]:
             with contextlib.suppress(FileNotFoundError):
-                kept[revision].unlink()
+                routine[revision].unlink()
 
     def _move_old_trash_to_history(self, target: Path) -> None:
         if not target.exists():
@@ -399,7 +466,8 @@ class Store:
             # Not readable: keep it beside the trash under a name that cannot clash.
             os.replace(target, target.with_name(f"{target.stem}.{uuid.uuid4().hex[:8]}.damaged"))
             return
-        self._keep_in_history(old, target.read_bytes())
+        # A pupil deleted once more: the earlier deleted copy is kept for good.
+        self._keep_in_history(old, target.read_bytes(), kept=True)
 
     # -- leftovers of crashed saves ---------------------------------------------------------
 

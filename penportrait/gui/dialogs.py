@@ -163,6 +163,10 @@ class SchoolSettingsDialog(QDialog):
 # -- conflicts -----------------------------------------------------------------------------------
 
 
+# Where a version kept in history is seen and brought back (README, "The command line").
+_HISTORY_COMMAND = "The command 'penportrait history' lists it and can bring it back."
+
+
 class ConflictDialog(QDialog):
     """Another computer saved this pupil while it was being edited: show both, let them choose."""
 
@@ -175,11 +179,12 @@ class ConflictDialog(QDialog):
         # Plain text: the name and "saved by" are user data, never markup to render.
         intro = QLabel(
             f"{mine.display_name} was deleted on another computer while you were editing. "
-            "Nothing is lost: whichever you choose, your version is kept in the pupil's history."
+            "Nothing is lost: whichever you choose, your version is kept in the pupil's history "
+            f"for good. {_HISTORY_COMMAND}"
             if theirs is None
             else f"{mine.display_name} was saved on another computer{who} while you "
             "were editing. Nothing is lost: choose which version to keep. The other one is "
-            "kept in the pupil's history."
+            f"kept in the pupil's history for good. {_HISTORY_COMMAND}"
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)

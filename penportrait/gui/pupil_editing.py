@@ -120,8 +120,10 @@ class PupilEditing(QObject):
         self.editor.show_name_fields()
 
     def use_store(self, store: Store) -> None:
-        """Edit in another data folder; nothing is open after."""
+        """Edit in another data folder (or the same one afresh): nothing is open after, the
+        form is empty and the undo history is gone (its edits belonged to the old folder)."""
         self.session.use_store(store)
+        self.show(None)
 
     def set_checker(self, checker: Checker) -> None:
         self.checker = checker

@@ -114,20 +114,25 @@ class FolderCheck:
 
 def check_folder(store: Store) -> FolderCheck:
     """Every file of the data folder checked: school-wide files, pupils, leftovers of crashed
-    saves, and sync conflict copies."""
+    saves, photos no file names any more, and sync conflict copies."""
     scan = store.scan()
     problems = (
         school_files.check(store.root)
         + scan.problems
         + store.temporary_file_problems()
+        + store.unused_photo_problems()
         + copy_problems(store)
     )
     return FolderCheck(problems, len(scan.pupils) + len(scan.bad_files))
 
 
 def remove_leftovers(store: Store) -> int:
-    """Remove the temporary copies crashed saves left (on any laptop); how many went. A folder
-    that cannot be changed keeps them, and says so in Check data."""
+    """Remove the temporary copies crashed saves left (on any laptop) and the photos no pupil
+    nor history names any more (core.photos); how many went. A folder that cannot be changed
+    keeps them, and says so in Check data."""
+    removed = 0
     with contextlib.suppress(OSError):
-        return store.remove_stale_temporary_files()
-    return 0
+        removed += store.remove_stale_temporary_files()
+    with contextlib.suppress(OSError):
+        removed += store.remove_unused_photos()
+    return removed

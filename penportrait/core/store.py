@@ -4,7 +4,7 @@ Where each lives is core.folder's; reading one file safely is core.pupil_file's.
 
 ```
 pupils/<id>.json              one pupil per file
-photos/<id>.jpg               the pupil's photo
+photos/<id>.<hash>.jpg        the pupil's photos, one file each (core.photos); <id>.jpg before
 history/<id>/<revision>.json  earlier revisions, the last HISTORY_KEPT
 trash/<id>.json               deleted pupils, restorable
 ```
@@ -36,7 +36,14 @@ from penportrait.core.model import (
     is_valid_id,
     load_pupil_json,
 )
-from penportrait.core.photos import PhotoError, clean_photo
+from penportrait.core.photos import (
+    UNUSED_PHOTO_SECONDS,
+    PhotoError,
+    clean_photo,
+    photo_file_name,
+    photo_owner,
+    photos_named,
+)
 from penportrait.core.pupil_file import (
     MAX_PUPIL_FILE_BYTES,
     Problem,
@@ -460,10 +467,91 @@ class Store:
 
         Raises PhotoError with a message for the user when the file is not a usable photo.
         """
-        name = f"{_checked_id(pupil_id)}.jpg"
         data = clean_photo(source)
+        name = photo_file_name(_checked_id(pupil_id), data)
+        # The same picture chosen again has the same name and bytes; writing it again also
+        # makes it new, so no laptop removes it as unused before its pupil saves.
         files.write_atomic(self.photos_dir / name, data)
         return name
+
+    def unused_photos(self) -> list[Path]:
+        """Photos no file names any more, an hour or more old (core.photos), to be removed.
+
+        Named means by a pupil file (damaged ones and sync conflict copies too), a trashed
+        pupil, an import record, or a revision in the history of the pupil the photo was made
+        for. When any of those cannot be read, nothing is unused: none is removed on a guess.
+        """
+        try:
+            entries = [e for e in os.scandir(self.photos_dir) if _is_photo_file(e)]
+            if not entries:
+                return []
+            now = files.file_system_now(self.photos_dir)
+            if now is None:  # cannot be changed here anyway
+                return []
+            old = {
+                e.name: Path(e.path)
+                for e in entries
+                if now - e.stat(follow_symlinks=False).st_mtime > UNUSED_PHOTO_SECONDS
+            }
+            if old:
+                for folder in (self.pupils_dir, self.trash_dir, self.folder.imports):
+                    old = {n: p for n, p in old.items() if n not in _photos_named_in(folder)}
+            for owner in {photo_owner(name) for name in old}:
+                if not is_valid_id(owner):  # not a name PenPortrait made: left alone
+                    old = {n: p for n, p in old.items() if photo_owner(n) != owner}
+                    continue
+                named = _photos_named_in(self.history_dir / owner)
+                old = {n: p for n, p in old.items() if n not in named}
+        except OSError:
+            return []
+        return sorted(old.values())
+
+    def remove_unused_photos(self) -> int:
+        """Remove what unused_photos finds; returns how many were removed."""
+        removed = 0
+        for path in self.unused_photos():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        return removed
+
+    def unused_photo_problems(self) -> list[Problem]:
+        return [
+            Problem(
+                self.relative(path),
+                "",
+                "is a photo no pupil, trashed pupil or kept revision names any more; "
+                "PenPortrait removes it when the app next opens this folder",
+            )
+            for path in self.unused_photos()
+        ]
+
+
+def _is_photo_file(entry: os.DirEntry[str]) -> bool:
+    return (
+        not entry.name.startswith(".")
+        and entry.name.endswith((".jpg", ".png"))
+        and entry.is_file(follow_symlinks=False)
+    )
+
+
+def _photos_named_in(folder: Path) -> set[str]:
+    """Every photo name the files in ``folder`` and its subfolders name. Raises OSError when
+    a file cannot be read (a missing folder names none)."""
+    named: set[str] = set()
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return named
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            named |= _photos_named_in(Path(entry.path))
+        elif entry.is_file(follow_symlinks=False):
+            try:
+                named |= photos_named(Path(entry.path).read_bytes())
+            except FileNotFoundError:  # moved meanwhile (a save, a delete): read where it went
+                raise OSError(f"{entry.path} moved while photos were checked") from None
+    return named
 
 
 def _checked_id(pupil_id: str) -> str:

@@ -1,0 +1,147 @@
+"""Each photo chosen keeps its own file; the pupil file says which is theirs (issue 12).
+
+Photos no pupil, trashed pupil, import record or kept revision names are removed once an hour
+old (they are sensitive personal data), and listed by Check data until then.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from penportrait.core import operations
+from penportrait.core.model import Pupil
+from penportrait.core.photos import UNUSED_PHOTO_SECONDS
+from penportrait.core.store import HISTORY_KEPT, Store
+
+
+def picture(tmp_path: Path, colour: str) -> Path:
+    path = tmp_path / f"{colour}.png"
+    Image.new("RGB", (60, 80), colour).save(path)
+    return path
+
+
+def age(store: Store, seconds: float = UNUSED_PHOTO_SECONDS + 60) -> None:
+    """Every photo made ``seconds`` older (as if chosen that long ago)."""
+    then = time.time() - seconds
+    for path in store.photos_dir.iterdir():
+        os.utime(path, (then, then))
+
+
+def saved_with(store: Store, pupil: Pupil, photo: Path) -> Pupil:
+    return store.save(operations.add_photo(store, pupil, photo))
+
+
+@pytest.fixture
+def pupil(store: Store) -> Pupil:
+    return store.save(store.new_pupil("Amy", "Shaw"))
+
+
+def test_each_photo_chosen_gets_its_own_file_and_the_first_is_never_written_over(
+    store: Store, pupil: Pupil, tmp_path: Path
+) -> None:
+    red = saved_with(store, pupil, picture(tmp_path, "red"))
+    red_path = store.photo_path(red)
+    assert red_path is not None
+    red_bytes = red_path.read_bytes()
+    blue = saved_with(store, red, picture(tmp_path, "blue"))
+    assert blue.pupil.photo != red.pupil.photo
+    assert red_path.read_bytes() == red_bytes  # the earlier revision still shows red
+    assert store.photo_path(store.load_revision(pupil.id, red.revision)) == red_path
+    # The same picture chosen again is the same file.
+    again = operations.add_photo(store, blue, picture(tmp_path, "red"))
+    assert again.pupil.photo == red.pupil.photo
+    assert red.pupil.photo.startswith(f"{pupil.id}.") and red.pupil.photo.endswith(".jpg")
+
+
+def test_a_64_character_id_still_makes_a_valid_photo_name(store: Store, tmp_path: Path) -> None:
+    long_id = "a" * 64
+    pupil = Pupil.model_validate(
+        {"id": long_id, "pupil": {"first_name": "Long", "last_name": "Id"}}
+    )
+    named = operations.add_photo(store, pupil, picture(tmp_path, "red"))
+    assert Pupil.model_validate_json(named.to_json()).pupil.photo == named.pupil.photo
+
+
+@pytest.mark.parametrize(
+    "name", ["../x.jpg", "a.b.jpg", "a.0123456789ab.0123456789ab.jpg", ".0123456789ab.jpg"]
+)
+def test_the_photo_field_still_names_only_a_file_in_photos(name: str) -> None:
+    with pytest.raises(ValueError):
+        Pupil.model_validate({"id": "p1", "pupil": {"photo": name}})
+
+
+def test_photos_still_named_are_kept_and_an_unnamed_old_one_goes(
+    store: Store, pupil: Pupil, tmp_path: Path
+) -> None:
+    red = saved_with(store, pupil, picture(tmp_path, "red"))
+    blue = saved_with(store, red, picture(tmp_path, "blue"))  # red is named by history
+    chosen_then_undone = operations.add_photo(store, blue, picture(tmp_path, "green"))
+    assert store.unused_photos() == []  # green is young: its pupil may be about to save
+    age(store)
+    green = store.photos_dir / chosen_then_undone.pupil.photo
+    assert store.unused_photos() == [green]
+    problems = operations.check_folder(store).problems
+    assert [p.file for p in problems] == [f"photos/{green.name}"]
+    assert "removes it" in problems[0].reason
+    assert operations.remove_leftovers(store) == 1
+    assert not green.exists()
+    assert store.photo_path(store.load(pupil.id)) is not None
+    assert store.photo_path(store.load_revision(pupil.id, red.revision)) is not None
+
+
+def test_a_trashed_a_damaged_or_an_old_style_pupil_keeps_its_photo(
+    store: Store, pupil: Pupil, tmp_path: Path
+) -> None:
+    trashed = saved_with(store, pupil, picture(tmp_path, "red"))
+    store.delete(trashed.id)
+    other = saved_with(store, store.new_pupil("Ben", "Cole"), picture(tmp_path, "blue"))
+    damaged = store.pupil_path(other.id)
+    damaged.write_text(damaged.read_text(encoding="utf-8")[:-40], encoding="utf-8")  # cut short
+    old_style = store.save(store.new_pupil("Cal", "Dunn"))
+    (store.photos_dir / f"{old_style.id}.jpg").write_bytes(picture(tmp_path, "green").read_bytes())
+    store.save(
+        old_style.model_copy(
+            update={"pupil": old_style.pupil.model_copy(update={"photo": f"{old_style.id}.jpg"})}
+        )
+    )
+    age(store)
+    assert store.unused_photos() == []
+    operations.remove_leftovers(store)
+    assert len(list(store.photos_dir.iterdir())) == 3
+
+
+def test_a_photo_goes_once_no_kept_revision_names_it(
+    store: Store, pupil: Pupil, tmp_path: Path
+) -> None:
+    red = saved_with(store, pupil, picture(tmp_path, "red"))
+    current = saved_with(store, red, picture(tmp_path, "blue"))
+    for n in range(HISTORY_KEPT):
+        current = store.save(
+            current.model_copy(
+                update={"pupil": current.pupil.model_copy(update={"preferred_name": f"A{n}"})}
+            )
+        )
+    age(store)
+    assert [p.name for p in store.unused_photos()] == [red.pupil.photo]
+
+
+def test_an_unreadable_history_keeps_every_photo(
+    store: Store, pupil: Pupil, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    red = saved_with(store, pupil, picture(tmp_path, "red"))
+    saved_with(store, red, picture(tmp_path, "blue"))
+    age(store)
+    real = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if "history" in path.parts:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert store.unused_photos() == []

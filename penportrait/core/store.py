@@ -493,9 +493,11 @@ class Store:
                 for e in entries
                 if now - e.stat(follow_symlinks=False).st_mtime > UNUSED_PHOTO_SECONDS
             }
-            if old:
-                for folder in (self.pupils_dir, self.trash_dir, self.folder.imports):
-                    old = {n: p for n, p in old.items() if n not in _photos_named_in(folder)}
+            for folder in (self.pupils_dir, self.trash_dir, self.folder.imports):
+                if not old:
+                    break
+                named = _photos_named_in(folder)
+                old = {n: p for n, p in old.items() if n not in named}
             for owner in {photo_owner(name) for name in old}:
                 if not is_valid_id(owner):  # not a name PenPortrait made: left alone
                     old = {n: p for n, p in old.items() if photo_owner(n) != owner}

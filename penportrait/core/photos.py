@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import warnings
 from pathlib import Path
@@ -31,7 +32,7 @@ PHOTO_HASH_CHARS: Final = 12  # hex digits of the photo's SHA-256 in its file na
 # A photo no file names is removed only once this old, by the file system's own clock.
 UNUSED_PHOTO_SECONDS: Final = 3600.0
 # The photo field in a pupil file's bytes (read without parsing: damaged files count too).
-PHOTO_FIELD: Final = re.compile(rb'"photo"\s*:\s*"([^"\\]*)"')
+PHOTO_FIELD: Final = re.compile(rb'"photo"\s*:\s*("(?:[^"\\]|\\.)*")')
 
 
 class PhotoError(ValueError):
@@ -86,7 +87,13 @@ def photo_owner(name: str) -> str:
 
 def photos_named(data: bytes) -> set[str]:
     """The photo file names a pupil file (or an import record of several) names."""
-    return {match.decode("utf-8", "replace") for match in PHOTO_FIELD.findall(data)}
+    named = set()
+    for quoted in PHOTO_FIELD.findall(data):
+        try:  # a hand-edited file may escape characters ("\u002e"): read it as JSON does
+            named.add(str(json.loads(quoted)))
+        except ValueError:
+            named.add(quoted.decode("utf-8", "replace"))
+    return named
 
 
 def _on_white(image: Image.Image) -> Image.Image:

@@ -488,10 +488,13 @@ class Store:
             now = files.file_system_now(self.photos_dir)
             if now is None:  # cannot be changed here anyway
                 return []
+            # Its age from when it last changed here: a sync client sets an arriving file's
+            # modification time to the sender's, maybe days ago, but its change time (its
+            # creation time on Windows) is when it arrived, perhaps before the pupil naming it.
             old = {
                 e.name: Path(e.path)
                 for e in entries
-                if now - e.stat(follow_symlinks=False).st_mtime > UNUSED_PHOTO_SECONDS
+                if now - _last_change(e) > UNUSED_PHOTO_SECONDS
             }
             for folder in (self.pupils_dir, self.trash_dir, self.folder.imports):
                 if not old:
@@ -527,6 +530,11 @@ class Store:
             )
             for path in self.unused_photos()
         ]
+
+
+def _last_change(entry: os.DirEntry[str]) -> float:
+    stat = entry.stat(follow_symlinks=False)
+    return max(stat.st_mtime, stat.st_ctime)
 
 
 def _is_photo_file(entry: os.DirEntry[str]) -> bool:

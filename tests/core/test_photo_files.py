@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from penportrait.core import operations
+from penportrait.core import files, operations
 from penportrait.core.model import Pupil
 from penportrait.core.photos import UNUSED_PHOTO_SECONDS
 from penportrait.core.store import HISTORY_KEPT, Store
@@ -25,11 +26,18 @@ def picture(tmp_path: Path, colour: str) -> Path:
     return path
 
 
-def age(store: Store, seconds: float = UNUSED_PHOTO_SECONDS + 60) -> None:
-    """Every photo made ``seconds`` older (as if chosen that long ago)."""
-    then = time.time() - seconds
-    for path in store.photos_dir.iterdir():
-        os.utime(path, (then, then))
+@pytest.fixture
+def later(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Move the file system's clock on past UNUSED_PHOTO_SECONDS (as if the photos were chosen
+    that long ago; a file's change time cannot be set back)."""
+
+    def move_on() -> None:
+        real = files.file_system_now
+        monkeypatch.setattr(
+            files, "file_system_now", lambda folder: (real(folder) or 0) + UNUSED_PHOTO_SECONDS + 60
+        )
+
+    return move_on
 
 
 def saved_with(store: Store, pupil: Pupil, photo: Path) -> Pupil:
@@ -76,13 +84,13 @@ def test_the_photo_field_still_names_only_a_file_in_photos(name: str) -> None:
 
 
 def test_photos_still_named_are_kept_and_an_unnamed_old_one_goes(
-    store: Store, pupil: Pupil, tmp_path: Path
+    store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
 ) -> None:
     red = saved_with(store, pupil, picture(tmp_path, "red"))
     blue = saved_with(store, red, picture(tmp_path, "blue"))  # red is named by history
     chosen_then_undone = operations.add_photo(store, blue, picture(tmp_path, "green"))
     assert store.unused_photos() == []  # green is young: its pupil may be about to save
-    age(store)
+    later()
     green = store.photos_dir / chosen_then_undone.pupil.photo
     assert store.unused_photos() == [green]
     problems = operations.check_folder(store).problems
@@ -95,7 +103,7 @@ def test_photos_still_named_are_kept_and_an_unnamed_old_one_goes(
 
 
 def test_a_trashed_a_damaged_or_an_old_style_pupil_keeps_its_photo(
-    store: Store, pupil: Pupil, tmp_path: Path
+    store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
 ) -> None:
     trashed = saved_with(store, pupil, picture(tmp_path, "red"))
     store.delete(trashed.id)
@@ -109,14 +117,14 @@ def test_a_trashed_a_damaged_or_an_old_style_pupil_keeps_its_photo(
             update={"pupil": old_style.pupil.model_copy(update={"photo": f"{old_style.id}.jpg"})}
         )
     )
-    age(store)
+    later()
     assert store.unused_photos() == []
     operations.remove_leftovers(store)
     assert len(list(store.photos_dir.iterdir())) == 3
 
 
 def test_a_photo_goes_once_no_kept_revision_names_it(
-    store: Store, pupil: Pupil, tmp_path: Path
+    store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
 ) -> None:
     red = saved_with(store, pupil, picture(tmp_path, "red"))
     current = saved_with(store, red, picture(tmp_path, "blue"))
@@ -126,16 +134,20 @@ def test_a_photo_goes_once_no_kept_revision_names_it(
                 update={"pupil": current.pupil.model_copy(update={"preferred_name": f"A{n}"})}
             )
         )
-    age(store)
+    later()
     assert [p.name for p in store.unused_photos()] == [red.pupil.photo]
 
 
 def test_an_unreadable_history_keeps_every_photo(
-    store: Store, pupil: Pupil, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    pupil: Pupil,
+    tmp_path: Path,
+    later: Callable[[], None],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     red = saved_with(store, pupil, picture(tmp_path, "red"))
     saved_with(store, red, picture(tmp_path, "blue"))
-    age(store)
+    later()
     real = Path.read_bytes
 
     def refuse(path: Path) -> bytes:
@@ -144,4 +156,29 @@ def test_an_unreadable_history_keeps_every_photo(
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert store.unused_photos() == []
+
+
+def test_a_photo_just_arrived_by_sync_is_kept_however_old_its_time_says(
+    store: Store, pupil: Pupil, tmp_path: Path
+) -> None:
+    """A sync client gives an arriving file the sender's modification time; the pupil file
+    naming it may arrive a moment later. Its change time says it is new here."""
+    arrived = store.photos_dir / f"{pupil.id}.0123456789ab.jpg"
+    arrived.parent.mkdir(parents=True, exist_ok=True)
+    arrived.write_bytes(picture(tmp_path, "red").read_bytes())
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(arrived, (two_days_ago, two_days_ago))
+    assert store.unused_photos() == []
+
+
+def test_a_photo_named_with_json_escapes_is_still_named(
+    store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
+) -> None:
+    red = saved_with(store, pupil, picture(tmp_path, "red"))
+    path = store.pupil_path(pupil.id)
+    escaped = red.pupil.photo.replace(".", "\\u002e")
+    path.write_text(path.read_text(encoding="utf-8").replace(red.pupil.photo, escaped), "utf-8")
+    assert store.load(pupil.id).pupil.photo == red.pupil.photo
+    later()
     assert store.unused_photos() == []

@@ -56,6 +56,9 @@ from penportrait.core.pupil_file import (
 from . import clock
 
 HISTORY_KEPT: Final = 20
+# A file this large is not read for the photos it names (and so no photo is removed): far
+# more than an import record of every pupil of a large school.
+MAX_NAMING_FILE_BYTES: Final = 256 * 1024 * 1024
 # A temporary file this old (by the file system's clock) was left by a crashed save.
 STALE_TEMP_SECONDS: Final = 3600.0
 
@@ -557,6 +560,8 @@ def _photos_named_in(folder: Path) -> set[str]:
         if entry.is_dir(follow_symlinks=False):
             named |= _photos_named_in(Path(entry.path))
         elif entry.is_file(follow_symlinks=False):
+            if entry.stat(follow_symlinks=False).st_size > MAX_NAMING_FILE_BYTES:
+                raise OSError(f"{entry.path} is too large to look for photo names in")
             try:
                 named |= photos_named(Path(entry.path).read_bytes())
             except FileNotFoundError:  # moved meanwhile (a save, a delete): read where it went

@@ -17,7 +17,7 @@ from PIL import Image
 from penportrait.core import files, operations
 from penportrait.core.model import Pupil
 from penportrait.core.photos import UNUSED_PHOTO_SECONDS
-from penportrait.core.store import HISTORY_KEPT, Store
+from penportrait.core.store import HISTORY_KEPT, MAX_NAMING_FILE_BYTES, Store
 
 
 def picture(tmp_path: Path, colour: str) -> Path:
@@ -180,5 +180,16 @@ def test_a_photo_named_with_json_escapes_is_still_named(
     escaped = red.pupil.photo.replace(".", "\\u002e")
     path.write_text(path.read_text(encoding="utf-8").replace(red.pupil.photo, escaped), "utf-8")
     assert store.load(pupil.id).pupil.photo == red.pupil.photo
+    later()
+    assert store.unused_photos() == []
+
+
+def test_a_huge_file_among_the_pupils_keeps_every_photo(
+    store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
+) -> None:
+    """It is not read whole to look for names (it may be anything); nothing is removed."""
+    operations.add_photo(store, pupil, picture(tmp_path, "red"))  # chosen, never saved
+    with (store.pupils_dir / "huge.json").open("wb") as huge:
+        huge.truncate(MAX_NAMING_FILE_BYTES + 1)  # sparse: costs no disk
     later()
     assert store.unused_photos() == []

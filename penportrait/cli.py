@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn, TypeAlias
 
 from penportrait import __version__
-from penportrait.core import folder, school_files
+from penportrait.core import folder, leftovers, school_files
 from penportrait.core.access import folder_problem
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
@@ -381,7 +381,8 @@ def _check(args: argparse.Namespace) -> int:
     problems = (
         school_files.check(store.root)
         + scan.problems
-        + store.temporary_file_problems()
+        + leftovers.temporary_file_problems(store)
+        + leftovers.unused_photo_problems(store)
         + _conflict_copy_problems(store)
     )
     has_school_files = sum((store.root / name).exists() for name in folder.SCHOOL_WIDE_FILES)

@@ -34,7 +34,8 @@ OLDEST_FORMAT_VERSION: Final = 1
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 _ID_RE: Final = re.compile(ID_PATTERN)
-PHOTO_PATTERN: Final = r"^([A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(jpg|png))?$"
+# <id>.jpg (folders from before) or <id>.<hash>.jpg (core.photos): never a path, never "..".
+PHOTO_PATTERN: Final = r"^([A-Za-z0-9][A-Za-z0-9_-]{0,63}(\.[0-9a-f]{12})?\.(jpg|png))?$"
 
 
 class SendStatus(StrEnum):

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from penportrait.core import files, school_files
+from penportrait.core import files, leftovers, school_files
 from penportrait.core.access import in_words
 from penportrait.core.bank import (
     Bank,
@@ -114,20 +114,25 @@ class FolderCheck:
 
 def check_folder(store: Store) -> FolderCheck:
     """Every file of the data folder checked: school-wide files, pupils, leftovers of crashed
-    saves, and sync conflict copies."""
+    saves, photos no file names any more, and sync conflict copies."""
     scan = store.scan()
     problems = (
         school_files.check(store.root)
         + scan.problems
-        + store.temporary_file_problems()
+        + leftovers.temporary_file_problems(store)
+        + leftovers.unused_photo_problems(store)
         + copy_problems(store)
     )
     return FolderCheck(problems, len(scan.pupils) + len(scan.bad_files))
 
 
 def remove_leftovers(store: Store) -> int:
-    """Remove the temporary copies crashed saves left (on any laptop); how many went. A folder
-    that cannot be changed keeps them, and says so in Check data."""
+    """Remove the temporary copies crashed saves left (on any laptop) and the photos no pupil
+    nor history names any more (core.photos); how many went. A folder that cannot be changed
+    keeps them, and says so in Check data."""
+    removed = 0
     with contextlib.suppress(OSError):
-        return store.remove_stale_temporary_files()
-    return 0
+        removed += leftovers.remove_stale_temporary_files(store)
+    with contextlib.suppress(OSError):
+        removed += leftovers.remove_unused_photos(store)
+    return removed

@@ -3,11 +3,22 @@
 The stored copy is upright (EXIF orientation applied), at most PHOTO_MAX_PX on its longer side
 (Qt re-encodes images at their pixel size, so print size is all a page needs), and a fresh
 JPEG with no metadata at all: no EXIF, no GPS location, no camera serial, no ICC profile.
+
+Each photo chosen is kept under its own name, ``<id>.<hash>.jpg``, from the pupil's id and the
+photo's bytes, and never written over: the pupil file's ``photo`` field is the one truth of
+which picture is the pupil's, so undo, redo, "Keep theirs" in a conflict, history and another
+laptop all show the picture their version of the pupil names. A photo no pupil file, conflict
+copy, trashed pupil, import record or history revision names any more is removed when a laptop
+opens the folder (core.leftovers), once it is an hour old: a photo just chosen is named
+by no file until its pupil saves, a second later. Folders from before keep ``<id>.jpg``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import re
 import warnings
 from pathlib import Path
 from typing import Final
@@ -17,6 +28,11 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 PHOTO_MAX_PX: Final = 800
 MAX_SOURCE_PIXELS: Final = 120_000_000  # larger than any phone camera; refuse bigger files
 ACCEPTED_FORMATS: Final = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG"}
+PHOTO_HASH_CHARS: Final = 12  # hex digits of the photo's SHA-256 in its file name
+# A photo no file names is removed only once this old, by the file system's own clock.
+UNUSED_PHOTO_SECONDS: Final = 3600.0
+# The photo field in a pupil file's bytes (read without parsing: damaged files count too).
+PHOTO_FIELD: Final = re.compile(rb'"photo"\s*:\s*("(?:[^"\\]|\\.)*")')
 
 
 class PhotoError(ValueError):
@@ -56,6 +72,28 @@ def clean_photo(source: Path) -> bytes:
     out = io.BytesIO()
     clean.save(out, "JPEG", quality=88, optimize=True, progressive=True)
     return out.getvalue()
+
+
+def photo_file_name(pupil_id: str, data: bytes) -> str:
+    """The name a cleaned photo is kept under: ``<id>.<hash>.jpg``, its own for each picture."""
+    return f"{pupil_id}.{hashlib.sha256(data).hexdigest()[:PHOTO_HASH_CHARS]}.jpg"
+
+
+def photo_owner(name: str) -> str:
+    """The id of the pupil a photo's file name was made for (``<id>.jpg`` or
+    ``<id>.<hash>.jpg``): only that pupil's history can name it."""
+    return name.split(".", 1)[0]
+
+
+def photos_named(data: bytes) -> set[str]:
+    """The photo file names a pupil file (or an import record of several) names."""
+    named = set()
+    for quoted in PHOTO_FIELD.findall(data):
+        try:  # a hand-edited file may escape characters ("\u002e"): read it as JSON does
+            named.add(str(json.loads(quoted)))
+        except ValueError:
+            named.add(quoted.decode("utf-8", "replace"))
+    return named
 
 
 def _on_white(image: Image.Image) -> Image.Image:

@@ -4,7 +4,7 @@ Where each lives is core.folder's; reading one file safely is core.pupil_file's.
 
 ```
 pupils/<id>.json              one pupil per file
-photos/<id>.jpg               the pupil's photo
+photos/<id>.<hash>.jpg        the pupil's photos, one file each (core.photos); <id>.jpg before
 history/<id>/<revision>.json  earlier revisions, the last HISTORY_KEPT
 history/<id>/kept-<revision>.json  versions kept on purpose (chosen against), never removed
 trash/<id>.json               deleted pupils, restorable
@@ -37,7 +37,11 @@ from penportrait.core.model import (
     is_valid_id,
     load_pupil_json,
 )
-from penportrait.core.photos import PhotoError, clean_photo
+from penportrait.core.photos import (
+    PhotoError,
+    clean_photo,
+    photo_file_name,
+)
 from penportrait.core.pupil_file import (
     MAX_PUPIL_FILE_BYTES,
     Problem,
@@ -469,58 +473,6 @@ class Store:
         # A pupil deleted once more: the earlier deleted copy is kept for good.
         self._keep_in_history(old, target.read_bytes(), kept=True)
 
-    # -- leftovers of crashed saves ---------------------------------------------------------
-
-    def stale_temporary_files(self) -> list[Path]:
-        """Temporary files that crashed saves left behind (each may be a full copy of a pupil).
-
-        A save writes its temporary file for a moment; one older than STALE_TEMP_SECONDS, by
-        the file system's own clock, belongs to no live save on any computer.
-        """
-        found: list[Path] = []
-        folders = [self.root, self.pupils_dir, self.trash_dir, self.photos_dir]
-        with contextlib.suppress(OSError):
-            folders += [Path(e.path) for e in os.scandir(self.history_dir) if e.is_dir()]
-        for folder in folders:
-            try:
-                entries = [
-                    e
-                    for e in os.scandir(folder)
-                    if e.name.startswith(".")
-                    and e.name.endswith(files.TEMP_SUFFIX)
-                    and e.is_file(follow_symlinks=False)
-                ]
-            except OSError:
-                continue
-            if not entries:
-                continue
-            now = files.file_system_now(folder)
-            for entry in entries:
-                with contextlib.suppress(OSError):
-                    if now is not None and now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
-                        found.append(Path(entry.path))
-        return sorted(found)
-
-    def remove_stale_temporary_files(self) -> int:
-        """Remove what stale_temporary_files finds; returns how many were removed."""
-        removed = 0
-        for path in self.stale_temporary_files():
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        return removed
-
-    def temporary_file_problems(self) -> list[Problem]:
-        return [
-            Problem(
-                self.relative(path),
-                "",
-                "is a temporary copy left by a save that crashed; PenPortrait removes it when "
-                "the app next opens this folder",
-            )
-            for path in self.stale_temporary_files()
-        ]
-
     # -- photos -----------------------------------------------------------------------------
 
     def import_photo(self, pupil_id: str, source: Path) -> str:
@@ -528,8 +480,10 @@ class Store:
 
         Raises PhotoError with a message for the user when the file is not a usable photo.
         """
-        name = f"{_checked_id(pupil_id)}.jpg"
         data = clean_photo(source)
+        name = photo_file_name(_checked_id(pupil_id), data)
+        # The same picture chosen again has the same name and bytes; writing it again also
+        # makes it new, so no laptop removes it as unused before its pupil saves.
         files.write_atomic(self.photos_dir / name, data)
         return name
 

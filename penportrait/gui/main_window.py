@@ -356,7 +356,10 @@ class MainWindow(QMainWindow):
             self.set_store(Store(path), sample=False)
 
     def set_store(self, store: Store, *, sample: bool) -> None:
+        """Open ``store`` as if for the first time, even when it is the folder already open:
+        nobody in the editor and no undo history until its first pupil is opened."""
         self.store, self.sample = store, sample
+        self.pupil_list.forget_pupils()
         self.editing.use_store(store)
         self.pupil_actions.forget_deleted()  # its trash is the other folder's
         self.school, self.school_problems = load_school(store.root)

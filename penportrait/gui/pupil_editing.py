@@ -31,15 +31,20 @@ HINT_DELAY_MS: Final = 300
 
 
 class EditCommand(QUndoCommand):
-    """One edit: the pupil before and after. Typing in one field merges into one step."""
+    """One edit: the pupil before and after. Typing in one field merges into one step; a
+    command's edit (``merges=False``: a photo chosen or removed, a review) is a step of its own,
+    so Undo after a second photo brings back the first, not the one before both."""
 
-    def __init__(self, editing: PupilEditing, before: Pupil, after: Pupil, field: str) -> None:
+    def __init__(
+        self, editing: PupilEditing, before: Pupil, after: Pupil, field: str, *, merges: bool = True
+    ) -> None:
         super().__init__(editing.editor.field_label(field))
         self.editing, self.before, self.after, self.field = editing, before, after, field
+        self.merges = merges
         self._done = False
 
     def id(self) -> int:
-        return 1
+        return 1 if self.merges else -1  # Qt merges only commands with the same id, never -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if isinstance(other, EditCommand) and other.field == self.field:
@@ -120,8 +125,10 @@ class PupilEditing(QObject):
         self.editor.show_name_fields()
 
     def use_store(self, store: Store) -> None:
-        """Edit in another data folder; nothing is open after."""
+        """Edit in another data folder (or the same one afresh): nothing is open after, the
+        form is empty and the undo history is gone (its edits belonged to the old folder)."""
         self.session.use_store(store)
+        self.show(None)
 
     def set_checker(self, checker: Checker) -> None:
         self.checker = checker
@@ -167,7 +174,7 @@ class PupilEditing(QObject):
         if before is None:
             return
         self.editor.load(after, self.session.store.photo_path(after))
-        self.undo_stack.push(EditCommand(self, before, after, field))
+        self.undo_stack.push(EditCommand(self, before, after, field, merges=False))
         self._content_changed(after)
 
     def apply_content(self, content: Pupil) -> None:

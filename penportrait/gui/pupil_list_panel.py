@@ -165,6 +165,15 @@ class PupilListPanel(QWidget):
             if keep is not None:
                 self.select_id(keep)
 
+    def forget_pupils(self) -> None:
+        """Another data folder (or the same one, opened again): no rows and no row selected,
+        quietly, so the next show_pupils builds the list afresh and selecting its first row
+        opens that pupil even when the folder holds the same pupils at the same revisions."""
+        with self.quietly():
+            self.pupils.set_pupils([])
+            self.table.setCurrentIndex(QModelIndex())
+            self.table.clearSelection()
+
     def update_pupil(self, pupil: Pupil) -> bool:
         """Show a saved pupil's new details in place; True when its row is new."""
         new_row = self.pupils.row_of(pupil.id) < 0

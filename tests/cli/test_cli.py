@@ -255,3 +255,21 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path: Path, sample_di
         assert result.returncode in (1, 2), argv
         assert "Traceback" not in result.stderr, result.stderr
         assert result.stderr.strip(), argv
+
+
+def test_check_names_a_photo_no_pupil_names_any_more(
+    capsys: pytest.CaptureFixture[str], sample_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from penportrait.core import files
+    from penportrait.core.photos import UNUSED_PHOTO_SECONDS
+
+    stray = sample_dir / "photos" / "0a1b2c3d.0123456789ab.jpg"
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_bytes(b"\xff\xd8\xff\xd9")
+    real = files.file_system_now
+    monkeypatch.setattr(
+        files, "file_system_now", lambda folder: (real(folder) or 0) + UNUSED_PHOTO_SECONDS + 60
+    )
+    code, out, err = run(capsys, "check", "--data", str(sample_dir))
+    assert code == 1
+    assert "photos/0a1b2c3d.0123456789ab.jpg" in out + err and "no pupil" in out + err

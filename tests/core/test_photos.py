@@ -44,10 +44,11 @@ def test_a_phone_photo_is_turned_upright_shrunk_and_stripped(tmp_path: Path) -> 
     assert "exif" not in cleaned.info and "icc_profile" not in cleaned.info
 
 
-def test_store_import_photo_writes_photos_id_jpg(store: Store, tmp_path: Path) -> None:
+def test_store_import_photo_writes_photos_id_hash_jpg(store: Store, tmp_path: Path) -> None:
     pupil = store.save(store.new_pupil("Mira", "Hussain", photo_consent=True))
     name = store.import_photo(pupil.id, phone_photo(tmp_path / "p.jpg", width=400, height=300))
-    assert name == f"{pupil.id}.jpg"
+    stem, digest, suffix = name.split(".")
+    assert (stem, len(digest), suffix) == (pupil.id, 12, "jpg")
     with Image.open(store.photos_dir / name) as stored:
         assert stored.size == (300, 400)
         assert len(stored.getexif()) == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from penportrait.core import files
+from penportrait.core import files, leftovers
 from penportrait.core.model import Pupil
 from penportrait.core.store import (
     HISTORY_KEPT,
@@ -443,8 +443,8 @@ def test_stale_temporary_files_are_reported_and_removed_but_not_live_ones(store:
     live.write_bytes(b"being written now")
     old = stale.stat().st_mtime - 2 * STALE_TEMP_SECONDS
     os.utime(stale, (old, old))
-    assert [p.file for p in store.temporary_file_problems()] == [store.relative(stale)]
-    assert store.remove_stale_temporary_files() == 1
+    assert [p.file for p in leftovers.temporary_file_problems(store)] == [store.relative(stale)]
+    assert leftovers.remove_stale_temporary_files(store) == 1
     assert not stale.exists() and live.exists()
 
 

@@ -382,8 +382,8 @@ def test_a_photo_dropped_on_the_photo_area_is_cleaned_and_saved(
     with qtbot.waitSignal(window.session.saved, timeout=5000):
         window.editor.ui.photoWell.dropped.emit(source)
     data = on_disk(sample_store, zofia.id)
-    assert data["pupil"]["photo"] == f"{zofia.id}.jpg"
-    with Image.open(sample_store.photos_dir / f"{zofia.id}.jpg") as stored:
+    assert data["pupil"]["photo"].startswith(f"{zofia.id}.")  # <id>.<hash>.jpg
+    with Image.open(sample_store.photos_dir / data["pupil"]["photo"]) as stored:
         assert max(stored.size) == 800
 
 

@@ -113,7 +113,11 @@ def _newer_sections_shown(data: Any) -> Any:
     them because an older file did not know them."""
     if isinstance(data, dict) and isinstance(data.get("cover_sections"), list):
         known = data.get("cover_sections_known")
-        known_set = set(known) if isinstance(known, list) else set(_SECTIONS_BEFORE_V2)
+        if known is None:
+            known = _SECTIONS_BEFORE_V2
+        elif not isinstance(known, list) or not all(isinstance(key, str) for key in known):
+            return data  # left to the field's own check, which names the field and the file
+        known_set = set(known)
         added = [
             key
             for key in sections.cover_defaults()

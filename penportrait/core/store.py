@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import os
 import uuid
@@ -29,6 +30,7 @@ from typing import Final
 from pydantic import ValidationError
 
 from penportrait.core import files
+from penportrait.core.access import plain_reason
 from penportrait.core.conflict_names import is_pupil_copy
 from penportrait.core.folder import DataFolder
 from penportrait.core.model import (
@@ -103,10 +105,20 @@ class FolderScan:
 
     pupils: list[Pupil] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The folder itself could not be listed: ``pupils`` are those the last scan read.
+    unlisted: bool = False
 
     @property
     def bad_files(self) -> list[str]:
         return sorted({p.file for p in self.problems})
+
+
+def _unlisted_reason(error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM):
+        why = "you do not have permission to read it"
+    else:
+        why = plain_reason(error)
+    return f"the folder could not be listed ({why}); the pupils shown are those read before"
 
 
 class Store:
@@ -177,8 +189,17 @@ class Store:
         prefix = self.relative(folder)
         known = self._parsed.get(str(folder), {})
         parsed: dict[str, tuple[bytes, Pupil]] = {}
+        try:
+            listed = self._pupil_files(folder)
+        except OSError as error:
+            # A share that refuses (or drops) for a moment: say so, naming the folder, and keep
+            # the pupils the last scan read, so the list does not empty under the user.
+            scan.problems.append(Problem(prefix, "", _unlisted_reason(error)))
+            scan.pupils = [pupil for _data, pupil in known.values()]
+            scan.unlisted = True
+            return scan
         with _collector_paused():
-            for name, path in self._pupil_files(folder):
+            for name, path in listed:
                 where = f"{prefix}/{name}"
                 try:
                     data = read_bytes(path, where)

@@ -41,8 +41,11 @@ from penportrait.core.model import (
 from penportrait.core.photos import PhotoError, clean_photo
 from penportrait.core.pupil_file import (
     MAX_PUPIL_FILE_BYTES,
+    MAX_REPLACED_FILE_BYTES,
     Problem,
     PupilFileError,
+    PupilTooBig,
+    check_size,
     os_reason,
     parse,
     read_bytes,
@@ -60,6 +63,7 @@ __all__ = [
     "PhotoError",
     "Problem",
     "PupilFileError",
+    "PupilTooBig",
     "SaveConflict",
     "Store",
 ]
@@ -264,7 +268,7 @@ class Store:
         with files.save_lock(path) as held:
             where = self.relative(path)
             try:
-                current_bytes: bytes | None = read_bytes(path, where)
+                current_bytes: bytes | None = read_bytes(path, where, limit=MAX_REPLACED_FILE_BYTES)
             except FileNotFoundError:
                 current_bytes = None
             current = parse(where, path.name, current_bytes) if current_bytes is not None else None
@@ -282,8 +286,10 @@ class Store:
                 }
             )
             text = saved.to_json()
-            # Never write what cannot be read back (a model changed without validation).
+            # Never write what cannot be read back (a model changed without validation, or a
+            # file over the size a scan reads).
             Pupil.model_validate_json(text)
+            check_size(saved, text.encode("utf-8"))
             if current is not None and current_bytes is not None:
                 self._keep_in_history(current, current_bytes)
             files.write_atomic(
@@ -302,7 +308,7 @@ class Store:
         replace would otherwise destroy."""
         where = self.relative(path)
         try:
-            now: bytes | None = read_bytes(path, where)
+            now: bytes | None = read_bytes(path, where, limit=MAX_REPLACED_FILE_BYTES)
         except FileNotFoundError:
             now = None
         if held.still_held() and now == checked:

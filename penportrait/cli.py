@@ -23,7 +23,7 @@ from penportrait.core.access import folder_problem
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
-from penportrait.core.school import SchoolSettings, load_school
+from penportrait.core.school import SchoolSettings, load_school, logo_problem
 from penportrait.core.startup import starting_up
 from penportrait.core.store import FolderScan, Problem, Store
 
@@ -605,6 +605,9 @@ def _settings_with_warnings(store: Store) -> SchoolSettings:
     settings, problems = load_school(store.root)
     for problem in problems:
         print(f"penportrait: warning: {problem} (using the default settings)", file=sys.stderr)
+    logo = logo_problem(store.root, settings)
+    if logo is not None:
+        print(f"penportrait: warning: {logo}", file=sys.stderr)
     return settings
 
 

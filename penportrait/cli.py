@@ -348,8 +348,10 @@ def _load(store: Store) -> FolderScan:
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = _load(store)
+    logo = logo_problem(store.root, load_school(store.root)[0])
     problems = (
         school_files.check(store.root)
+        + ([logo] if logo is not None else [])
         + scan.problems
         + store.temporary_file_problems()
         + _conflict_copy_problems(store)

@@ -26,7 +26,7 @@ from penportrait.core.conflicts import copy_problems
 from penportrait.core.folder import logo_file_name
 from penportrait.core.model import Pupil
 from penportrait.core.photos import PhotoError, clean_photo
-from penportrait.core.school import SchoolSettings, save_school
+from penportrait.core.school import SchoolSettings, load_school, logo_problem, save_school
 from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import NotFoundError, Problem, PupilFileError, Store
 
@@ -139,8 +139,10 @@ def check_folder(store: Store) -> FolderCheck:
     """Every file of the data folder checked: school-wide files, pupils, leftovers of crashed
     saves, and sync conflict copies."""
     scan = store.scan()
+    logo = logo_problem(store.root, load_school(store.root)[0])
     problems = (
         school_files.check(store.root)
+        + ([logo] if logo is not None else [])
         + scan.problems
         + store.temporary_file_problems()
         + copy_problems(store)

@@ -122,7 +122,7 @@ def _unlisted_reason(error: OSError) -> str:
         why = "you do not have permission to read it"
     else:
         why = plain_reason(error)
-    return f"the folder could not be listed ({why}); the pupils shown are those read before"
+    return f"the folder could not be listed: {why}. The pupils shown are those read before"
 
 
 class Store:

@@ -90,3 +90,8 @@ def test_the_command_line_export_warns_once_naming_the_logo(
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("logo.png") == 1 and "Traceback" not in done.stderr
     assert out.exists()
+    check = subprocess.run(
+        [sys.executable, "-m", "penportrait", "--data", str(sample_store.root), "check"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "logo.png" in check.stdout + check.stderr and "Traceback" not in check.stderr

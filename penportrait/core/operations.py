@@ -106,7 +106,7 @@ def _logo_copied_in(root: Path, source: Path) -> str:
         data = clean_photo(source)
     except PhotoError as error:
         raise OperationFailed(f"The logo was not changed: {error}.") from None
-    name = logo_file_name(Path("logo.jpg"))  # clean_photo writes JPEG, whatever came in
+    name = logo_file_name(source.with_suffix(".jpg"))  # clean_photo writes JPEG, whatever came in
     files.write_atomic(root / name, data)
     return name
 

@@ -24,7 +24,7 @@ from penportrait.core.access import folder_problem
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
-from penportrait.core.school import SchoolSettings, load_school
+from penportrait.core.school import SchoolSettings, load_school, logo_problem
 from penportrait.core.startup import starting_up
 from penportrait.core.store import HISTORY_KEPT, FolderScan, Problem, Store
 
@@ -378,8 +378,10 @@ def _load(store: Store) -> FolderScan:
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
     scan = _load(store)
+    logo = logo_problem(store.root, load_school(store.root)[0])
     problems = (
         school_files.check(store.root)
+        + ([logo] if logo is not None else [])
         + scan.problems
         + leftovers.temporary_file_problems(store)
         + leftovers.unused_photo_problems(store)
@@ -756,6 +758,9 @@ def _settings_with_warnings(store: Store) -> SchoolSettings:
     settings, problems = load_school(store.root)
     for problem in problems:
         print(f"penportrait: warning: {problem} (using the default settings)", file=sys.stderr)
+    logo = logo_problem(store.root, settings)
+    if logo is not None:
+        print(f"penportrait: warning: {logo}", file=sys.stderr)
     return settings
 
 

@@ -37,6 +37,7 @@ from penportrait.core.store import (
     MAX_PUPIL_FILE_BYTES,
     Problem,
     PupilFileError,
+    PupilTooBig,
     SaveConflict,
     Store,
 )
@@ -398,7 +399,7 @@ def merge_all(store: Store, *, by: str = "", skip: Collection[str] = ()) -> Merg
             continue
         try:
             apply(store, report, {}, by=by)
-        except (SaveConflict, PupilFileError, OSError) as error:
+        except (SaveConflict, PupilFileError, PupilTooBig, OSError) as error:
             report.problem = f"not merged: {error}; it was left as it is"
             summary.need_person.append(report)
         else:

@@ -20,7 +20,13 @@ from typing import ClassVar, TypeAlias
 from penportrait.core.access import plain_reason
 from penportrait.core.files import LockTimeout
 from penportrait.core.model import Pupil
-from penportrait.core.store import NotFoundError, PupilFileError, SaveConflict, Store
+from penportrait.core.store import (
+    NotFoundError,
+    PupilFileError,
+    PupilTooBig,
+    SaveConflict,
+    Store,
+)
 
 # What a save can fail with and still be said in words; anything else is a bug, not a message.
 SAVE_ERRORS = (PupilFileError, LockTimeout, OSError, ValueError)
@@ -97,6 +103,8 @@ class Failed:
     """Not written, for a reason given in words (read-only folder, disk full, ...)."""
 
     message: str
+    # Trying again cannot help (the pupil is too big to save): not until the next edit.
+    permanent: bool = False
     settled: ClassVar[bool] = False
 
 
@@ -114,6 +122,7 @@ class Draft:
         self.dirty = False
         self.state = SaveState.SAVED
         self.conflict: SaveConflict | None = None  # waiting for a choice
+        self.hopeless = False  # the last save failed in a way only an edit can change
 
     @property
     def is_new(self) -> bool:
@@ -126,6 +135,7 @@ class Draft:
         self.base_revision = pupil.revision if pupil else 0
         self.dirty = False
         self.conflict = None
+        self.hopeless = False
         self.state = SaveState.SAVED
 
     def use_store(self, store: Store) -> None:
@@ -138,6 +148,7 @@ class Draft:
         self.content = content
         self.dirty = True
         self.conflict = None
+        self.hopeless = False
         self.state = SaveState.UNSAVED
 
     def ask_again(self) -> None:
@@ -165,7 +176,7 @@ class Draft:
 
     def retry(self) -> Outcome:
         """Save again after a failed save; nothing when the last save did not fail."""
-        if self.state is not SaveState.FAILED:
+        if self.state is not SaveState.FAILED or self.hopeless:
             return Unchanged()
         return self.save()
 
@@ -190,6 +201,11 @@ class Draft:
             self.conflict = conflict
             self.state = SaveState.CONFLICT
             return Conflict(conflict)
+        except PupilTooBig as error:
+            self.state = SaveState.FAILED
+            self.hopeless = True
+            name = attempt.display_name or "This pupil"
+            return Failed(f"{name} could not be saved: {error.reason}.", permanent=True)
         except SAVE_ERRORS as error:
             self.state = SaveState.FAILED
             name = attempt.display_name or "This pupil"

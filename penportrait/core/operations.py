@@ -8,6 +8,7 @@ in plain words why nothing was changed, so a caller needs to know only one error
 from __future__ import annotations
 
 import contextlib
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,8 @@ from penportrait.core.bank import (
 from penportrait.core.conflicts import copy_problems
 from penportrait.core.folder import logo_file_name
 from penportrait.core.model import Pupil
-from penportrait.core.photos import PhotoError
-from penportrait.core.school import SchoolSettings, save_school
+from penportrait.core.photos import PhotoError, clean_photo
+from penportrait.core.school import SchoolSettings, load_school, logo_problem, save_school
 from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
 from penportrait.core.store import NotFoundError, Problem, PupilFileError, Store
 
@@ -77,15 +78,37 @@ def save_settings(root: Path, settings: SchoolSettings, new_logo: Path | None) -
     saved. The logo is kept as ``logo.png`` or ``logo.jpg`` (core.folder names it)."""
     try:
         if new_logo is not None:
-            try:
-                name = logo_file_name(new_logo)
-            except ValueError as error:  # the file's own name, as the user chose it
-                raise OperationFailed(f"{error}.") from error
-            files.write_atomic(root / name, new_logo.read_bytes())
+            name = _logo_copied_in(root, new_logo)
             settings = settings.model_copy(update={"logo": name})
         return save_school(root, settings)
     except (OSError, ValueError, SchoolFileError, SchoolFileConflict) as error:
         raise OperationFailed(in_words(error)) from error
+
+
+def _logo_copied_in(root: Path, source: Path) -> str:
+    """Copy a chosen logo into the data folder as a clean picture (read by Pillow, made afresh
+    at print size with no metadata: core.photos); return its name there. A file that is not a
+    PNG or JPEG picture is refused, naming it."""
+    try:
+        logo_file_name(source)
+    except ValueError as error:  # the file's own name, as the user chose it
+        raise OperationFailed(f"{error}.") from error
+    try:
+        info = source.lstat()
+    except OSError as error:
+        raise OperationFailed(f"The logo {source} could not be read: {in_words(error)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise OperationFailed(
+            f"{source.name} is not a picture file (a link, pipe or folder); choose the logo "
+            "picture itself."
+        )
+    try:
+        data = clean_photo(source)
+    except PhotoError as error:
+        raise OperationFailed(f"The logo was not changed: {error}.") from None
+    name = logo_file_name(source.with_suffix(".jpg"))  # clean_photo writes JPEG, whatever came in
+    files.write_atomic(root / name, data)
+    return name
 
 
 def add_to_bank(root: Path, text: str, needs: Iterable[str]) -> Bank:
@@ -116,8 +139,10 @@ def check_folder(store: Store) -> FolderCheck:
     """Every file of the data folder checked: school-wide files, pupils, leftovers of crashed
     saves, photos no file names any more, and sync conflict copies."""
     scan = store.scan()
+    logo = logo_problem(store.root, load_school(store.root)[0])
     problems = (
         school_files.check(store.root)
+        + ([logo] if logo is not None else [])
         + scan.problems
         + leftovers.temporary_file_problems(store)
         + leftovers.unused_photo_problems(store)

@@ -14,6 +14,7 @@ from typing import Final
 
 from pydantic import ValidationError
 
+from penportrait.core import sections
 from penportrait.core.folder import PUPIL_SUFFIX
 from penportrait.core.model import (
     FORMAT_NAME,
@@ -33,6 +34,10 @@ _READ_FLAGS: Final = (
 # A portrait is a few kilobytes and photos live beside it, so anything this big is not a pupil
 # file; it is reported without being read into memory.
 MAX_PUPIL_FILE_BYTES: Final = 2 * 1024 * 1024
+# The file a save replaces is read to check its revision and keep it in history: one written
+# before saves were held to the limit above may be bigger, and must still be replaceable by a
+# shortened version (never read on a scan; a save reads only the one file it replaces).
+MAX_REPLACED_FILE_BYTES: Final = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,52 @@ class Problem:
         )
 
 
+class PupilTooBig(ValueError):
+    """A pupil whose file would be over MAX_PUPIL_FILE_BYTES: it is not written, since it
+    could not be read back. ``reason`` names the field that holds the most."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.reason = reason
+
+
+def check_size(pupil: Pupil, data: bytes) -> None:
+    """Raise PupilTooBig when ``data`` (the pupil's file) is over the read limit."""
+    if len(data) <= MAX_PUPIL_FILE_BYTES:
+        return
+    label, size = max(_field_sizes(pupil), key=lambda item: item[1])
+    limit_mb = MAX_PUPIL_FILE_BYTES // 1_048_576
+    raise PupilTooBig(
+        pupil.display_name or "This pupil",
+        f"“{label}” is too long: {_megabytes(size)} of text, and a pupil's whole portrait can "
+        f"hold at most {limit_mb} MB (about {limit_mb} million letters). Shorten it (a paste "
+        "may have brought in more than you meant)",
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 104_858 else f"{size // 1024} KB"
+
+
+def _field_sizes(pupil: Pupil) -> list[tuple[str, int]]:
+    """(label in the editor, bytes in the file) of each section and part of a pupil."""
+
+    def size(value: object) -> int:
+        return len(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+    data = pupil.model_dump(mode="json")
+    found = [
+        (spec.editor_label, size(data["portrait"].get(spec.key)))
+        for spec in sections.portrait_sections()
+    ]
+    found += [
+        ("The pupil's details", size(data["pupil"])),
+        ("SEND details", size(data["send"])),
+        ("The review", size(data["review"])),
+    ]
+    return found
+
+
 class PupilFileError(Exception):
     """A pupil file that could not be loaded. The file is left as it was."""
 
@@ -59,8 +110,9 @@ class PupilFileError(Exception):
         self.problems = problems
 
 
-def read_bytes(path: str | Path, where: str) -> bytes:
-    """The file's bytes, refusing (without reading) anything far too big to be a pupil.
+def read_bytes(path: str | Path, where: str, *, limit: int = MAX_PUPIL_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing (without reading) anything far too big to be a pupil
+    (``limit`` bytes).
 
     Plain os.open/os.read: this runs once per pupil when a folder opens, and the buffered
     file object costs more than the read itself.
@@ -87,7 +139,7 @@ def read_bytes(path: str | Path, where: str) -> bytes:
                 [Problem(where, "", "is not a regular file (a pipe, device or folder); not read")]
             )
         size = info.st_size
-        if size > MAX_PUPIL_FILE_BYTES:
+        if size > limit:
             raise PupilFileError(
                 [
                     Problem(
@@ -102,7 +154,7 @@ def read_bytes(path: str | Path, where: str) -> bytes:
         chunks = []
         while chunk := os.read(fd, max(size, 65_536)):
             chunks.append(chunk)
-            if sum(map(len, chunks)) > MAX_PUPIL_FILE_BYTES:
+            if sum(map(len, chunks)) > limit:
                 break
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:

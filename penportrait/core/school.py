@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
+import warnings
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
+from PIL import Image
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -99,12 +102,51 @@ class SchoolSettings(BaseModel):
         return last_reviewed + dt.timedelta(weeks=self.review_period_weeks)
 
 
+# A logo is a small picture; anything bigger is not one (and is not read into memory).
+MAX_LOGO_BYTES: Final = 10 * 1024 * 1024
+_LOGO_FORMATS: Final = frozenset({"PNG", "JPEG", "MPO"})
+
+
 def logo_path(root: Path, settings: SchoolSettings) -> Path | None:
-    """The school's logo file in the data folder, if it names one that exists."""
+    """The school's logo file in the data folder, if it names one that exists and is a picture
+    Word and the PDF writer can use (else exports leave it out: logo_problem says why)."""
     if not settings.logo:
         return None
     path = root / settings.logo
-    return path if path.is_file() else None
+    return path if _logo_reason(path) is None else None
+
+
+def logo_problem(root: Path, settings: SchoolSettings) -> Problem | None:
+    """Why the logo school.json names is left out of exports (None: it is fine, or none set)."""
+    if not settings.logo:
+        return None
+    reason = _logo_reason(root / settings.logo)
+    if reason is None or reason == "missing":
+        return None  # no logo file is simply no logo
+    return Problem(settings.logo, "", f"{reason}; it is left out of exports until a logo is "
+                   "chosen again in School settings")  # fmt: skip
+
+
+def _logo_reason(path: Path) -> str | None:
+    """None for a usable logo; else why not ("missing" when there is no file)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return "missing"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a picture file (a link, pipe or folder)"
+    if info.st_size > MAX_LOGO_BYTES:
+        return f"is {info.st_size / 1_048_576:.0f} MB, far too big for a logo"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in _LOGO_FORMATS:
+                    return f"is a {image.format or 'unknown'} picture, not a PNG or JPEG"
+                image.load()  # a damaged or cut-short file fails here, not in Word
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return "is not a PNG or JPEG picture that can be read"
+    return None
 
 
 def _newer_sections_shown(data: Any) -> Any:
@@ -113,7 +155,11 @@ def _newer_sections_shown(data: Any) -> Any:
     them because an older file did not know them."""
     if isinstance(data, dict) and isinstance(data.get("cover_sections"), list):
         known = data.get("cover_sections_known")
-        known_set = set(known) if isinstance(known, list) else set(_SECTIONS_BEFORE_V2)
+        if known is None:
+            known = _SECTIONS_BEFORE_V2
+        elif not isinstance(known, list) or not all(isinstance(key, str) for key in known):
+            return data  # left to the field's own check, which names the field and the file
+        known_set = set(known)
         added = [
             key
             for key in sections.cover_defaults()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import os
 import uuid
@@ -30,6 +31,7 @@ from typing import Final
 from pydantic import ValidationError
 
 from penportrait.core import files
+from penportrait.core.access import plain_reason
 from penportrait.core.conflict_names import is_pupil_copy
 from penportrait.core.folder import KEPT_PREFIX, DataFolder
 from penportrait.core.model import (
@@ -44,8 +46,11 @@ from penportrait.core.photos import (
 )
 from penportrait.core.pupil_file import (
     MAX_PUPIL_FILE_BYTES,
+    MAX_REPLACED_FILE_BYTES,
     Problem,
     PupilFileError,
+    PupilTooBig,
+    check_size,
     os_reason,
     parse,
     read_bytes,
@@ -70,6 +75,7 @@ __all__ = [
     "PhotoError",
     "Problem",
     "PupilFileError",
+    "PupilTooBig",
     "SaveConflict",
     "Store",
 ]
@@ -124,10 +130,20 @@ class FolderScan:
 
     pupils: list[Pupil] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The folder itself could not be listed: ``pupils`` are those the last scan read.
+    unlisted: bool = False
 
     @property
     def bad_files(self) -> list[str]:
         return sorted({p.file for p in self.problems})
+
+
+def _unlisted_reason(error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM):
+        why = "you do not have permission to read it"
+    else:
+        why = plain_reason(error)
+    return f"the folder could not be listed: {why}. The pupils shown are those read before"
 
 
 class Store:
@@ -198,8 +214,17 @@ class Store:
         prefix = self.relative(folder)
         known = self._parsed.get(str(folder), {})
         parsed: dict[str, tuple[bytes, Pupil]] = {}
+        try:
+            listed = self._pupil_files(folder)
+        except OSError as error:
+            # A share that refuses (or drops) for a moment: say so, naming the folder, and keep
+            # the pupils the last scan read, so the list does not empty under the user.
+            scan.problems.append(Problem(prefix, "", _unlisted_reason(error)))
+            scan.pupils = [pupil for _data, pupil in known.values()]
+            scan.unlisted = True
+            return scan
         with _collector_paused():
-            for name, path in self._pupil_files(folder):
+            for name, path in listed:
                 where = f"{prefix}/{name}"
                 try:
                     data = read_bytes(path, where)
@@ -275,7 +300,7 @@ class Store:
         with files.save_lock(path) as held:
             where = self.relative(path)
             try:
-                current_bytes: bytes | None = read_bytes(path, where)
+                current_bytes: bytes | None = read_bytes(path, where, limit=MAX_REPLACED_FILE_BYTES)
             except FileNotFoundError:
                 current_bytes = None
             current = parse(where, path.name, current_bytes) if current_bytes is not None else None
@@ -293,8 +318,10 @@ class Store:
                 }
             )
             text = saved.to_json()
-            # Never write what cannot be read back (a model changed without validation).
+            # Never write what cannot be read back (a model changed without validation, or a
+            # file over the size a scan reads).
             Pupil.model_validate_json(text)
+            check_size(saved, text.encode("utf-8"))
             if current is not None and current_bytes is not None:
                 self._keep_in_history(current, current_bytes, kept=keep_replaced)
             files.write_atomic(
@@ -313,7 +340,7 @@ class Store:
         replace would otherwise destroy."""
         where = self.relative(path)
         try:
-            now: bytes | None = read_bytes(path, where)
+            now: bytes | None = read_bytes(path, where, limit=MAX_REPLACED_FILE_BYTES)
         except FileNotFoundError:
             now = None
         if held.still_held() and now == checked:

@@ -29,7 +29,7 @@ from penportrait.core.access import folder_problem
 from penportrait.core.bank import Bank, load_bank
 from penportrait.core.model import Pupil
 from penportrait.core.plain_english import load_checker
-from penportrait.core.school import SchoolSettings, load_school, logo_path
+from penportrait.core.school import SchoolSettings, load_school, logo_path, logo_problem
 from penportrait.core.store import (
     FolderScan,
     NotFoundError,
@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
             + self.word_list_problems
             + self.last_scan.problems
         )
+        logo = logo_problem(self.store.root, self.school)  # left out of exports: said here
+        if logo is not None:
+            problems.append(logo)
         self.pupil_list.show_unreadable([p.file for p in problems])
 
     def current_id(self) -> str | None:

@@ -15,8 +15,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from penportrait.core import operations
+from penportrait.core.access import plain_reason
 from penportrait.core.conflicts import MergeSummary, merge_all, report_all
 from penportrait.core.conflicts import apply as apply_resolution
+from penportrait.core.files import LockTimeout
 from penportrait.core.importers.record import last_import, undo
 from penportrait.core.operations import OperationFailed
 from penportrait.core.store import PupilFileError, SaveConflict
@@ -158,7 +160,19 @@ class SchoolActions(QObject):
         if answer != QMessageBox.StandardButton.Yes or not window.flush():
             return
         window.show_pupil(None)
-        report = undo(record, window.store, by=window.session.user)
+        try:
+            report = undo(record, window.store, by=window.session.user)
+        except (OSError, LockTimeout) as error:
+            self.update_undo_import()
+            window.refresh_list()
+            messages.warn(
+                window,
+                "Undo import",
+                f"The import could not be undone: {plain_reason(error)}. Pupils already put "
+                "back stay put back; the list shows the data folder as it is now. Try again "
+                "once the folder can be changed.",
+            )
+            return
         self.last_import = None
         self.update_undo_import()
         window.refresh_list()

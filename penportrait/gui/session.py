@@ -150,7 +150,7 @@ class EditSession(QObject):
             self.retry_timer.stop()
             self.replaced.emit(outcome.theirs)
         elif isinstance(outcome, Failed):
-            if self.draft.state is SaveState.FAILED:
+            if self.draft.state is SaveState.FAILED and not outcome.permanent:
                 self.retry_timer.start()  # try again shortly
             self.failed.emit(outcome.message)
         if choice is not None and outcome.settled:

@@ -19,6 +19,7 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -714,8 +715,12 @@ def _run(
 
 
 def _logo(paragraph: Paragraph, logo: bytes) -> None:
-    """The school's logo on a light strip: a dark logo would all but vanish on the band."""
-    paragraph.add_run().add_picture(io.BytesIO(logo), height=Mm(10))
+    """The school's logo on a light strip: a dark logo would all but vanish on the band. A
+    logo Word cannot use (changed since core.school checked it) is left out, not a crash."""
+    try:
+        paragraph.add_run().add_picture(io.BytesIO(logo), height=Mm(10))
+    except (UnrecognizedImageError, ValueError, OSError, ZeroDivisionError):
+        return
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")

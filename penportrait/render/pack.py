@@ -190,7 +190,10 @@ def write_pack(pack: Pack, out: Path) -> None:
     for page in pack.pages:
         view = page.fitted.view
         if isinstance(view, OverviewView):
-            logo = view.logo.read_bytes() if view.logo is not None else None
+            try:
+                logo = view.logo.read_bytes() if view.logo is not None else None
+            except OSError:  # gone since it was checked: left out
+                logo = None
             items.append(
                 WordOverview(
                     view,

@@ -101,10 +101,12 @@ def test_save_settings_copies_the_logo_under_the_folders_name(
     saved_settings = operations.save_settings(
         data_dir, settings.model_copy(update={"name": "Ashbrook"}), chosen
     )
-    assert saved_settings.logo == "logo.png" and saved_settings.name == "Ashbrook"
-    assert (data_dir / "logo.png").read_bytes() == chosen.read_bytes()
+    # Kept re-encoded (core.photos): a fresh picture with nothing of the source's metadata.
+    assert saved_settings.logo == "logo.jpg" and saved_settings.name == "Ashbrook"
+    with Image.open(data_dir / "logo.jpg") as kept:
+        assert kept.format == "JPEG" and kept.size == (40, 50) and not kept.getexif()
     on_disk = json.loads(DataFolder(data_dir).school_file.read_text(encoding="utf-8"))
-    assert on_disk["logo"] == "logo.png"
+    assert on_disk["logo"] == "logo.jpg"
     assert load_school(data_dir)[0].name == "Ashbrook"
 
 
@@ -192,3 +194,32 @@ def test_operations_on_a_read_only_folder_fail_in_words_and_change_nothing(tmp_p
         assert (copy.pupils_dir / stale.name).exists()
     finally:
         folder.close()
+
+
+def _not_a_picture(tmp_path: Path, kind: str) -> Path:
+    chosen = tmp_path / "crest.png"
+    if kind == "webp":  # a web download named .png
+        Image.new("RGB", (64, 64), "navy").save(chosen, "WEBP")
+    elif kind == "text":
+        chosen.write_text("not an image", encoding="utf-8")
+    elif kind == "truncated":
+        chosen.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x10\x00")
+    elif kind == "symlink":
+        real = _png(tmp_path, "real.png")
+        chosen.symlink_to(real)
+    elif kind == "fifo":
+        os.mkfifo(chosen)
+    return chosen
+
+
+@pytest.mark.parametrize("kind", ["webp", "text", "truncated", "symlink", "fifo"])
+def test_a_logo_that_is_not_a_usable_picture_is_refused_naming_it(
+    data_dir: Path, tmp_path: Path, kind: str
+) -> None:
+    settings, _problems = load_school(data_dir)
+    chosen = _not_a_picture(tmp_path, kind)
+    with pytest.raises(OperationFailed, match=r"crest\.png") as refused:
+        operations.save_settings(data_dir, settings.model_copy(update={"name": "X"}), chosen)
+    assert "Errno" not in str(refused.value)
+    assert not DataFolder(data_dir).school_file.exists()
+    assert not any(data_dir.glob("logo.*"))

@@ -66,3 +66,19 @@ def test_not_utf8_school_file(tmp_path: Path) -> None:
     (tmp_path / "school.json").write_bytes(b'{"name": "\xff"}')
     _, problems = load_school(tmp_path)
     assert "not UTF-8" in problems[0].reason
+
+
+@pytest.mark.parametrize("known", [[["x"]], [{"a": 1}], [None], "about_me", 5])
+def test_cover_sections_known_that_is_not_a_list_of_names_is_a_field_problem(
+    tmp_path: Path, known: object
+) -> None:
+    """A hand-edited school.json once crashed start-up here (set() of a list of lists)."""
+    document = {"format": "penportrait.school", "name": "Ashbrook", "cover_sections": ["about_me"]}
+    (tmp_path / "school.json").write_text(
+        json.dumps({**document, "cover_sections_known": known}), encoding="utf-8"
+    )
+    settings, problems = load_school(tmp_path)
+    assert settings == SchoolSettings()
+    assert [(p.file, p.field.split(".")[0]) for p in problems] == [
+        ("school.json", "cover_sections_known")
+    ]

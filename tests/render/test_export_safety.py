@@ -34,7 +34,9 @@ def test_export_never_writes_through_a_link_planted_at_a_temporary_name(
     write_pages(portrait(sample_store), out)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "keep me"
     assert out.stat().st_size > 1000 and not out.is_symlink()
-    assert (out.stat().st_mode & 0o077) == 0  # owner-only
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (out.stat().st_mode & 0o777) == 0o666 & ~umask  # as any program's saved file
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     assert leftovers == [f".{out.name}.partial"]  # only the planted link, untouched
 

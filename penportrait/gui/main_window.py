@@ -406,9 +406,9 @@ class MainWindow(QMainWindow):
         )
 
     def _set_title(self) -> None:
-        name = self.school.name or "PenPortrait"
         suffix = " (sample school: changes are not kept)" if self.sample else ""
-        self.setWindowTitle(f"{name}{suffix} — PenPortrait")
+        school = f"{self.school.name}{suffix} — " if self.school.name or suffix else ""
+        self.setWindowTitle(f"{school}PenPortrait")
 
     # -- closing ----------------------------------------------------------------------------------
 

@@ -152,7 +152,8 @@ class SchoolActions(QObject):
         answer = messages.ask(
             window,
             "Undo import",
-            f"Put back the {len(record.touched)} pupils the last import added or changed? "
+            f"Put back {_count(len(record.touched), 'pupil', 'pupils')} the last import added or "
+            "changed? "
             "Pupils changed by anyone since the import are left as they are.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

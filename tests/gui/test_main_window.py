@@ -78,6 +78,12 @@ def test_the_list_shows_every_pupil_sorted_with_due_reviews_marked(window: MainW
     assert window.windowTitle().startswith("Ashbrook Academy")
 
 
+def test_a_folder_with_no_school_name_is_titled_once(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(Store(tmp_path / "new school"))
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "PenPortrait"
+
+
 def test_search_and_filters_narrow_the_list(qtbot: QtBot, window: MainWindow) -> None:
     type_into(qtbot, window.pupil_list.search, "oak")
     assert window.pupil_list.proxy.rowCount() == 30

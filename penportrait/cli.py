@@ -727,8 +727,8 @@ def _import(args: argparse.Namespace) -> int:
             f"{len(result.failed)} could not be saved (named above)."
         )
         return EXIT_BAD_DATA
-    pupils = "pupil" if saved == 1 else "pupils"
-    print(f"Imported: {plan.summary()}. Saved {saved} {pupils} to {store.root}.")
+    saved_words = f"{saved} pupil{'' if saved == 1 else 's'}"
+    print(f"Imported: {plan.summary()}. Saved {saved_words} to {store.root}.")
     return EXIT_BAD_DATA if plan.rejected else EXIT_OK
 
 

@@ -13,7 +13,6 @@ from penportrait.core.demo import write_sample_school
 from penportrait.core.store import Store
 from penportrait.gui.app import make_application
 from penportrait.gui.main_window import MainWindow
-from penportrait.gui.pupil_list import PUPIL_ROLE
 
 
 def main(out: Path) -> None:
@@ -23,9 +22,8 @@ def main(out: Path) -> None:
         window = MainWindow(Store(Path(tmp) / "school"), sample=False)
         window.resize(1440, 900)
         window.show()
-        for row in range(window.proxy.rowCount()):
-            if window.proxy.index(row, 0).data(PUPIL_ROLE).display_name == "Lily-Mae Cooper":
-                window.table.setCurrentIndex(window.proxy.index(row, 0))
+        lily = next(p for p in window.last_scan.pupils if p.display_name == "Lily-Mae Cooper")
+        window.pupil_list.select_id(lily.id)
 
         def grab() -> None:
             window.grab().save(str(out))

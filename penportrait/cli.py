@@ -95,6 +95,12 @@ def _folder_commands(commands: Commands) -> None:
     check = _command(commands, "check", _check, "validate every file; exit 1 if any is bad")
     _data_option(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.add_argument(
+        "--remove-unused-photos",
+        action="store_true",
+        help="first remove the photos no pupil, trashed pupil or kept revision has named for 30 "
+        "days (make sure no one has a new, unsaved pupil open)",
+    )
 
     conflicts = _command(
         commands,
@@ -377,6 +383,9 @@ def _load(store: Store) -> FolderScan:
 
 def _check(args: argparse.Namespace) -> int:
     store = _store(args)
+    if args.remove_unused_photos:
+        removed = leftovers.remove_unused_photos(store)
+        print(f"Removed {removed} unused photo{'' if removed == 1 else 's'}.", file=sys.stderr)
     scan = _load(store)
     logo = logo_problem(store.root, load_school(store.root)[0])
     problems = (

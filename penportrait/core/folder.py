@@ -5,7 +5,7 @@ README ("Where the data lives") and DESIGN.md describe the same tree::
     school.json                   the school's settings          (SCHOOL_FILE)
     strategies.json               the school's own strategies    (BANK_FILE)
     plain_english.json            the school's own words         (WORDS_FILE)
-    logo.png | logo.jpg           the school's logo              (logo_file_name)
+    logo.<hash>.jpg               the school's logo              (LOGO_STEM)
     pupils/<id>.json              one pupil per file             (PUPILS)
     photos/<id>.jpg               pupils' photos                 (PHOTOS)
     history/<id>/<revision>.json  earlier revisions              (HISTORY)

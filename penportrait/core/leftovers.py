@@ -74,11 +74,14 @@ def temporary_file_problems(store: Store) -> list[Problem]:
 
 
 def unused_photos(store: Store) -> list[Path]:
-    """Photos no file names any more, an hour or more old (core.photos), to be removed.
+    """Photos no file has named for UNUSED_PHOTO_SECONDS (core.photos): listed by Check data,
+    removed only when a person asks.
 
     Named means by a pupil file (damaged ones and sync conflict copies too), a trashed
     pupil, an import record, or a revision in the history of the pupil the photo was made
     for. When any of those cannot be read, nothing is unused: none is removed on a guess.
+    Names are compared without case (Windows, macOS and most shares ignore it), and the
+    pupils folder is read again last, for a pupil restored from the trash meanwhile.
     """
     try:
         entries = [e for e in os.scandir(store.photos_dir) if _is_photo_file(e)]
@@ -93,17 +96,17 @@ def unused_photos(store: Store) -> list[Path]:
         old = {
             e.name: Path(e.path) for e in entries if now - _last_change(e) > UNUSED_PHOTO_SECONDS
         }
-        for folder in (store.pupils_dir, store.trash_dir, store.folder.imports):
+        for folder in (store.pupils_dir, store.trash_dir, store.folder.imports, store.pupils_dir):
             if not old:
                 break
-            named = _photos_named_in(folder)
-            old = {n: p for n, p in old.items() if n not in named}
+            named = {name.casefold() for name in _photos_named_in(folder)}
+            old = {n: p for n, p in old.items() if n.casefold() not in named}
         for owner in {photo_owner(name) for name in old}:
             if not is_valid_id(owner):  # not a name PenPortrait made: left alone
                 old = {n: p for n, p in old.items() if photo_owner(n) != owner}
                 continue
-            named = _photos_named_in(store.history_dir / owner)
-            old = {n: p for n, p in old.items() if n not in named}
+            named = {name.casefold() for name in _photos_named_in(store.history_dir / owner)}
+            old = {n: p for n, p in old.items() if n.casefold() not in named}
     except OSError:
         return []
     return sorted(old.values())
@@ -124,8 +127,8 @@ def unused_photo_problems(store: Store) -> list[Problem]:
         Problem(
             store.relative(path),
             "",
-            "is a photo no pupil, trashed pupil or kept revision names any more; "
-            "PenPortrait removes it when the app next opens this folder",
+            "is a photo no pupil, trashed pupil or kept revision has named for 30 days; it is "
+            "kept until someone runs penportrait check --remove-unused-photos",
         )
         for path in unused_photos(store)
     ]

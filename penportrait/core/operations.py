@@ -8,6 +8,7 @@ in plain words why nothing was changed, so a caller needs to know only one error
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -106,7 +107,10 @@ def _logo_copied_in(root: Path, source: Path) -> str:
         data = clean_photo(source)
     except PhotoError as error:
         raise OperationFailed(f"The logo was not changed: {error}.") from None
-    name = logo_file_name(source.with_suffix(".jpg"))  # clean_photo writes JPEG, whatever came in
+    # A name of its own (clean_photo writes JPEG, whatever came in): settings that are then
+    # refused, as a conflict with another laptop's, leave the logo the school has untouched.
+    stem = logo_file_name(source.with_suffix(".jpg")).removesuffix(".jpg")
+    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.jpg"
     files.write_atomic(root / name, data)
     return name
 
@@ -152,12 +156,12 @@ def check_folder(store: Store) -> FolderCheck:
 
 
 def remove_leftovers(store: Store) -> int:
-    """Remove the temporary copies crashed saves left (on any laptop) and the photos no pupil
-    nor history names any more (core.photos); how many went. A folder that cannot be changed
-    keeps them, and says so in Check data."""
-    removed = 0
+    """Remove the temporary copies crashed saves left (on any laptop); how many went. A folder
+    that cannot be changed keeps them, and says so in Check data.
+
+    Photos no file names are never removed here: an editor open on another laptop may still
+    undo back to one, or save a new pupil that names it. Check data lists them, and
+    ``penportrait check --remove-unused-photos`` removes them when a person decides."""
     with contextlib.suppress(OSError):
-        removed += leftovers.remove_stale_temporary_files(store)
-    with contextlib.suppress(OSError):
-        removed += leftovers.remove_unused_photos(store)
-    return removed
+        return leftovers.remove_stale_temporary_files(store)
+    return 0

@@ -8,9 +8,10 @@ Each photo chosen is kept under its own name, ``<id>.<hash>.jpg``, from the pupi
 photo's bytes, and never written over: the pupil file's ``photo`` field is the one truth of
 which picture is the pupil's, so undo, redo, "Keep theirs" in a conflict, history and another
 laptop all show the picture their version of the pupil names. A photo no pupil file, conflict
-copy, trashed pupil, import record or history revision names any more is removed when a laptop
-opens the folder (core.leftovers), once it is an hour old: a photo just chosen is named
-by no file until its pupil saves, a second later. Folders from before keep ``<id>.jpg``.
+copy, trashed pupil, import record or history revision names any more, for 30 days, is listed
+by Check data (core.leftovers) and removed only when a person asks
+(``penportrait check --remove-unused-photos``): an editor open on another laptop may still
+undo back to it, or save the new pupil that names it. Folders from before keep ``<id>.jpg``.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ PHOTO_MAX_PX: Final = 800
 MAX_SOURCE_PIXELS: Final = 120_000_000  # larger than any phone camera; refuse bigger files
 ACCEPTED_FORMATS: Final = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG"}
 PHOTO_HASH_CHARS: Final = 12  # hex digits of the photo's SHA-256 in its file name
-# A photo no file names is removed only once this old, by the file system's own clock.
-UNUSED_PHOTO_SECONDS: Final = 3600.0
+# A photo no file names is listed as unused only once this old, by the file system's clock.
+UNUSED_PHOTO_SECONDS: Final = 30 * 24 * 3600.0
 # The photo field in a pupil file's bytes (read without parsing: damaged files count too).
 PHOTO_FIELD: Final = re.compile(rb'"photo"\s*:\s*("(?:[^"\\]|\\.)*")')
 

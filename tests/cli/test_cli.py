@@ -273,3 +273,7 @@ def test_check_names_a_photo_no_pupil_names_any_more(
     code, out, err = run(capsys, "check", "--data", str(sample_dir))
     assert code == 1
     assert "photos/0a1b2c3d.0123456789ab.jpg" in out + err and "no pupil" in out + err
+    assert stray.exists()  # only listed
+    code, out, err = run(capsys, "check", "--data", str(sample_dir), "--remove-unused-photos")
+    assert code == 0 and "Removed 1 unused photo." in err
+    assert not stray.exists()

@@ -30,7 +30,7 @@ def test_the_layout_matches_the_readme() -> None:
         *folder.SCHOOL_WIDE_FILES,
         *(f"{name}/" for name in folder.FOLDERS),
         f"{folder.TRASH}/{folder.CONFLICT_COPIES}/",
-        *(folder.LOGO_STEM + suffix for suffix in folder.LOGO_SUFFIXES),
+        f"{folder.LOGO_STEM}.<hash>.jpg",
     )
     for name in names:
         assert name in tree, name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -102,11 +103,13 @@ def test_save_settings_copies_the_logo_under_the_folders_name(
         data_dir, settings.model_copy(update={"name": "Ashbrook"}), chosen
     )
     # Kept re-encoded (core.photos): a fresh picture with nothing of the source's metadata.
-    assert saved_settings.logo == "logo.jpg" and saved_settings.name == "Ashbrook"
-    with Image.open(data_dir / "logo.jpg") as kept:
+    # A name of its own (logo.<hash>.jpg), so settings refused later leave the old logo be.
+    assert re.fullmatch(r"logo\.[0-9a-f]{12}\.jpg", saved_settings.logo)
+    assert saved_settings.name == "Ashbrook"
+    with Image.open(data_dir / saved_settings.logo) as kept:
         assert kept.format == "JPEG" and kept.size == (40, 50) and not kept.getexif()
     on_disk = json.loads(DataFolder(data_dir).school_file.read_text(encoding="utf-8"))
-    assert on_disk["logo"] == "logo.jpg"
+    assert on_disk["logo"] == saved_settings.logo
     assert load_school(data_dir)[0].name == "Ashbrook"
 
 

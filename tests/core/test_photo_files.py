@@ -84,7 +84,7 @@ def test_the_photo_field_still_names_only_a_file_in_photos(name: str) -> None:
         Pupil.model_validate({"id": "p1", "pupil": {"photo": name}})
 
 
-def test_photos_still_named_are_kept_and_an_unnamed_old_one_goes(
+def test_photos_still_named_are_kept_and_an_unnamed_old_one_is_listed_not_removed(
     store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
 ) -> None:
     red = saved_with(store, pupil, picture(tmp_path, "red"))
@@ -96,8 +96,10 @@ def test_photos_still_named_are_kept_and_an_unnamed_old_one_goes(
     assert leftovers.unused_photos(store) == [green]
     problems = operations.check_folder(store).problems
     assert [p.file for p in problems] == [f"photos/{green.name}"]
-    assert "removes it" in problems[0].reason
-    assert operations.remove_leftovers(store) == 1
+    assert "--remove-unused-photos" in problems[0].reason
+    # Opening the folder never removes it: an editor elsewhere may still undo back to it.
+    assert operations.remove_leftovers(store) == 0 and green.exists()
+    assert leftovers.remove_unused_photos(store) == 1  # when a person asks
     assert not green.exists()
     assert store.photo_path(store.load(pupil.id)) is not None
     assert store.photo_path(store.load_revision(pupil.id, red.revision)) is not None
@@ -192,5 +194,16 @@ def test_a_huge_file_among_the_pupils_keeps_every_photo(
     operations.add_photo(store, pupil, picture(tmp_path, "red"))  # chosen, never saved
     with (store.pupils_dir / "huge.json").open("wb") as huge:
         huge.truncate(MAX_NAMING_FILE_BYTES + 1)  # sparse: costs no disk
+    later()
+    assert leftovers.unused_photos(store) == []
+
+
+def test_a_photo_named_with_other_case_is_not_unused(
+    store: Store, pupil: Pupil, tmp_path: Path, later: Callable[[], None]
+) -> None:
+    red = saved_with(store, pupil, picture(tmp_path, "red"))
+    path = store.photos_dir / red.pupil.photo
+    # A case-insensitive share (Windows, macOS, SMB) opens the photo whatever its case.
+    path.rename(path.with_name(path.name.upper().replace(".JPG", ".jpg")))
     later()
     assert leftovers.unused_photos(store) == []

@@ -501,7 +501,8 @@ def _history(args: argparse.Namespace) -> int:
                 f"'penportrait history {pupil_id}' lists them"
             ) from None
         except PupilFileError as error:
-            raise UserError(f"{name}: nothing was restored: {error}") from None
+            done = "it cannot be shown" if args.show is not None else "nothing was restored"
+            raise UserError(f"{name}: {done}: {error}") from None
         except SaveConflict:
             raise UserError(
                 f"{name} was saved elsewhere just now; nothing was restored: run it again"

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from penportrait.core import files
 from penportrait.core.access import plain_reason
 from penportrait.core.conflict_names import is_pupil_copy
-from penportrait.core.folder import KEPT_PREFIX, DataFolder
+from penportrait.core.folder import KEPT_PREFIX, PUPIL_SUFFIX, DataFolder
 from penportrait.core.model import (
     Pupil,
     is_valid_id,
@@ -51,6 +51,7 @@ from penportrait.core.pupil_file import (
     PupilFileError,
     PupilTooBig,
     check_size,
+    explain,
     os_reason,
     parse,
     read_bytes,
@@ -417,16 +418,27 @@ class Store:
             )
         current = self._read_optional(self.pupil_path(pupil_id))
         at = current.revision if current else 0
-        return self.save(old.model_copy(update={"revision": at}), by=by, keep_replaced=True)
+        saved = self.save(old.model_copy(update={"revision": at}), by=by, keep_replaced=True)
+        if current is None:  # back from the trash: its copy there is kept in history, not left
+            trashed = self.trash_dir / f"{pupil_id}{PUPIL_SUFFIX}"
+            with contextlib.suppress(OSError):
+                self._move_old_trash_to_history(trashed)
+                trashed.unlink(missing_ok=True)
+        return saved
 
     def read_history_file(self, path: Path) -> Pupil:
         """One file of history/<id>/ (routine or kept)."""
         data = read_bytes(path, self.relative(path))
         # The file name is the revision, not the pupil id, so parse without the name check.
+        where = self.relative(path)
         try:
-            return load_pupil_json(data.decode("utf-8-sig"))
-        except (ValidationError, UnicodeDecodeError) as error:
-            raise PupilFileError([Problem(self.relative(path), "", str(error))]) from None
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PupilFileError([Problem(where, "", "is not UTF-8 text")]) from None
+        try:
+            return load_pupil_json(text)
+        except ValidationError as error:  # said in words, field by field, as for a pupil file
+            raise explain(where, text, error) from None
 
     def _history_files(self, pupil_id: str, prefix: str = "") -> dict[int, Path]:
         """The routine revisions in history (``<revision>.json``), or with ``prefix`` the

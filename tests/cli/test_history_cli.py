@@ -163,6 +163,9 @@ def test_a_pupil_deleted_elsewhere_is_found_in_the_trash(
     code, out, _ = run(capsys, "history", "--data", str(store.root), "Ada Gone", "--restore", "2")
     assert code == 0
     assert store.load(pupil.id).portrait.about_me == "written while it was deleted"
+    # Back from the trash, not in both places: its trash copy is kept in history.
+    assert not (store.trash_dir / f"{pupil.id}.json").exists()
+    assert store.scan_trash().pupils == []
 
 
 def test_a_damaged_history_file_is_named_and_the_rest_listed(
@@ -176,6 +179,11 @@ def test_a_damaged_history_file_is_named_and_the_rest_listed(
     assert f"history/{current.id}/kept-{kept}.json could not be read" in err
     assert re.search(rf"^{kept} kept .* could not be read$", out, re.MULTILINE)
     assert damaged.read_bytes() == b"{half a fi"  # left exactly as it was
+    code, _out, err = run(
+        capsys, "history", "--data", str(store.root), current.id, "--show", str(kept)
+    )
+    assert code != 0 and "it cannot be shown" in err and "restored" not in err
+    assert "pydantic" not in err and "validation error" not in err  # said in words
 
 
 def test_a_restore_is_signed_by_the_name_given_or_by_the_restore(

@@ -108,8 +108,14 @@ class PupilActions(QObject):
         if self.deleted is None:
             return
         pupil_id, _name = self.deleted
+        focused = QApplication.focusWidget()
+        bar_had_focus = focused is not None and (
+            self.window.pupil_list.undo_delete_bar.isAncestorOf(focused)
+        )
         self.restore(pupil_id)
         self.forget_deleted()
+        if bar_had_focus:  # the bar is gone: the keyboard goes to the pupil it brought back
+            self.window.pupil_list.table.setFocus()
 
     def forget_deleted(self) -> None:
         """The undo-delete bar and command go: after the undo, or in another data folder."""

@@ -355,6 +355,20 @@ def test_the_keyboard_stays_in_the_field_after_delete_and_undo_delete(
     assert QApplication.focusWidget() is last_name
 
 
+def test_undo_delete_from_its_bar_leaves_the_keyboard_on_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select(window, "Mira Hussain")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.delete_action.trigger()
+    button = window.pupil_list.undo_delete_button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # pressed from the keyboard
+    assert not window.pupil_list.undo_delete_bar.isVisible()
+    assert QApplication.focusWidget() is window.pupil_list.table
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 

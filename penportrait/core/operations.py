@@ -76,7 +76,7 @@ def with_photo(pupil: Pupil, name: str) -> Pupil:
 
 def save_settings(root: Path, settings: SchoolSettings, new_logo: Path | None) -> SchoolSettings:
     """Save the school's settings, with a newly chosen logo copied in first; returns them as
-    saved. The logo is kept as ``logo.png`` or ``logo.jpg`` (core.folder names it)."""
+    saved. The logo is kept as ``logo.<hash>.jpg``, re-encoded (core.folder names its stem)."""
     try:
         if new_logo is not None:
             name = _logo_copied_in(root, new_logo)

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import NoReturn, TypeAlias
 
 from penportrait import __version__
-from penportrait.core import folder, leftovers, school_files
+from penportrait.core import folder, leftovers
 from penportrait.core.access import folder_problem
 from penportrait.core.model import SEND_STATUS_LABELS, Pupil, SendStatus
 from penportrait.core.paths import DATA_ENV, data_folder
 from penportrait.core.reviews import due_pupils, is_due
 from penportrait.core.school import SchoolSettings, load_school, logo_problem
 from penportrait.core.startup import starting_up
-from penportrait.core.store import HISTORY_KEPT, FolderScan, Problem, Store
+from penportrait.core.store import HISTORY_KEPT, FolderScan, Store
 
 from .core import clock
 
@@ -386,18 +386,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.remove_unused_photos:
         removed = leftovers.remove_unused_photos(store)
         print(f"Removed {removed} unused photo{'' if removed == 1 else 's'}.", file=sys.stderr)
-    scan = _load(store)
-    logo = logo_problem(store.root, load_school(store.root)[0])
-    problems = (
-        school_files.check(store.root)
-        + ([logo] if logo is not None else [])
-        + scan.problems
-        + leftovers.temporary_file_problems(store)
-        + leftovers.unused_photo_problems(store)
-        + _conflict_copy_problems(store)
-    )
+    from penportrait.core.operations import check_folder
+
+    check = check_folder(store, _load(store))
+    problems = check.problems
     has_school_files = sum((store.root / name).exists() for name in folder.SCHOOL_WIDE_FILES)
-    checked = len(scan.pupils) + len(scan.bad_files) + has_school_files
+    checked = check.files + has_school_files
     bad_files = sorted({p.file for p in problems})
     if args.json:
         print(
@@ -427,12 +421,6 @@ def _check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_BAD_DATA if problems else EXIT_OK
-
-
-def _conflict_copy_problems(store: Store) -> list[Problem]:
-    from penportrait.core.conflicts import copy_problems
-
-    return copy_problems(store)
 
 
 # -- conflicts --------------------------------------------------------------------------------

@@ -159,6 +159,8 @@ def place_new(source: Path, target: Path, data: bytes) -> bool:
 
 
 def _create_new(target: Path, data: bytes) -> bool:
+    """``data`` in a new file at ``target`` (created exclusively, owner-only), flushed to disk;
+    False if ``target`` exists, and nothing left behind if writing fails."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(target, flags, FILE_MODE)
@@ -181,16 +183,8 @@ def _synced_temp(path: Path, data: bytes) -> Path:
     flushed to disk; removed again if that fails."""
     ensure_folder(path.parent)
     temp = temp_path(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    if not _create_new(temp, data):  # a random name: only ever someone else's by design
+        raise FileExistsError(errno.EEXIST, "a temporary file of that name exists", str(temp))
     return temp
 
 

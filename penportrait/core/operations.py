@@ -29,7 +29,7 @@ from penportrait.core.model import Pupil
 from penportrait.core.photos import PhotoError, clean_photo
 from penportrait.core.school import SchoolSettings, load_school, logo_problem, save_school
 from penportrait.core.school_files import SchoolFileConflict, SchoolFileError
-from penportrait.core.store import NotFoundError, Problem, PupilFileError, Store
+from penportrait.core.store import FolderScan, NotFoundError, Problem, PupilFileError, Store
 
 
 class OperationFailed(Exception):
@@ -139,10 +139,11 @@ class FolderCheck:
     files: int = 0
 
 
-def check_folder(store: Store) -> FolderCheck:
-    """Every file of the data folder checked: school-wide files, pupils, leftovers of crashed
-    saves, photos no file names any more, and sync conflict copies."""
-    scan = store.scan()
+def check_folder(store: Store, scan: FolderScan | None = None) -> FolderCheck:
+    """Every file of the data folder checked: school-wide files, pupils (``scan``, when the
+    caller has just read them), leftovers of crashed saves, photos no file names any more, and
+    sync conflict copies. Tools > Check data and ``penportrait check`` both ask this."""
+    scan = scan if scan is not None else store.scan()
     logo = logo_problem(store.root, load_school(store.root)[0])
     problems = (
         school_files.check(store.root)

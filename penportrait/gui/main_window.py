@@ -227,10 +227,7 @@ class MainWindow(QMainWindow):
             + self.word_list_problems
             + self.last_scan.problems
         )
-        logo = logo_problem(self.store.root, self.school)  # left out of exports: said here
-        if logo is not None:
-            problems.append(logo)
-        self.pupil_list.show_unreadable([p.file for p in problems])
+        self.pupil_list.show_unreadable([p.file for p in problems + self.logo_problems])
 
     def current_id(self) -> str | None:
         return self.editing.current_id()
@@ -390,7 +387,10 @@ class MainWindow(QMainWindow):
 
     def _show_school(self) -> None:
         """The live page lays out with the school's settings and logo; reviews follow its
-        review period."""
+        review period. A logo exports leave out is said with the other problems: worked out
+        here, once per change of settings, not on every rescan."""
+        logo = logo_problem(self.store.root, self.school)
+        self.logo_problems: list[Problem] = [logo] if logo is not None else []
         self.live.set_settings(self.school, logo=logo_path(self.store.root, self.school))
         self.editing.set_review_period(self.school.review_period_weeks)
 

@@ -21,6 +21,7 @@ from penportrait.core.paths import APP_NAME
 from penportrait.core.startup import starting_up
 from penportrait.core.store import Store
 from penportrait.gui import messages, ui_state
+from penportrait.gui.collector import collect_on_gui_thread
 from penportrait.gui.dialogs import Start, WelcomeDialog
 from penportrait.gui.main_window import MainWindow
 from penportrait.render.pdf import ensure_gui_application
@@ -35,6 +36,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     ensure_gui_application()  # the page fonts (Arial, or Liberation Sans on Linux)
+    collect_on_gui_thread()  # cyclic garbage is freed on this thread only (gui/collector.py)
     return app
 
 

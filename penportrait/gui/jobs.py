@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from penportrait.core.jobs import Cancelled, Progress, StopAsked
+from penportrait.gui.collector import collect_on_gui_thread
 
 Work = Callable[[Progress, StopAsked], object]
 
@@ -42,6 +43,7 @@ class Job(QRunnable):
         self.setAutoDelete(False)  # the dialog keeps it until its last signal has arrived
 
     def start(self) -> None:
+        collect_on_gui_thread()  # from now on, never in the worker (see gui/collector.py)
         QThreadPool.globalInstance().start(self)
 
     def run(self) -> None:

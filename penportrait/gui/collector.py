@@ -36,10 +36,20 @@ class Collector(QObject):
 
     @staticmethod
     def collect_due() -> int:
-        """What Python would have collected by now: the number of objects freed."""
+        """What Python would have collected by now: the number of objects freed.
+
+        Python 3.11 to 3.13 (and 3.15 on) collect by generations: the oldest whose count is over
+        its threshold. Python 3.14's incremental collector has two generations, and its third
+        threshold is always 0: when the young count is over the first threshold, it collects
+        the young and an increment of the old, which is what ``gc.collect(1)`` does there.
+        """
         counts, thresholds = gc.get_count(), gc.get_threshold()
+        if not thresholds[0]:  # gc.set_threshold(0): collection switched off
+            return 0
+        if not thresholds[2]:  # incremental (3.14)
+            return gc.collect(1) if counts[0] > thresholds[0] else 0
         for generation in (2, 1, 0):
-            if thresholds[0] and counts[generation] > thresholds[generation]:
+            if counts[generation] > thresholds[generation]:
                 return gc.collect(generation)
         return 0
 

@@ -62,3 +62,22 @@ def test_start_up_runs_with_the_collector_paused_then_freezes_what_it_made(
         print(gc.get_freeze_count() - frozen > 0, pupils[0].id in str(pupils))
         """
     assert _run(script, Path(__file__).parents[2]) == "True True"
+
+
+def test_garbage_made_before_start_up_is_freed_not_frozen(tmp_path: Path) -> None:
+    # The GUI app switches automatic collection off before it writes the sample school.
+    script = """
+        import gc, weakref
+        from penportrait.core.startup import starting_up
+        class Cycle:
+            def __init__(self):
+                self.me = self
+        gc.collect()
+        gc.disable()
+        left = weakref.ref(Cycle())  # cyclic garbage from before start-up
+        with starting_up():
+            kept = Cycle()  # made by start-up, and still used
+        gc.collect()
+        print(left() is None, gc.get_freeze_count() > 0, kept.me is kept)
+        """
+    assert _run(script, tmp_path) == "True True True"

@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from penportrait.core.jobs import Progress, StopAsked
+from penportrait.gui.collector import Collector
 from penportrait.gui.jobs import Job
 
 
@@ -41,3 +43,35 @@ def test_garbage_made_on_the_gui_thread_is_freed_there_while_a_job_allocates(
     qtbot.waitUntil(lambda: bool(freed_in), timeout=10000)  # the GUI thread's timer
     assert freed_in == [threading.main_thread().name]
     assert not gc.isenabled()  # no thread collects on its own any more
+
+
+@pytest.mark.parametrize(
+    ("counts", "thresholds", "collected"),
+    [
+        ((701, 3, 2), (700, 10, 10), 0),  # generational: the young are over
+        ((701, 11, 2), (700, 10, 10), 1),  # and the middle generation too
+        ((701, 11, 11), (700, 10, 10), 2),  # and the old: a full collection
+        ((699, 11, 11), (700, 10, 10), 2),  # counts of older generations stand alone
+        ((699, 3, 2), (700, 10, 10), None),  # nothing due
+        ((2001, 40, 3), (2000, 10, 0), 1),  # incremental (3.14): young and an increment
+        ((1999, 40, 3), (2000, 10, 0), None),  # incremental, nothing due
+        ((9999, 99, 99), (0, 10, 10), None),  # gc.set_threshold(0): collection is off
+    ],
+)
+def test_the_timer_collects_what_python_itself_would_have(
+    monkeypatch: pytest.MonkeyPatch,
+    counts: tuple[int, int, int],
+    thresholds: tuple[int, int, int],
+    collected: int | None,
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(gc, "get_count", lambda: counts)
+    monkeypatch.setattr(gc, "get_threshold", lambda: thresholds)
+
+    def collect(generation: int = 2) -> int:
+        calls.append(generation)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
+    Collector.collect_due()
+    assert calls == ([] if collected is None else [collected])
